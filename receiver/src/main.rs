@@ -1,0 +1,83 @@
+use std::process::ExitCode;
+
+use putright_receiver::config::{self, Command, USAGE};
+use putright_receiver::store::Store;
+use putright_receiver::{app, AppState};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args: Result<Vec<String>, _> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string())
+        .collect();
+    let Ok(args) = args else {
+        eprintln!("putright-receiver: arguments must be valid UTF-8");
+        return ExitCode::from(2);
+    };
+    let cfg = match config::parse(args, |name| std::env::var(name).ok()) {
+        Ok(Command::Run(cfg)) => cfg,
+        Ok(Command::Help) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("putright-receiver: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+
+    match run(cfg).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("putright-receiver: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cfg: config::Config) -> Result<(), String> {
+    if let Some(dir) = cfg.db.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let store = Store::open(&cfg.db, &cfg.reference_prefix)?;
+    let listener = tokio::net::TcpListener::bind((cfg.host.as_str(), cfg.port))
+        .await
+        .map_err(|e| format!("cannot listen on {}:{}: {e}", cfg.host, cfg.port))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read listening address: {e}"))?;
+    println!(
+        "putright-receiver listening on http://{addr} (db: {})",
+        cfg.db.display()
+    );
+
+    axum::serve(listener, app(AppState::new(store, cfg.allow_origins)))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut sig) => {
+                sig.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+    eprintln!("putright-receiver: shutting down");
+}

@@ -1,0 +1,194 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use putright_receiver::config::AllowedOrigins;
+use putright_receiver::store::Store;
+use putright_receiver::{app, AppState};
+use serde_json::Value;
+use ureq::http::{self, HeaderMap, HeaderName, HeaderValue, Method};
+
+pub const DEFAULT_ORIGINS: &str = "http://127.0.0.1:8080,http://localhost:8080";
+
+/// A fully-read HTTP response.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("response is not JSON ({e}): {}", self.body))
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    pub fn has_cors_headers(&self) -> bool {
+        self.headers
+            .keys()
+            .any(|k| k.as_str().starts_with("access-control-"))
+    }
+
+    /// The `field` of a JSON error body.
+    pub fn field(&self) -> String {
+        self.json()["field"].as_str().unwrap_or("<none>").to_owned()
+    }
+}
+
+pub fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(30)))
+        .build()
+        .into()
+}
+
+/// Sends one request; headers are raw bytes so tests can send odd values.
+pub fn send(
+    agent: &ureq::Agent,
+    method: Method,
+    url: &str,
+    headers: &[(&str, HeaderValue)],
+    body: Option<&[u8]>,
+) -> Result<Reply, ureq::Error> {
+    let mut builder = http::Request::builder().method(method).uri(url);
+    for (name, value) in headers {
+        builder = builder.header(
+            HeaderName::from_bytes(name.as_bytes()).expect("header name"),
+            value.clone(),
+        );
+    }
+    let mut response = match body {
+        Some(bytes) => agent.run(builder.body(bytes.to_vec()).expect("request"))?,
+        None => agent.run(builder.body(()).expect("request"))?,
+    };
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = response
+        .body_mut()
+        .with_config()
+        .limit(64 * 1024 * 1024)
+        .read_to_string()?;
+    Ok(Reply {
+        status,
+        headers,
+        body,
+    })
+}
+
+pub fn hv(value: &str) -> HeaderValue {
+    HeaderValue::from_str(value).expect("header value")
+}
+
+pub fn get(agent: &ureq::Agent, url: &str) -> Reply {
+    send(agent, Method::GET, url, &[], None).expect("GET")
+}
+
+/// POSTs `body` as application/json, with an Idempotency-Key if given.
+pub fn post_json(agent: &ureq::Agent, base: &str, body: &str, key: Option<&str>) -> Reply {
+    try_post_json(agent, base, body, key).expect("POST")
+}
+
+pub fn try_post_json(
+    agent: &ureq::Agent,
+    base: &str,
+    body: &str,
+    key: Option<&str>,
+) -> Result<Reply, ureq::Error> {
+    let mut headers = vec![("content-type", hv("application/json"))];
+    if let Some(key) = key {
+        headers.push(("idempotency-key", hv(key)));
+    }
+    send(
+        agent,
+        Method::POST,
+        &format!("{base}/submissions"),
+        &headers,
+        Some(body.as_bytes()),
+    )
+}
+
+pub fn count(agent: &ureq::Agent, base: &str) -> i64 {
+    let reply = get(agent, &format!("{base}/health"));
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    reply.json()["count"].as_i64().expect("count")
+}
+
+/// A deterministic UUID-shaped id; `tag` keeps tests apart.
+pub fn uuid(tag: u32, n: u64) -> String {
+    format!("{tag:08x}-0000-4000-8000-{n:012x}")
+}
+
+/// A valid submission as *exact text*: odd spacing, non-alphabetical key
+/// order, escapes and non-ASCII, so any re-serialisation would show.
+pub fn submission(id: &str, kind: &str) -> String {
+    format!(
+        "{{\"schema\": \"putright.submission/v1\", \"id\":\"{id}\",\"kind\":\"{kind}\",\
+         \"submitted_at\":\"2026-01-31T09:30:00+00:00\" ,\"landlord_id\":\"demo-housing\",\
+         \"resident\":{{\"name\":\"Siân O'Brien\",\"email\":\"sian@example.org\"}},\
+         \"details\":{{\"summary\":\"Damp & mould <script>alert(1)</script>\",\"rooms\":[\"bedroom\",\"hall\"],\
+         \"note\":\"line1\\nline2 \\u00e9\",\"amount\":12.50}}}}"
+    )
+}
+
+/// Rows straight from the database file: (id, reference, body), by reference.
+pub fn db_rows(db: &Path) -> Vec<(String, String, String)> {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    let mut stmt = conn
+        .prepare("SELECT id, reference, body FROM submissions ORDER BY reference")
+        .expect("prepare");
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query")
+        .collect::<Result<Vec<_>, _>>()
+        .expect("rows");
+    rows
+}
+
+pub fn integrity_check(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity_check")
+}
+
+/// The router served in-process on 127.0.0.1:0.
+pub struct InProcess {
+    pub base: String,
+    pub db: PathBuf,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl InProcess {
+    pub fn start(db: &Path, origins: &str) -> InProcess {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let store = Store::open(db, "PR").expect("store");
+        let origins = AllowedOrigins::parse(origins).expect("origins");
+        let listener = runtime
+            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let router = app(AppState::new(store, origins));
+        runtime.spawn(async move { axum::serve(listener, router).await });
+        InProcess {
+            base: format!("http://{addr}"),
+            db: db.to_owned(),
+            runtime,
+        }
+    }
+
+    /// Stops the server and waits for its tasks (and DB connection) to go.
+    pub fn stop(self) {
+        self.runtime.shutdown_timeout(Duration::from_secs(5));
+    }
+}
