@@ -1,0 +1,404 @@
+//! Complaint Handling Code and Awaab's Law deadlines.
+//!
+//! All counts use the convention in [`crate::domain::calendar`]: the day a
+//! complaint (or escalation request, or hazard report) is received is day 0
+//! and each following working day counts one.
+
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::calendar::{long_date, Calendar};
+
+/// Which complaint stage. Only two exist (Code 5.2, 5.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Stage 1: the first response.
+    Stage1,
+    /// Stage 2: the landlord's final response (Code 6.10).
+    Stage2,
+}
+
+/// Working-day limits for each step. [`Timescales::CODE`] holds the Code's
+/// maximums; a landlord may promise shorter ones (see
+/// [`crate::domain::config::PromisedTimescales`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timescales {
+    /// Acknowledge, define and log a stage 1 complaint, from receipt.
+    pub stage1_acknowledge: u32,
+    /// Full stage 1 response, from acknowledgement.
+    pub stage1_respond: u32,
+    /// Most a stage 1 response may be extended without good reason.
+    pub stage1_extension: u32,
+    /// Acknowledge a stage 2 request, from receipt of the request.
+    pub stage2_acknowledge: u32,
+    /// Final stage 2 response, from acknowledgement.
+    pub stage2_respond: u32,
+    /// Most a stage 2 response may be extended without good reason.
+    pub stage2_extension: u32,
+}
+
+impl Timescales {
+    /// The Complaint Handling Code's limits.
+    pub const CODE: Timescales = Timescales {
+        stage1_acknowledge: 5, // Code 6.2
+        stage1_respond: 10,    // Code 6.3
+        stage1_extension: 10,  // Code 6.4
+        stage2_acknowledge: 5, // Code 6.11
+        stage2_respond: 20,    // Code 6.14
+        stage2_extension: 20,  // Code 6.15
+    };
+
+    fn for_stage(&self, stage: Stage) -> (u32, u32, u32) {
+        match stage {
+            Stage::Stage1 => (
+                self.stage1_acknowledge,
+                self.stage1_respond,
+                self.stage1_extension,
+            ),
+            Stage::Stage2 => (
+                self.stage2_acknowledge,
+                self.stage2_respond,
+                self.stage2_extension,
+            ),
+        }
+    }
+}
+
+impl Default for Timescales {
+    fn default() -> Self {
+        Timescales::CODE
+    }
+}
+
+/// Code sections for (acknowledge, respond, extension) at a stage.
+pub fn code_sections(stage: Stage) -> (&'static str, &'static str, &'static str) {
+    match stage {
+        Stage::Stage1 => ("6.2", "6.3", "6.4"),
+        Stage::Stage2 => ("6.11", "6.14", "6.15"),
+    }
+}
+
+/// The key dates for one complaint stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StageDates {
+    /// Which stage.
+    pub stage: Stage,
+    /// Day 0: the day received, or the next working day.
+    pub day_zero: NaiveDate,
+    /// Acknowledge, define and log by (Code 6.2 / 6.11).
+    pub acknowledge_by: NaiveDate,
+    /// Respond by, counted from `acknowledge_by` (Code 6.3 / 6.14).
+    pub respond_by: NaiveDate,
+    /// Latest response with the longest extension allowed without good
+    /// reason (Code 6.4 / 6.15).
+    pub extension_limit: NaiveDate,
+}
+
+impl StageDates {
+    /// Dates for a complaint (stage 1) or escalation request (stage 2)
+    /// received on `received`.
+    ///
+    /// ```
+    /// # use put_right::domain::{calendar::Calendar, deadlines::*};
+    /// # use chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// let dates = StageDates::new(Stage::Stage1, d(11, 23), &Calendar::default(), &Timescales::CODE);
+    /// assert_eq!(dates.acknowledge_by, d(11, 30));
+    /// assert_eq!(dates.respond_by, d(12, 14));
+    /// ```
+    pub fn new(stage: Stage, received: NaiveDate, cal: &Calendar, ts: &Timescales) -> Self {
+        let (ack, respond, extension) = ts.for_stage(stage);
+        let acknowledge_by = cal.add_working_days(received, ack);
+        let respond_by = cal.add_working_days(acknowledge_by, respond);
+        StageDates {
+            stage,
+            day_zero: cal.day_zero(received),
+            acknowledge_by,
+            respond_by,
+            extension_limit: cal.add_working_days(respond_by, extension),
+        }
+    }
+
+    /// The dates as payload entries, explained for the resident.
+    /// `ts` are the timescales used to compute them; where they are shorter
+    /// than the Code the basis says so.
+    pub fn expected(&self, landlord: &str, ts: &Timescales) -> Vec<ExpectedDate> {
+        let (ack, respond, extension) = ts.for_stage(self.stage);
+        let (code_ack, code_respond, _) = Timescales::CODE.for_stage(self.stage);
+        let (s_ack, s_respond, s_ext) = code_sections(self.stage);
+        let (prefix, what, response) = match self.stage {
+            Stage::Stage1 => ("stage1", "acknowledge your complaint", "send you a full response"),
+            Stage::Stage2 => (
+                "stage2",
+                "acknowledge your request for stage 2",
+                "send you its final response",
+            ),
+        };
+        // "must … (Code limit)" or, for a shorter promise, "aims to … (Code allows up to N)".
+        let basis = |action: &str, days: u32, code_days: u32, from: &str, section: &str| {
+            if days < code_days {
+                format!(
+                    "{landlord} aims to {action} within {} of {from}. \
+                     The Complaint Handling Code allows up to {} (section {section}).",
+                    plural_wd(days),
+                    plural_wd(code_days)
+                )
+            } else {
+                format!(
+                    "{landlord} must {action} within {} of {from}. \
+                     This is the Complaint Handling Code limit (section {section}).",
+                    plural_wd(days)
+                )
+            }
+        };
+        vec![
+            ExpectedDate {
+                event: format!("{prefix}_acknowledge"),
+                due: self.acknowledge_by,
+                working_days: Some(ack),
+                code_section: Some(s_ack.into()),
+                basis: basis(what, ack, code_ack, "receiving it", s_ack),
+            },
+            ExpectedDate {
+                event: format!("{prefix}_respond"),
+                due: self.respond_by,
+                working_days: Some(respond),
+                code_section: Some(s_respond.into()),
+                basis: basis(response, respond, code_respond, "acknowledging it", s_respond),
+            },
+            ExpectedDate {
+                event: format!("{prefix}_extension_limit"),
+                due: self.extension_limit,
+                working_days: Some(extension),
+                code_section: Some(s_ext.into()),
+                basis: format!(
+                    "If {landlord} needs longer it must tell you why and give you the Ombudsman's contact details. \
+                     Without a good reason it cannot take more than {} extra (Complaint Handling Code section {s_ext}).",
+                    plural_wd(extension)
+                ),
+            },
+        ]
+    }
+}
+
+/// "1 working day" / "5 working days".
+pub fn plural_wd(n: u32) -> String {
+    if n == 1 {
+        "1 working day".into()
+    } else {
+        format!("{n} working days")
+    }
+}
+
+/// A date the resident can expect something by, as sent in the payload's
+/// `expected_dates`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExpectedDate {
+    /// Machine name, e.g. `"stage1_acknowledge"`, `"hazard_make_safe"`.
+    pub event: String,
+    /// Due date (serialised as YYYY-MM-DD).
+    pub due: NaiveDate,
+    /// The working days counted for this step; `None` for the 24-hour
+    /// emergency hazard deadline.
+    pub working_days: Option<u32>,
+    /// Complaint Handling Code section, e.g. `"6.2"`; `None` for Awaab's Law.
+    pub code_section: Option<String>,
+    /// Plain-English explanation for the resident.
+    pub basis: String,
+}
+
+impl ExpectedDate {
+    /// "Monday 30 November 2026".
+    pub fn due_long(&self) -> String {
+        long_date(self.due)
+    }
+}
+
+/// How serious a reported hazard is under Awaab's Law.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HazardLevel {
+    /// Imminent and significant risk of harm: investigate and make safe
+    /// within 24 hours.
+    Emergency,
+    /// Significant damp and mould: investigate within 10 working days.
+    Significant,
+}
+
+/// Awaab's Law timescales (England, in force from 27 October 2025).
+pub mod awaab {
+    /// Emergency hazards: investigate and make safe within this many hours.
+    pub const EMERGENCY_HOURS: u32 = 24;
+    /// Significant hazards: investigate within this many working days.
+    pub const INVESTIGATE: u32 = 10;
+    /// Written summary of findings within this many working days of the
+    /// investigation ending.
+    pub const WRITTEN_SUMMARY: u32 = 3;
+    /// Safety work to start within this many working days of the
+    /// investigation ending.
+    pub const SAFETY_WORK: u32 = 5;
+}
+
+/// Awaab's Law dates for a hazard reported on `reported`. Later steps are
+/// counted from the latest date the investigation may finish, so they are
+/// the latest the resident should have to wait.
+pub fn hazard_dates(
+    level: HazardLevel,
+    reported: NaiveDate,
+    cal: &Calendar,
+    landlord: &str,
+) -> Vec<ExpectedDate> {
+    match level {
+        HazardLevel::Emergency => vec![ExpectedDate {
+            event: "hazard_make_safe".into(),
+            due: reported + Duration::days(1),
+            working_days: None,
+            code_section: None,
+            basis: format!(
+                "Under Awaab's Law {landlord} must investigate an emergency hazard and make it safe \
+                 within {} hours of being told about it.",
+                awaab::EMERGENCY_HOURS
+            ),
+        }],
+        HazardLevel::Significant => {
+            let investigate = cal.add_working_days(reported, awaab::INVESTIGATE);
+            vec![
+                ExpectedDate {
+                    event: "hazard_investigate".into(),
+                    due: investigate,
+                    working_days: Some(awaab::INVESTIGATE),
+                    code_section: None,
+                    basis: format!(
+                        "Under Awaab's Law {landlord} must investigate significant damp and mould within {} of being told about it.",
+                        plural_wd(awaab::INVESTIGATE)
+                    ),
+                },
+                ExpectedDate {
+                    event: "hazard_written_summary".into(),
+                    due: cal.add_working_days(investigate, awaab::WRITTEN_SUMMARY),
+                    working_days: Some(awaab::WRITTEN_SUMMARY),
+                    code_section: None,
+                    basis: format!(
+                        "{landlord} must then send you a written summary of what it found within {} of the investigation.",
+                        plural_wd(awaab::WRITTEN_SUMMARY)
+                    ),
+                },
+                ExpectedDate {
+                    event: "hazard_safety_work".into(),
+                    due: cal.add_working_days(investigate, awaab::SAFETY_WORK),
+                    working_days: Some(awaab::SAFETY_WORK),
+                    code_section: None,
+                    basis: format!(
+                        "If the investigation finds a significant hazard, safety work must start within {} of the investigation.",
+                        plural_wd(awaab::SAFETY_WORK)
+                    ),
+                },
+            ]
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::Region;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn stage1_for_23_november_2026() {
+        let cal = Calendar::new(Region::EnglandAndWales);
+        let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &Timescales::CODE);
+        assert_eq!(dates.day_zero, d(2026, 11, 23));
+        assert_eq!(dates.acknowledge_by, d(2026, 11, 30)); // Code 6.2
+        assert_eq!(dates.respond_by, d(2026, 12, 14)); // Code 6.3
+        // Code 6.4: +10 wd, across Christmas (25, 28 Dec) → Wednesday 30 December.
+        assert_eq!(dates.extension_limit, d(2026, 12, 30));
+        // Worst case is 25 working days from receipt.
+        assert_eq!(cal.working_days_after(dates.day_zero, dates.extension_limit), 25);
+    }
+
+    #[test]
+    fn stage2_dates_cross_christmas_and_new_year() {
+        let cal = Calendar::new(Region::EnglandAndWales);
+        let dates = StageDates::new(Stage::Stage2, d(2026, 11, 23), &cal, &Timescales::CODE);
+        assert_eq!(dates.acknowledge_by, d(2026, 11, 30)); // Code 6.11
+        // 20 wd from 30 Nov: December has 25 and 28 off, 1 January off.
+        assert_eq!(dates.respond_by, d(2026, 12, 30)); // Code 6.14
+        assert_eq!(cal.working_days_after(dates.day_zero, dates.respond_by), 25);
+        assert_eq!(cal.working_days_after(dates.day_zero, dates.extension_limit), 45);
+        assert_eq!(dates.extension_limit, d(2027, 1, 28)); // Code 6.15
+    }
+
+    #[test]
+    fn scotland_st_andrews_day_pushes_acknowledgement() {
+        let cal = Calendar::new(Region::Scotland);
+        let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &Timescales::CODE);
+        assert_eq!(dates.acknowledge_by, d(2026, 12, 1));
+        assert_eq!(dates.respond_by, d(2026, 12, 15));
+    }
+
+    #[test]
+    fn weekend_receipt_counts_from_monday() {
+        let cal = Calendar::default();
+        let sat = StageDates::new(Stage::Stage1, d(2026, 11, 21), &cal, &Timescales::CODE);
+        let mon = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &Timescales::CODE);
+        assert_eq!(sat, mon);
+    }
+
+    #[test]
+    fn promised_timescales_shorten_dates_and_say_so() {
+        let cal = Calendar::default();
+        let ts = Timescales {
+            stage1_acknowledge: 1,
+            ..Timescales::CODE
+        };
+        let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &ts);
+        assert_eq!(dates.acknowledge_by, d(2026, 11, 24));
+        assert_eq!(dates.respond_by, d(2026, 12, 8));
+        let expected = dates.expected("Example Homes", &ts);
+        assert_eq!(expected.len(), 3);
+        assert_eq!(expected[0].event, "stage1_acknowledge");
+        assert_eq!(expected[0].working_days, Some(1));
+        assert_eq!(expected[0].code_section.as_deref(), Some("6.2"));
+        assert!(expected[0].basis.contains("aims to acknowledge your complaint within 1 working day"));
+        assert!(expected[0].basis.contains("allows up to 5 working days (section 6.2)"));
+        assert!(expected[1].basis.starts_with("Example Homes must send you a full response within 10"));
+        assert!(expected[1].basis.contains("Code limit"));
+        assert_eq!(expected[2].event, "stage1_extension_limit");
+        assert_eq!(expected[2].code_section.as_deref(), Some("6.4"));
+    }
+
+    #[test]
+    fn awaabs_law_dates() {
+        let cal = Calendar::default();
+        let e = hazard_dates(HazardLevel::Emergency, d(2026, 12, 24), &cal, "X");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].event, "hazard_make_safe");
+        assert_eq!(e[0].due, d(2026, 12, 25)); // 24 hours: holidays don't count
+        assert_eq!(e[0].working_days, None);
+
+        let s = hazard_dates(HazardLevel::Significant, d(2026, 11, 23), &cal, "X");
+        let get = |ev: &str| s.iter().find(|x| x.event == ev).unwrap().due;
+        assert_eq!(get("hazard_investigate"), d(2026, 12, 7));
+        assert_eq!(get("hazard_written_summary"), d(2026, 12, 10));
+        assert_eq!(get("hazard_safety_work"), d(2026, 12, 14));
+    }
+
+    #[test]
+    fn expected_date_serialises_as_plain_date() {
+        let e = ExpectedDate {
+            event: "stage1_acknowledge".into(),
+            due: d(2026, 11, 30),
+            working_days: Some(5),
+            code_section: Some("6.2".into()),
+            basis: "b".into(),
+        };
+        let v = serde_json::to_value(&e).unwrap();
+        assert_eq!(v["due"], "2026-11-30");
+        assert_eq!(e.due_long(), "Monday 30 November 2026");
+    }
+}

@@ -1,0 +1,254 @@
+//! Test-only: example drafts of every kind, the JSON Schema check used by
+//! every payload test, and the test that keeps `public/examples/*.json` in
+//! step with the Rust types.
+//!
+//! Regenerate the example files with:
+//! `UPDATE_EXAMPLES=1 cargo test --lib examples`
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use serde_json::Value;
+
+use super::case::*;
+use super::config::LandlordConfig;
+use super::payload::{Draft, Submission};
+use super::triage::{HazardFlag, HazardKind};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// 10:15 UTC on `date`.
+pub(crate) fn submitted(date: NaiveDate) -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(0)
+        .unwrap()
+        .from_local_datetime(&date.and_hms_opt(10, 15, 0).unwrap())
+        .unwrap()
+}
+
+fn resident() -> Resident {
+    Resident {
+        name: "Sam Patel".into(),
+        address_lines: vec!["Flat 2".into(), "10 Example Road".into(), "Exampletown".into()],
+        postcode: Some("ex1 1aa".into()),
+        tenancy_reference: Some("T-0012345".into()),
+        phone: Some("07700 900 982".into()),
+        email: Some("sam.patel@example.com".into()),
+        preferred_contact: ContactMethod::Email,
+        contact_times: Some("Weekdays after 1pm".into()),
+    }
+}
+
+/// A complete, valid draft of `kind`.
+pub(crate) fn example_draft(kind: CaseKind) -> Draft {
+    let draft = Draft::new(kind, resident());
+    match kind {
+        CaseKind::Complaint => {
+            let mut c = ComplaintDefinition::new(
+                "I reported a leak from the bathroom above the kitchen in August. Two repair \
+                 appointments were missed and nobody called to rearrange.",
+                d(2026, 8, 3),
+                OutcomeSought {
+                    apology: true,
+                    repair: true,
+                    compensation: true,
+                    compensation_amount_pence: Some(15_000),
+                    ..Default::default()
+                },
+            );
+            c.tried_already = Some("Phoned the repairs line twice.".into());
+            c.tried_reference = Some("REP-48213".into());
+            c.impact = Some("Water drips through the kitchen light, so we cannot use the kitchen after dark.".into());
+            c.court_proceedings_filed = Some(false);
+            c.previously_complained = Some(false);
+            c.about_service_request = true;
+            draft
+                .with_complaint(c)
+                .with_adjustments(Adjustments {
+                    formats: vec![Format::LargePrint],
+                    extra_time: true,
+                    ..Default::default()
+                })
+                .with_previous_reference("REP-48213", Some("Leak repair job"))
+        }
+        CaseKind::ServiceRequest => {
+            let mut s = ServiceRequest::new("The kitchen tap drips all the time and will not turn off fully.");
+            s.location = Some("Kitchen".into());
+            s.urgency = Urgency::Routine;
+            s.access = Some("Please call 30 minutes before arriving.".into());
+            s.availability = Some("Weekdays after 1pm".into());
+            s.complaint_offered = true;
+            draft.with_service_request(s)
+        }
+        CaseKind::Stage2Escalation => draft
+            .with_escalation(Escalation {
+                stage1_reference: Some("CMP-2026-0412".into()),
+                stage1_response_on: Some(d(2026, 11, 10)),
+                reasons: Some("The response did not say when the repair will be done.".into()),
+                outcome_wanted: Some("A date for the repair and an apology.".into()),
+                window: None,
+            })
+            .with_previous_reference("CMP-2026-0412", Some("Stage 1 complaint")),
+        CaseKind::OmbudsmanReferral => draft.with_ombudsman(OmbudsmanReferral {
+            why_still_unhappy: "The final response accepted the delays but the leak is still not fixed.".into(),
+            outcome_wanted: "The repair done within a month and compensation for the damage.".into(),
+            responses_had: ResponsesHad::Stage2,
+            landlord_reference: Some("CMP-2026-0412".into()),
+            tell_landlord: true,
+        }),
+        CaseKind::RepresentativeAuthority => {
+            let mut rep = Representative::new(
+                RepresentativeRole::AdvocateOrSupportWorker,
+                "Alex Morgan",
+                ConsentEvidence::ResidentConfirms,
+            );
+            rep.organisation = Some("Exampletown Advice Centre".into());
+            rep.phone = Some("01632 960 001".into());
+            rep.email = Some("alex.morgan@example.org".into());
+            rep.resident_confirmed = true;
+            draft.with_representative(rep)
+        }
+        CaseKind::AdjustmentsRequest => draft.with_adjustments(Adjustments {
+            formats: vec![Format::LargePrint, Format::Audio],
+            language: None,
+            interpreter: Some(Interpreter::BritishSignLanguage),
+            contact_method: Some(ContactMethod::Text),
+            contact_times: Some("Weekday mornings".into()),
+            extra_time: true,
+            single_contact: true,
+            support_person: true,
+            other: None,
+            disability: Some(DisabilityDisclosure {
+                details: "I am Deaf and have low vision.".into(),
+                consent_to_record: true,
+            }),
+        }),
+    }
+}
+
+/// The submission written to `public/examples/<kind>.json`.
+pub(crate) fn example_submission(kind: CaseKind) -> Submission {
+    let mut draft = example_draft(kind);
+    if kind == CaseKind::ServiceRequest {
+        let mut flag = HazardFlag::from_hazards(&[HazardKind::DampAndMould]).unwrap();
+        flag.details = Some("Black mould on the bedroom wall behind the wardrobe.".into());
+        flag.vulnerable_household = Some(true);
+        draft.hazard = Some(flag);
+    }
+    let n = CaseKind::ALL.iter().position(|k| *k == kind).unwrap_or(0) + 1;
+    let id = format!("00000000-0000-4000-8000-{n:012}");
+    draft
+        .build(&LandlordConfig::example(), &id, submitted(d(2026, 11, 23)))
+        .unwrap_or_else(|e| panic!("{kind:?}: {e:?}"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn validator() -> &'static jsonschema::Validator {
+    static V: OnceLock<jsonschema::Validator> = OnceLock::new();
+    V.get_or_init(|| {
+        let text = std::fs::read_to_string(root().join("public/schema/submission.v1.json"))
+            .expect("read public/schema/submission.v1.json");
+        let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
+        jsonschema::draft202012::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .expect("schema compiles")
+    })
+}
+
+/// Schema errors for a JSON value (empty when valid).
+pub(crate) fn schema_errors(value: &Value) -> Vec<String> {
+    validator()
+        .iter_errors(value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+/// Panic unless the payload validates against the JSON Schema.
+pub(crate) fn assert_schema_valid(s: &Submission) {
+    let v = serde_json::to_value(s).expect("serialise");
+    let errors = schema_errors(&v);
+    assert!(errors.is_empty(), "{:?} payload fails the schema: {errors:#?}", s.kind);
+}
+
+#[test]
+fn examples_match_public_files() {
+    let update = std::env::var_os("UPDATE_EXAMPLES").is_some();
+    for kind in CaseKind::ALL {
+        let s = example_submission(kind);
+        assert_schema_valid(&s);
+        let json = s.to_json_pretty() + "\n";
+        let path = root().join(format!("public/examples/{}.json", kind.as_str()));
+        if update {
+            std::fs::write(&path, &json).expect("write example");
+            continue;
+        }
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == json,
+            "{} is out of date; run UPDATE_EXAMPLES=1 cargo test --lib examples",
+            path.display()
+        );
+        // The file on disk parses back to the same payload and validates.
+        let parsed: Value = serde_json::from_str(&on_disk).unwrap();
+        assert!(schema_errors(&parsed).is_empty());
+        assert_eq!(Submission::from_json(&on_disk).unwrap(), s);
+    }
+}
+
+#[test]
+fn schema_rejects_what_the_types_would_never_send() {
+    let good = serde_json::to_value(example_submission(CaseKind::Complaint)).unwrap();
+    assert!(schema_errors(&good).is_empty());
+    let broken: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+        ("unknown kind", Box::new(|v| v["kind"] = "letter".into())),
+        ("wrong schema", Box::new(|v| v["schema"] = "putright.submission/v2".into())),
+        ("extra field", Box::new(|v| v["surprise"] = true.into())),
+        ("missing id", Box::new(|v| {
+            v.as_object_mut().unwrap().remove("id");
+        })),
+        ("id not v4", Box::new(|v| v["id"] = "c232ab00-9414-11ec-b3c8-9f6bdeced846".into())),
+        ("complaint kind without complaint", Box::new(|v| v["complaint"] = Value::Null)),
+        ("bad date", Box::new(|v| v["expected_dates"][0]["due"] = "30/11/2026".into())),
+        ("impossible date", Box::new(|v| v["complaint"]["started_on"] = "2026-02-30".into())),
+        ("bad timestamp", Box::new(|v| v["submitted_at"] = "yesterday".into())),
+        ("warning without right", Box::new(|v| {
+            v["warnings"] = serde_json::json!([{"code": "over_12_months", "message": "m", "code_section": "2.3"}]);
+        })),
+        ("lower-case postcode", Box::new(|v| v["resident"]["postcode"] = "ex1 1aa".into())),
+        ("empty what went wrong", Box::new(|v| v["complaint"]["what_went_wrong"] = "".into())),
+        ("extra resident field", Box::new(|v| v["resident"]["nickname"] = "S".into())),
+        ("unknown event", Box::new(|v| v["expected_dates"][0]["event"] = "whenever".into())),
+    ];
+    for (what, breaks) in broken {
+        let mut v = good.clone();
+        breaks(&mut v);
+        assert!(!schema_errors(&v).is_empty(), "schema accepted: {what}");
+    }
+}
+
+#[test]
+fn every_kind_example_has_its_section_and_only_relevant_ones() {
+    for kind in CaseKind::ALL {
+        let v = serde_json::to_value(example_submission(kind)).unwrap();
+        let section = match kind {
+            CaseKind::Complaint => "complaint",
+            CaseKind::ServiceRequest => "service_request",
+            CaseKind::Stage2Escalation => "escalation",
+            CaseKind::OmbudsmanReferral => "ombudsman",
+            CaseKind::RepresentativeAuthority => "representative",
+            CaseKind::AdjustmentsRequest => "adjustments",
+        };
+        assert!(v[section].is_object(), "{kind:?}");
+        assert_eq!(v["kind"], kind.as_str());
+        assert_eq!(v["landlord_id"], "example-homes");
+    }
+    let sr = example_submission(CaseKind::ServiceRequest);
+    assert!(sr.expected("hazard_investigate").is_some());
+    assert!(sr.expected("stage1_acknowledge").is_none());
+}

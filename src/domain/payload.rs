@@ -1,0 +1,696 @@
+//! The submission payload (`putright.submission/v1`) and its builder.
+//!
+//! The UI fills in a [`Draft`] and calls [`Draft::build`] with the landlord
+//! config, a fresh id ([`new_id`]) and the submission time; the builder
+//! tidies and validates the answers and works out the exclusion warnings
+//! and expected dates itself. The JSON Schema is
+//! `public/schema/submission.v1.json`; examples of each kind are in
+//! `public/examples/`.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::case::{
+    Adjustments, CaseKind, ComplaintDefinition, Escalation, OmbudsmanReferral, PreviousReference,
+    Representative, Resident, ServiceRequest,
+};
+use super::config::LandlordConfig;
+use super::deadlines::{hazard_dates, ExpectedDate, Stage, StageDates};
+use super::exclusions::{check_complaint, check_escalation, ExclusionWarning};
+use super::triage::HazardFlag;
+use super::validate::{self, limits, FieldError};
+
+/// The `schema` value of every v1 payload.
+pub const SCHEMA: &str = "putright.submission/v1";
+
+/// A new client-side id (UUID v4). Also the `Idempotency-Key` header.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Which widget build sent the payload.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WidgetInfo {
+    /// Crate version.
+    pub version: String,
+    /// Locale, e.g. "en-GB".
+    pub locale: String,
+}
+
+impl Default for WidgetInfo {
+    fn default() -> Self {
+        WidgetInfo {
+            version: env!("CARGO_PKG_VERSION").into(),
+            locale: "en-GB".into(),
+        }
+    }
+}
+
+/// A submission as sent to the landlord's endpoint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// UUID v4, also the Idempotency-Key header.
+    pub id: String,
+    /// What this is.
+    pub kind: CaseKind,
+    /// When it was submitted (RFC 3339, resident's local offset).
+    pub submitted_at: DateTime<FixedOffset>,
+    /// The landlord's id from its config.
+    pub landlord_id: String,
+    /// Widget version and locale.
+    pub widget: WidgetInfo,
+    /// The resident.
+    pub resident: Resident,
+    /// Their representative, if any.
+    pub representative: Option<Representative>,
+    /// Adjustments they need, if any.
+    pub adjustments: Option<Adjustments>,
+    /// The complaint definition (complaints; optional for stage 2 and
+    /// Ombudsman referrals).
+    pub complaint: Option<ComplaintDefinition>,
+    /// The service request.
+    pub service_request: Option<ServiceRequest>,
+    /// The stage 2 request.
+    pub escalation: Option<Escalation>,
+    /// The Ombudsman referral.
+    pub ombudsman: Option<OmbudsmanReferral>,
+    /// Earlier references.
+    pub previous_references: Vec<PreviousReference>,
+    /// Emergency or damp and mould flag.
+    pub hazard: Option<HazardFlag>,
+    /// Exclusion warnings shown to the resident.
+    pub warnings: Vec<ExclusionWarning>,
+    /// Dates the resident can expect things by.
+    pub expected_dates: Vec<ExpectedDate>,
+}
+
+impl Submission {
+    /// The date it counts as received (the local date of `submitted_at`).
+    pub fn received_on(&self) -> NaiveDate {
+        self.submitted_at.date_naive()
+    }
+
+    /// The value for the `Idempotency-Key` header.
+    pub fn idempotency_key(&self) -> &str {
+        &self.id
+    }
+
+    /// Compact JSON for sending.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Indented JSON, for showing or saving.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Parse a payload (e.g. one saved for retry).
+    pub fn from_json(json: &str) -> Result<Submission, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    /// The expected date for `event` (e.g. "stage1_respond"), if any.
+    pub fn expected(&self, event: &str) -> Option<&ExpectedDate> {
+        self.expected_dates.iter().find(|e| e.event == event)
+    }
+
+    /// Flattened `(key, value)` pairs for an endpoint with format "form":
+    /// nested keys joined with dots and array items by index
+    /// (`resident.address_lines.0`); nulls are left out.
+    pub fn to_form_fields(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if let Ok(v) = serde_json::to_value(self) {
+            flatten("", &v, &mut out);
+        }
+        out
+    }
+
+    /// `application/x-www-form-urlencoded` body from [`Submission::to_form_fields`].
+    pub fn to_form_urlencoded(&self) -> String {
+        self.to_form_fields()
+            .iter()
+            .map(|(k, v)| format!("{}={}", form_encode(k), form_encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
+    let key = |k: &str| {
+        if prefix.is_empty() {
+            k.to_string()
+        } else {
+            format!("{prefix}.{k}")
+        }
+    };
+    match v {
+        Value::Null => {}
+        Value::Object(map) => {
+            for (k, v) in map {
+                flatten(&key(k), v, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(&key(&i.to_string()), v, out);
+            }
+        }
+        Value::String(s) => out.push((prefix.to_string(), s.clone())),
+        other => out.push((prefix.to_string(), other.to_string())),
+    }
+}
+
+fn form_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// The resident's answers, before building a [`Submission`]. Serde
+/// derives let the UI save a draft and restore it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// What is being submitted.
+    pub kind: CaseKind,
+    /// The resident.
+    pub resident: Resident,
+    /// Representative, if any.
+    pub representative: Option<Representative>,
+    /// Adjustments, if any.
+    pub adjustments: Option<Adjustments>,
+    /// Complaint definition.
+    pub complaint: Option<ComplaintDefinition>,
+    /// Service request.
+    pub service_request: Option<ServiceRequest>,
+    /// Stage 2 request.
+    pub escalation: Option<Escalation>,
+    /// Ombudsman referral.
+    pub ombudsman: Option<OmbudsmanReferral>,
+    /// Earlier references.
+    pub previous_references: Vec<PreviousReference>,
+    /// Hazard flag from the emergency checklist.
+    pub hazard: Option<HazardFlag>,
+    /// Locale for `widget.locale`.
+    pub locale: String,
+}
+
+impl Draft {
+    /// An empty draft of `kind` for `resident`.
+    pub fn new(kind: CaseKind, resident: Resident) -> Self {
+        Draft {
+            kind,
+            resident,
+            representative: None,
+            adjustments: None,
+            complaint: None,
+            service_request: None,
+            escalation: None,
+            ombudsman: None,
+            previous_references: vec![],
+            hazard: None,
+            locale: "en-GB".into(),
+        }
+    }
+
+    /// Set the representative.
+    pub fn with_representative(mut self, r: Representative) -> Self {
+        self.representative = Some(r);
+        self
+    }
+    /// Set the adjustments.
+    pub fn with_adjustments(mut self, a: Adjustments) -> Self {
+        self.adjustments = Some(a);
+        self
+    }
+    /// Set the complaint definition.
+    pub fn with_complaint(mut self, c: ComplaintDefinition) -> Self {
+        self.complaint = Some(c);
+        self
+    }
+    /// Set the service request.
+    pub fn with_service_request(mut self, s: ServiceRequest) -> Self {
+        self.service_request = Some(s);
+        self
+    }
+    /// Set the stage 2 request.
+    pub fn with_escalation(mut self, e: Escalation) -> Self {
+        self.escalation = Some(e);
+        self
+    }
+    /// Set the Ombudsman referral.
+    pub fn with_ombudsman(mut self, o: OmbudsmanReferral) -> Self {
+        self.ombudsman = Some(o);
+        self
+    }
+    /// Add an earlier reference.
+    pub fn with_previous_reference(mut self, reference: &str, description: Option<&str>) -> Self {
+        self.previous_references.push(PreviousReference {
+            reference: reference.into(),
+            description: description.map(String::from),
+        });
+        self
+    }
+    /// Set the hazard flag.
+    pub fn with_hazard(mut self, h: HazardFlag) -> Self {
+        self.hazard = Some(h);
+        self
+    }
+
+    /// Trim text, drop blanks and normalise postcodes in every section.
+    pub fn tidy(&mut self) {
+        self.resident.tidy();
+        if let Some(r) = &mut self.representative {
+            r.tidy();
+        }
+        if let Some(a) = &mut self.adjustments {
+            a.tidy();
+        }
+        if let Some(c) = &mut self.complaint {
+            c.tidy();
+        }
+        if let Some(s) = &mut self.service_request {
+            s.tidy();
+        }
+        if let Some(e) = &mut self.escalation {
+            e.tidy();
+        }
+        if let Some(o) = &mut self.ombudsman {
+            o.tidy();
+        }
+        for p in &mut self.previous_references {
+            p.reference = p.reference.trim().to_string();
+            p.description = validate::clean_optional(p.description.as_deref());
+        }
+        self.previous_references.retain(|p| !p.reference.is_empty());
+        if let Some(h) = &mut self.hazard {
+            // Re-derive the level from what was ticked, without duplicates.
+            let details = validate::clean_optional(h.details.as_deref());
+            let vulnerable = h.vulnerable_household;
+            self.hazard = HazardFlag::from_hazards(&h.hazards).map(|mut f| {
+                f.details = details;
+                f.vulnerable_household = vulnerable;
+                f
+            });
+        }
+    }
+
+    /// Drop sections that do not belong to this kind, so answers the
+    /// resident abandoned on another path are not sent.
+    pub fn keep_relevant_sections(&mut self) {
+        use CaseKind::*;
+        let k = self.kind;
+        if !matches!(k, Complaint | Stage2Escalation | OmbudsmanReferral) {
+            self.complaint = None;
+        }
+        if k != ServiceRequest {
+            self.service_request = None;
+        }
+        if k != Stage2Escalation {
+            self.escalation = None;
+        }
+        if k != OmbudsmanReferral {
+            self.ombudsman = None;
+        }
+        if !matches!(k, Complaint | ServiceRequest) {
+            self.hazard = None;
+        }
+        if k == RepresentativeAuthority {
+            self.adjustments = None;
+        }
+    }
+
+    /// All field errors for this kind; `today` for date rules. Empty when
+    /// the draft can be built.
+    pub fn validate(&self, today: NaiveDate) -> Vec<FieldError> {
+        let mut e = self.resident.validate();
+        let missing = |field: &str, message: &str| vec![FieldError::new(field, message)];
+        match self.kind {
+            CaseKind::Complaint if self.complaint.is_none() => {
+                e.extend(missing("complaint.what_went_wrong", "Enter what went wrong"))
+            }
+            CaseKind::ServiceRequest if self.service_request.is_none() => e.extend(missing(
+                "service_request.what_needs_doing",
+                "Enter what needs doing",
+            )),
+            CaseKind::Stage2Escalation if self.escalation.is_none() => e.extend(missing(
+                "escalation.stage1_reference",
+                "Tell us which complaint you want to take to stage 2",
+            )),
+            CaseKind::OmbudsmanReferral if self.ombudsman.is_none() => e.extend(missing(
+                "ombudsman.why_still_unhappy",
+                "Enter why you are still unhappy",
+            )),
+            CaseKind::RepresentativeAuthority if self.representative.is_none() => e.extend(
+                missing("representative.name", "Enter the representative's full name"),
+            ),
+            CaseKind::AdjustmentsRequest if self.adjustments.is_none() => e.extend(missing(
+                "adjustments.formats",
+                "Select at least one adjustment, or tell us what you need in 'Anything else'",
+            )),
+            _ => {}
+        }
+        if let Some(r) = &self.representative {
+            e.extend(r.validate());
+        }
+        if let Some(a) = &self.adjustments {
+            e.extend(a.validate(self.kind == CaseKind::AdjustmentsRequest));
+        }
+        if let Some(c) = &self.complaint {
+            e.extend(c.validate(today));
+        }
+        if let Some(s) = &self.service_request {
+            e.extend(s.validate());
+        }
+        if let Some(x) = &self.escalation {
+            e.extend(x.validate(today));
+        }
+        if let Some(o) = &self.ombudsman {
+            e.extend(o.validate());
+        }
+        for (i, p) in self.previous_references.iter().enumerate() {
+            e.extend(p.validate(i));
+        }
+        if let Some(h) = &self.hazard {
+            if h.hazards.is_empty() {
+                e.push(FieldError::new("hazard.hazards", "Select the danger in your home"));
+            }
+            if let Some(d) = &h.details {
+                if let Err(m) = validate::max_chars("Details of the danger", d, limits::LONG_TEXT) {
+                    e.push(FieldError::new("hazard.details", m));
+                }
+            }
+        }
+        e
+    }
+
+    /// Tidy, validate and build the payload. The received date is the
+    /// local date of `submitted_at`; warnings and expected dates are worked
+    /// out from it with the landlord's calendar and timescales.
+    pub fn build(
+        mut self,
+        config: &LandlordConfig,
+        id: &str,
+        submitted_at: DateTime<FixedOffset>,
+    ) -> Result<Submission, Vec<FieldError>> {
+        self.tidy();
+        self.keep_relevant_sections();
+        let received = submitted_at.date_naive();
+        let mut errors = self.validate(received);
+        let id_ok = uuid::Uuid::parse_str(id).is_ok_and(|u| u.get_version_num() == 4)
+            && id.len() == 36;
+        if !id_ok {
+            errors.push(FieldError::new("id", "The submission id must be a UUID v4"));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+
+        let cal = config.calendar();
+        let ts = config.timescales();
+        let name = config.landlord_name.as_str();
+        let mut warnings = Vec::new();
+        let mut expected_dates = Vec::new();
+        match self.kind {
+            CaseKind::Complaint => {
+                if let Some(c) = &self.complaint {
+                    warnings.extend(check_complaint(c, received, config));
+                }
+                expected_dates.extend(
+                    StageDates::new(Stage::Stage1, received, &cal, &ts).expected(name, &ts),
+                );
+            }
+            CaseKind::Stage2Escalation => {
+                if let Some(esc) = &mut self.escalation {
+                    let (window, w) = check_escalation(esc, received, config);
+                    esc.window = window;
+                    warnings.extend(w);
+                }
+                expected_dates.extend(
+                    StageDates::new(Stage::Stage2, received, &cal, &ts).expected(name, &ts),
+                );
+            }
+            _ => {}
+        }
+        if let (Some(h), true) = (&self.hazard, config.awaabs_law) {
+            expected_dates.extend(hazard_dates(h.level, received, &cal, name));
+        }
+
+        Ok(Submission {
+            schema: SCHEMA.into(),
+            id: id.to_ascii_lowercase(),
+            kind: self.kind,
+            submitted_at,
+            landlord_id: config.landlord_id.clone(),
+            widget: WidgetInfo {
+                locale: self.locale,
+                ..WidgetInfo::default()
+            },
+            resident: self.resident,
+            representative: self.representative,
+            adjustments: self.adjustments,
+            complaint: self.complaint,
+            service_request: self.service_request,
+            escalation: self.escalation,
+            ombudsman: self.ombudsman,
+            previous_references: self.previous_references,
+            hazard: self.hazard,
+            warnings,
+            expected_dates,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{ContactMethod, OutcomeSought, ResponsesHad};
+    use crate::domain::deadlines::HazardLevel;
+    use crate::domain::examples::{assert_schema_valid, example_draft, submitted};
+    use crate::domain::exclusions::WarningCode;
+    use crate::domain::triage::HazardKind;
+
+    const ID: &str = "3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0b";
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn complaint_on_23_november_2026() {
+        let config = LandlordConfig::example();
+        let s = example_draft(CaseKind::Complaint)
+            .build(&config, ID, submitted(d(2026, 11, 23)))
+            .unwrap();
+        assert_schema_valid(&s);
+        assert_eq!(s.schema, SCHEMA);
+        assert_eq!(s.received_on(), d(2026, 11, 23));
+        let ack = s.expected("stage1_acknowledge").unwrap();
+        assert_eq!(ack.due, d(2026, 11, 30));
+        assert_eq!(ack.working_days, Some(5));
+        assert_eq!(ack.code_section.as_deref(), Some("6.2"));
+        assert_eq!(s.expected("stage1_respond").unwrap().due, d(2026, 12, 14));
+        assert_eq!(s.expected("stage1_extension_limit").unwrap().due, d(2026, 12, 30));
+        let v = serde_json::to_value(&s).unwrap();
+        assert_eq!(v["expected_dates"][0]["due"], "2026-11-30");
+        assert_eq!(v["kind"], "complaint");
+        assert_eq!(v["submitted_at"], "2026-11-23T10:15:00Z");
+        assert_eq!(v["service_request"], Value::Null);
+        assert_eq!(v["resident"]["postcode"], "EX1 1AA");
+        assert_eq!(Submission::from_json(&s.to_json()).unwrap(), s);
+    }
+
+    #[test]
+    fn late_evening_bst_uses_local_date() {
+        // 00:30 on 24 November in +01:00 is still the 24th locally.
+        let config = LandlordConfig::example();
+        let at = DateTime::parse_from_rfc3339("2026-11-24T00:30:00+01:00").unwrap();
+        let s = example_draft(CaseKind::Complaint).build(&config, ID, at).unwrap();
+        assert_eq!(s.received_on(), d(2026, 11, 24));
+        assert_eq!(s.expected("stage1_acknowledge").unwrap().due, d(2026, 12, 1));
+        assert_schema_valid(&s);
+    }
+
+    #[test]
+    fn promised_timescales_and_region_flow_through() {
+        let mut config = LandlordConfig::example();
+        config.timescales.stage1_acknowledge = Some(1);
+        config.bank_holiday_region = crate::domain::calendar::Region::Scotland;
+        let s = example_draft(CaseKind::Complaint)
+            .build(&config, ID, submitted(d(2026, 11, 27)))
+            .unwrap();
+        // Friday 27 + 1 wd: Monday 30 is St Andrew's Day in Scotland.
+        assert_eq!(s.expected("stage1_acknowledge").unwrap().due, d(2026, 12, 1));
+        assert!(s.expected("stage1_acknowledge").unwrap().basis.contains("aims to acknowledge your complaint within 1 working day"));
+        assert_schema_valid(&s);
+    }
+
+    #[test]
+    fn old_complaint_warns_but_still_builds() {
+        let config = LandlordConfig::example();
+        let mut draft = example_draft(CaseKind::Complaint);
+        let c = draft.complaint.as_mut().unwrap();
+        c.started_on = d(2024, 6, 1);
+        c.became_aware_on = None;
+        c.court_proceedings_filed = Some(true);
+        let s = draft.build(&config, ID, submitted(d(2026, 11, 23))).unwrap();
+        let codes: Vec<_> = s.warnings.iter().map(|w| w.code).collect();
+        assert_eq!(codes, vec![WarningCode::Over12Months, WarningCode::CourtProceedings]);
+        let v = serde_json::to_value(&s).unwrap();
+        assert_eq!(v["warnings"][0]["code"], "over_12_months");
+        assert_eq!(v["warnings"][0]["code_section"], "2.3");
+        assert!(v["warnings"][0]["ombudsman_right"].as_str().unwrap().contains("Ombudsman"));
+        assert_schema_valid(&s);
+    }
+
+    #[test]
+    fn stage2_gets_window_and_dates() {
+        let config = LandlordConfig::example();
+        let s = example_draft(CaseKind::Stage2Escalation)
+            .build(&config, ID, submitted(d(2026, 11, 23)))
+            .unwrap();
+        let w = s.escalation.as_ref().unwrap().window.as_ref().unwrap();
+        assert!(w.within_window);
+        assert_eq!(s.expected("stage2_acknowledge").unwrap().due, d(2026, 11, 30));
+        assert_eq!(s.expected("stage2_respond").unwrap().due, d(2026, 12, 30));
+        assert_eq!(s.expected("stage2_extension_limit").unwrap().code_section.as_deref(), Some("6.15"));
+        assert!(s.warnings.is_empty());
+        assert_schema_valid(&s);
+        // Two months after the response: outside the one-month window.
+        let s = example_draft(CaseKind::Stage2Escalation)
+            .build(&config, ID, submitted(d(2027, 1, 20)))
+            .unwrap();
+        assert_eq!(s.warnings[0].code, WarningCode::OutsideEscalationWindow);
+        assert!(!s.escalation.as_ref().unwrap().window.as_ref().unwrap().within_window);
+        assert_schema_valid(&s);
+    }
+
+    #[test]
+    fn hazards_add_awaabs_law_dates() {
+        let config = LandlordConfig::example();
+        let mut draft = example_draft(CaseKind::ServiceRequest);
+        draft.hazard = HazardFlag::from_hazards(&[HazardKind::GasSmell]);
+        let s = draft.clone().build(&config, ID, submitted(d(2026, 11, 23))).unwrap();
+        assert_eq!(s.hazard.as_ref().unwrap().level, HazardLevel::Emergency);
+        let e = s.expected("hazard_make_safe").unwrap();
+        assert_eq!(e.due, d(2026, 11, 24));
+        assert_eq!(e.working_days, None);
+        assert_eq!(e.code_section, None);
+        assert_schema_valid(&s);
+        draft.hazard = HazardFlag::from_hazards(&[HazardKind::DampAndMould]);
+        let s = draft.clone().build(&config, ID, submitted(d(2026, 11, 23))).unwrap();
+        assert_eq!(s.expected("hazard_investigate").unwrap().due, d(2026, 12, 7));
+        assert_schema_valid(&s);
+        // Not in England: no Awaab's Law dates.
+        let mut wales_like = config.clone();
+        wales_like.awaabs_law = false;
+        let s = draft.build(&wales_like, ID, submitted(d(2026, 11, 23))).unwrap();
+        assert!(s.expected_dates.is_empty());
+    }
+
+    #[test]
+    fn every_kind_builds_and_validates() {
+        let config = LandlordConfig::example();
+        for kind in CaseKind::ALL {
+            let s = example_draft(kind)
+                .build(&config, &new_id(), submitted(d(2026, 11, 23)))
+                .unwrap_or_else(|e| panic!("{kind:?}: {e:?}"));
+            assert_eq!(s.kind, kind);
+            assert_schema_valid(&s);
+        }
+    }
+
+    #[test]
+    fn validation_errors_block_building() {
+        let config = LandlordConfig::example();
+        let mut draft = example_draft(CaseKind::Complaint);
+        draft.complaint = None;
+        draft.resident.email = Some("bad".into());
+        let e = draft.build(&config, "not-a-uuid", submitted(d(2026, 11, 23))).unwrap_err();
+        let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["resident.email", "complaint.what_went_wrong", "id"]);
+        // A v1 UUID is not accepted.
+        let draft = example_draft(CaseKind::Complaint);
+        let e = draft
+            .build(&config, "c232ab00-9414-11ec-b3c8-9f6bdeced846", submitted(d(2026, 11, 23)))
+            .unwrap_err();
+        assert_eq!(e[0].field, "id");
+        for kind in CaseKind::ALL {
+            let draft = Draft::new(kind, example_draft(kind).resident);
+            let e = draft.validate(d(2026, 11, 23));
+            assert!(!e.is_empty(), "{kind:?} needs its section");
+        }
+    }
+
+    #[test]
+    fn irrelevant_sections_are_dropped_and_text_tidied() {
+        let config = LandlordConfig::example();
+        let mut draft = example_draft(CaseKind::ServiceRequest);
+        draft.escalation = Some(Escalation::default());
+        draft.ombudsman = Some(OmbudsmanReferral {
+            why_still_unhappy: "x".into(),
+            outcome_wanted: "y".into(),
+            responses_had: ResponsesHad::None,
+            landlord_reference: None,
+            tell_landlord: true,
+        });
+        draft.resident.name = "  Sam  ".into();
+        draft.resident.postcode = Some("ex11aa".into());
+        draft.resident.preferred_contact = ContactMethod::Phone;
+        draft = draft.with_previous_reference("  ", None).with_previous_reference(" R-1 ", Some(" "));
+        let s = draft.build(&config, ID, submitted(d(2026, 11, 23))).unwrap();
+        assert_eq!(s.escalation, None);
+        assert_eq!(s.ombudsman, None);
+        assert_eq!(s.resident.name, "Sam");
+        assert_eq!(s.resident.postcode.as_deref(), Some("EX1 1AA"));
+        assert_eq!(s.previous_references.len(), 1);
+        assert_eq!(s.previous_references[0].reference, "R-1");
+        assert_eq!(s.previous_references[0].description, None);
+        assert_schema_valid(&s);
+    }
+
+    #[test]
+    fn form_encoding() {
+        let config = LandlordConfig::example();
+        let mut draft = example_draft(CaseKind::Complaint);
+        draft.complaint.as_mut().unwrap().outcomes = OutcomeSought {
+            compensation: true,
+            compensation_amount_pence: Some(25_000),
+            ..Default::default()
+        };
+        let s = draft.build(&config, ID, submitted(d(2026, 11, 23))).unwrap();
+        let fields = s.to_form_fields();
+        let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+        assert_eq!(get("kind"), Some("complaint"));
+        assert_eq!(get("resident.address_lines.0"), Some("Flat 2"));
+        assert_eq!(get("complaint.outcomes.compensation_amount_pence"), Some("25000"));
+        assert_eq!(get("complaint.outcomes.compensation"), Some("true"));
+        assert_eq!(get("representative"), None);
+        assert_eq!(get("expected_dates.0.event"), Some("stage1_acknowledge"));
+        let body = s.to_form_urlencoded();
+        assert!(body.contains("resident.name=Sam+Patel"));
+        assert!(body.contains("submitted_at=2026-11-23T10%3A15%3A00Z"));
+        assert!(!body.contains(' '));
+    }
+
+    #[test]
+    fn draft_round_trips_through_json() {
+        let draft = example_draft(CaseKind::Complaint);
+        let json = serde_json::to_string(&draft).unwrap();
+        let back: Draft = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, draft);
+        assert_eq!(new_id().len(), 36);
+        assert_ne!(new_id(), new_id());
+    }
+}

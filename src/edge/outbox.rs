@@ -1,0 +1,139 @@
+//! The outbox: a submission is written to local storage before the first
+//! attempt and removed only after the endpoint answers 2xx. Retries back off
+//! exponentially with jitter while the page is open, start again at once
+//! when the browser comes back online, and resume on the next load of the
+//! widget (on this page or another page of the landlord's site).
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::http::{self, Outcome};
+use super::{page, storage};
+
+/// One submission waiting to be delivered, with everything needed to send it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Entry {
+    /// The submission's UUID, sent as `Idempotency-Key`.
+    pub id: String,
+    pub url: String,
+    pub content_type: String,
+    pub body: String,
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
+    pub timeout_ms: u32,
+    pub reference_field: String,
+    #[serde(default)]
+    pub attempts: u32,
+}
+
+/// What the resident should be told about a delivery.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Update {
+    Sending,
+    Delivered { reference: Option<String> },
+    /// Not sent yet; the next try is in `retry_in_secs`. After a few failed
+    /// attempts the UI also shows other ways to reach the landlord.
+    Waiting { attempts: u32, retry_in_secs: u32 },
+    /// The endpoint refused it (a 4xx). It stays in the draft, not the outbox.
+    Refused { message: Option<String> },
+}
+
+thread_local! {
+    static IN_FLIGHT: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    static WAKE: Cell<u32> = const { Cell::new(0) };
+    static LISTENING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn key(prefix: &str, id: &str) -> String {
+    format!("{prefix}{id}")
+}
+
+/// The storage prefix of one landlord's outbox.
+pub fn prefix(landlord_id: &str) -> String {
+    format!("putright:{landlord_id}:outbox:")
+}
+
+/// Entries left from earlier visits, oldest first by attempts.
+pub fn pending(prefix: &str) -> Vec<Entry> {
+    storage::keys_with_prefix(prefix).iter().filter_map(|k| storage::load::<Entry>(k)).collect()
+}
+
+/// Delay before attempt `n + 1` (1-based `attempts` made so far): 2, 4, 8 ...
+/// seconds up to 5 minutes, with up to 50% random jitter, or the server's
+/// Retry-After if it is longer.
+pub fn backoff_secs(attempts: u32, retry_after: Option<u32>, jitter: f64) -> u32 {
+    let base = 2u32.saturating_pow(attempts.clamp(1, 9)).min(300);
+    let jittered = (f64::from(base) * (1.0 + 0.5 * jitter.clamp(0.0, 1.0))).round() as u32;
+    jittered.max(retry_after.unwrap_or(0)).min(3600)
+}
+
+/// Saves the entry and delivers it, retrying until a 2xx or a 4xx refusal.
+/// `on_update` hears every state change. Safe to call for an entry that is
+/// already being delivered on this page (it then does nothing).
+pub async fn deliver(prefix: String, mut entry: Entry, on_update: impl Fn(Update) + 'static) {
+    let k = key(&prefix, &entry.id);
+    storage::save(&k, &entry);
+    let fresh = IN_FLIGHT.with(|f| f.borrow_mut().insert(entry.id.clone()));
+    if !fresh {
+        return;
+    }
+    listen_for_online();
+    loop {
+        on_update(Update::Sending);
+        entry.attempts += 1;
+        storage::save(&k, &entry);
+        let outcome = http::deliver(http::Delivery {
+            url: &entry.url,
+            content_type: &entry.content_type,
+            body: entry.body.clone(),
+            idempotency_key: &entry.id,
+            extra_headers: &entry.headers,
+            timeout_ms: entry.timeout_ms,
+            reference_field: &entry.reference_field,
+        })
+        .await;
+        match outcome {
+            Outcome::Delivered { reference } => {
+                storage::remove(&k);
+                IN_FLIGHT.with(|f| f.borrow_mut().remove(&entry.id));
+                on_update(Update::Delivered { reference });
+                return;
+            }
+            Outcome::Refused { status, message } => {
+                super::console::error(&format!("endpoint.url: the endpoint refused a submission with HTTP {status}"));
+                storage::remove(&k);
+                IN_FLIGHT.with(|f| f.borrow_mut().remove(&entry.id));
+                on_update(Update::Refused { message });
+                return;
+            }
+            Outcome::Retry { retry_after_secs, .. } => {
+                let wait = backoff_secs(entry.attempts, retry_after_secs, js_sys::Math::random());
+                on_update(Update::Waiting { attempts: entry.attempts, retry_in_secs: wait });
+                sleep_or_wake(wait).await;
+            }
+        }
+    }
+}
+
+/// Sleeps `secs`, or less if the browser comes back online meanwhile.
+async fn sleep_or_wake(secs: u32) {
+    let start = WAKE.with(Cell::get);
+    let mut left_ms = u64::from(secs) * 1000;
+    while left_ms > 0 {
+        let step = left_ms.min(250);
+        gloo_timers::future::TimeoutFuture::new(step as u32).await;
+        left_ms -= step;
+        if WAKE.with(Cell::get) != start {
+            return;
+        }
+    }
+}
+
+fn listen_for_online() {
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    page::on_online(|| WAKE.with(|w| w.set(w.get().wrapping_add(1))));
+}

@@ -1,0 +1,123 @@
+//! Page-level effects: focus, title, history and printing.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Moves focus to the element with this id (used for headings and the error
+/// summary after a step change). Does nothing if it is not on the page.
+pub fn focus_id(id: &str) {
+    if let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+        el.scroll_into_view_with_bool(true);
+    }
+}
+
+/// Sets the document title. Only called when the landlord opted in.
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+/// Adds a history entry for a step change, without changing the URL, so the
+/// browser's Back button returns to the previous step and never leaves the
+/// host page by surprise. `instance` tells several widgets on a page apart.
+pub fn push_step(instance: &str, depth: usize) {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let state = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&state, &"putright".into(), &instance.into());
+        let _ = js_sys::Reflect::set(&state, &"depth".into(), &(depth as f64).into());
+        let _ = h.push_state_with_url(&state, "", None);
+    }
+}
+
+/// Calls `on_pop(depth)` when the browser's Back or Forward button lands on
+/// one of this widget's entries (depth 0 is the entry the host page had).
+pub fn on_history_pop(instance: String, on_pop: impl Fn(usize) + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let handler = Closure::<dyn Fn(web_sys::PopStateEvent)>::new(move |ev: web_sys::PopStateEvent| {
+        let state = ev.state();
+        let owner = js_sys::Reflect::get(&state, &"putright".into()).ok().and_then(|v| v.as_string());
+        let depth = js_sys::Reflect::get(&state, &"depth".into()).ok().and_then(|v| v.as_f64());
+        match (owner, depth) {
+            (Some(o), Some(d)) if o == instance => on_pop(d as usize),
+            // The host page's own entry (no state of ours): back to the start.
+            (None, _) if state.is_null() || state.is_undefined() => on_pop(0),
+            _ => {}
+        }
+    });
+    let _ = w.add_event_listener_with_callback("popstate", handler.as_ref().unchecked_ref());
+    handler.forget();
+}
+
+/// Opens the browser's print dialog ("save a copy").
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Runs `f` whenever the browser comes back online.
+pub fn on_online(f: impl Fn() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let handler = Closure::<dyn Fn()>::new(f);
+    let _ = w.add_event_listener_with_callback("online", handler.as_ref().unchecked_ref());
+    handler.forget();
+}
+
+/// Today's date in the resident's local time zone.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Now, as RFC 3339 with the local offset.
+pub fn now_rfc3339() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// Focuses the first `h1` inside the element with id `root_id` and returns its
+/// text (for the document title). Call after the new step has rendered.
+pub fn focus_heading(root_id: &str) -> Option<String> {
+    let doc = document()?;
+    let h1 = doc
+        .query_selector(&format!("#{root_id} h1"))
+        .ok()??
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    if !h1.has_attribute("tabindex") {
+        let _ = h1.set_attribute("tabindex", "-1");
+    }
+    let _ = h1.focus();
+    h1.scroll_into_view_with_bool(true);
+    h1.text_content().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The depth recorded in the current history entry, if the entry is this widget's.
+pub fn current_depth(instance: &str) -> Option<usize> {
+    let state = web_sys::window()?.history().ok()?.state().ok()?;
+    let owner = js_sys::Reflect::get(&state, &"putright".into()).ok()?.as_string()?;
+    if owner != instance {
+        return None;
+    }
+    js_sys::Reflect::get(&state, &"depth".into()).ok()?.as_f64().map(|d| d as usize)
+}
+
+/// Goes back one entry in the browser's history.
+pub fn history_back() {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.back();
+    }
+}
+
+/// The text of the first `h1` inside `root_id`, without moving focus.
+pub fn focus_heading_text(root_id: &str) -> Option<String> {
+    let h1 = document()?.query_selector(&format!("#{root_id} h1")).ok()??;
+    h1.text_content().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+}

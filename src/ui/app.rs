@@ -1,0 +1,68 @@
+//! The widget's frame: toolbar, live region, back link and the current step.
+
+use leptos::prelude::*;
+
+use super::steps;
+use super::wizard::{Setup, Wizard};
+use crate::domain::journey::Step;
+
+/// One widget instance.
+#[component]
+pub fn Widget(setup: Setup) -> impl IntoView {
+    let w = Wizard::new(setup);
+    provide_context(w);
+    let root_id = w.instance();
+    let class = move || if w.large_text.get() { "putright pr-large-text" } else { "putright" };
+    view! {
+        <div class=class id=root_id lang="en-GB">
+            <Toolbar/>
+            <div class="pr-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{move || w.status.get()}</div>
+            <BackLink/>
+            <div class="pr-step">{move || steps::render(w.step.get())}</div>
+        </div>
+    }
+}
+
+/// "Larger text" and "Clear my answers", at the top of every step.
+#[component]
+fn Toolbar() -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    view! {
+        <div class="pr-toolbar">
+            <button type="button" class="pr-link-button" aria-pressed={move || if w.large_text.get() { "true" } else { "false" }}
+                on:click=move |_| w.large_text.update(|v| *v = !*v)>
+                "Larger text"
+            </button>
+            <button type="button" class="pr-link-button" on:click=move |_| w.clear()>
+                "Clear my answers"
+            </button>
+        </div>
+    }
+}
+
+/// A back link on every step but the first and the confirmation.
+#[component]
+fn BackLink() -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let show = move || !w.trail.with(Vec::is_empty) && w.step.get() != Step::Confirmation;
+    move || {
+        show().then(|| {
+            view! { <button type="button" class="pr-back" on:click=move |_| w.back()>"Back"</button> }
+        })
+    }
+}
+
+/// Shown instead of the widget when the landlord's config cannot be used.
+#[component]
+pub fn ConfigFallback(phone: Option<String>) -> impl IntoView {
+    let body = phone.map(|p| {
+        let tel = format!("tel:{}", p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>());
+        view! { <p>"Please call us on " <a href=tel>{p}</a> " and we will help you."</p> }
+    });
+    view! {
+        <div class="putright" role="alert">
+            <p class="pr-h1">"Sorry, our online form is not working at the moment"</p>
+            {body}
+        </div>
+    }
+}

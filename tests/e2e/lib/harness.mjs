@@ -1,0 +1,146 @@
+// Shared helpers for the end-to-end tests: the real reference receiver, a
+// static server for the release build, Debian's Chromium via playwright-core,
+// axe-core, and the payload's JSON Schema.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, extname, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..'));
+export const DIST = join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
+const RECEIVER_BIN = join(ROOT, 'target', 'debug', 'putright-receiver');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** Starts the real receiver on a free port with a fresh database. */
+export async function startReceiver({ allowOrigin = '*', db } = {}) {
+  if (!existsSync(RECEIVER_BIN)) throw new Error(`build the receiver first: ${RECEIVER_BIN}`);
+  const dir = mkdtempSync(join(tmpdir(), 'putright-receiver-'));
+  const dbPath = db || join(dir, 'submissions.sqlite3');
+  const child = spawn(RECEIVER_BIN, ['--port', '0', '--db', dbPath, '--allow-origin', allowOrigin], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`receiver did not start: ${out}`)), 20000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/[^\s]+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.stderr.on('data', (d) => { out += d; });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`receiver exited ${code}: ${out}`)); });
+  });
+  return {
+    url,
+    dbPath,
+    async submissions() {
+      const r = await fetch(`${url}/submissions`);
+      if (!r.ok) throw new Error(`GET /submissions: ${r.status}`);
+      return r.json();
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      if (!db) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
+};
+
+/**
+ * Serves the release build in dist/. The demo config is rewritten to post to
+ * `endpoint` (the test's receiver). `headers` are added to every response.
+ */
+export async function startSite({ endpoint, config = {}, headers = {} } = {}) {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('run `trunk build --release` first');
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = normalize(join(DIST, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return;
+    }
+    let body = readFileSync(file);
+    if (path === '/config/example-homes.json') {
+      const c = JSON.parse(body.toString('utf8'));
+      if (endpoint) c.endpoint = { ...c.endpoint, url: endpoint };
+      body = Buffer.from(JSON.stringify(deepMerge(c, config)));
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers });
+    res.end(body);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return { url, close: () => new Promise((r) => server.close(r)) };
+}
+
+function deepMerge(a, b) {
+  if (typeof a !== 'object' || a === null || Array.isArray(a) || typeof b !== 'object' || b === null || Array.isArray(b)) return b;
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = k in a ? deepMerge(a[k], v) : v;
+  return out;
+}
+
+/** Debian's Chromium in a fresh profile. Returns { context, page, close, consoleMessages }. */
+export async function openBrowser({ viewport = { width: 360, height: 740 } } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'putright-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  const consoleMessages = [];
+  page.on('console', (m) => consoleMessages.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => consoleMessages.push({ type: 'pageerror', text: String(e) }));
+  return {
+    context, page, consoleMessages,
+    async close() { await context.close(); rmSync(profile, { recursive: true, force: true }); },
+  };
+}
+
+/** Runs axe-core with WCAG 2.2 AA tags and best practices; returns the violations. */
+export async function axe(page, include = '.putright') {
+  const results = await new AxeBuilder({ page })
+    .include(include)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+let validator;
+/** Validates a payload against public/schema/submission.v1.json; returns the errors. */
+export function schemaErrors(payload) {
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    validator = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'public', 'schema', 'submission.v1.json'), 'utf8')));
+  }
+  return validator(payload) ? [] : validator.errors.map((e) => `${e.instancePath} ${e.message}`);
+}
+
+/** Saves a screenshot of the widget step under tests/e2e/artifacts (not committed). */
+export async function snap(page, name) {
+  mkdirSync(join(ARTIFACTS, 'screens'), { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, 'screens', `${name}.png`), fullPage: true });
+}
+
+/** The widget's current h1 text, once it holds focus. */
+export async function focusedHeading(page) {
+  await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'H1', null, { timeout: 5000 });
+  return page.evaluate(() => document.activeElement.textContent.trim().replace(/\s+/g, ' '));
+}
