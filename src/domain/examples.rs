@@ -205,7 +205,8 @@ fn examples_match_public_files() {
 fn schema_rejects_what_the_types_would_never_send() {
     let good = serde_json::to_value(example_submission(CaseKind::Complaint)).unwrap();
     assert!(schema_errors(&good).is_empty());
-    let broken: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    type Breakage = Box<dyn Fn(&mut Value)>;
+    let broken: Vec<(&str, Breakage)> = vec![
         ("unknown kind", Box::new(|v| v["kind"] = "letter".into())),
         ("wrong schema", Box::new(|v| v["schema"] = "putright.submission/v2".into())),
         ("extra field", Box::new(|v| v["surprise"] = true.into())),

@@ -490,13 +490,21 @@ impl Answers {
             OmbTell => e.add("omb_tell", chosen(&self.omb_tell, "Select yes if you want us to tell your landlord")),
             Name => e.add("name", v::required_text(&self.name, "Enter your full name", "Full name", SHORT_TEXT)),
             Address => {
-                e.add("address", v::optional_text(&self.address, "Address", SHORT_TEXT));
-                if self.postcode.trim().is_empty() && self.address.trim().is_empty() {
-                    e.add("postcode", Err("Enter your postcode".into()));
-                } else if !self.postcode.trim().is_empty() {
-                    e.add("postcode", v::postcode(&self.postcode).map(|_| ()));
-                }
+                e.add("address", v::required_text(&self.address, "Enter the first line of your address", "Address", SHORT_TEXT));
+                e.add("postcode", chosen(&self.postcode, "Enter your postcode"));
                 e.add("tenancy_ref", v::optional_text(&self.tenancy_ref, "Tenancy reference", SHORT_TEXT));
+                // Then the case model's own rules for these fields (formats, lengths).
+                for err in self.resident().validate() {
+                    let field = match err.field.as_str() {
+                        f if f.starts_with("resident.address_lines") => "address",
+                        "resident.postcode" => "postcode",
+                        "resident.tenancy_reference" => "tenancy_ref",
+                        _ => continue,
+                    };
+                    if !e.0.iter().any(|x| x.field == field) {
+                        e.0.push(FieldError::new(field, err.message));
+                    }
+                }
             }
             Contact => {
                 if self.phone.trim().is_empty() && self.email.trim().is_empty() {
@@ -513,6 +521,18 @@ impl Answers {
             ContactPrefs => {
                 e.add("contact_method", chosen(&self.contact_method, "Select how you would like us to contact you"));
                 e.add("contact_times", v::optional_text(&self.contact_times, "Best times to contact you", SHORT_TEXT));
+                if e.0.is_empty() {
+                    // The Contact page already checked the formats, so a phone or
+                    // email error now means the chosen way has no detail to use.
+                    if let Some(err) = self
+                        .resident()
+                        .validate()
+                        .into_iter()
+                        .find(|err| err.field == "resident.email" || err.field == "resident.phone")
+                    {
+                        e.0.push(FieldError::new("contact_method", err.message));
+                    }
+                }
             }
             Emergency | OmbLate | OmbSummary | Check | Confirmation => {}
         }
@@ -542,10 +562,6 @@ mod v {
 
     pub fn email(value: &str) -> Result<String, String> {
         val::validate_email(value)
-    }
-
-    pub fn postcode(value: &str) -> Result<String, String> {
-        val::validate_postcode(value)
     }
 
     pub fn money(value: &str) -> Result<u64, String> {

@@ -597,6 +597,7 @@ mod tests {
         wales_like.awaabs_law = false;
         let s = draft.build(&wales_like, ID, submitted(d(2026, 11, 23))).unwrap();
         assert!(s.expected_dates.is_empty());
+        assert_schema_valid(&s);
     }
 
     #[test]
@@ -670,6 +671,7 @@ mod tests {
             ..Default::default()
         };
         let s = draft.build(&config, ID, submitted(d(2026, 11, 23))).unwrap();
+        assert_schema_valid(&s);
         let fields = s.to_form_fields();
         let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
         assert_eq!(get("kind"), Some("complaint"));

@@ -37,7 +37,8 @@ pub fn hosts() -> Vec<Host> {
                 manage_title: element
                     .get_attribute("data-manage-title")
                     .is_some_and(|v| v.is_empty() || v == "true"),
-                instance: if id.is_empty() { format!("putright-{i}") } else { id },
+                // The widget root takes this as its id, so it must differ from the host's.
+                instance: if id.is_empty() { format!("putright-{i}") } else { format!("{id}-pr") },
                 element,
             }
         })

@@ -20,7 +20,8 @@ pub fn mount(element: web_sys::HtmlElement, setup: wizard::Setup) {
 pub fn start() {
     console_error_panic_hook::set_once();
     for host in embed::hosts() {
-        leptos::task::spawn_local(async move {
+        // Not leptos's spawner: it is only set up by the first mount.
+        wasm_bindgen_futures::spawn_local(async move {
             match embed::load_config(&host).await {
                 Ok(config) => {
                     embed::clear(&host);

@@ -29,7 +29,7 @@ async function next(page) {
 test('the widget mounts inside the landlord page, not over it', async () => {
   const { page } = browser;
   await page.goto(site.url);
-  await page.getByRole('heading', { level: 1, name: 'Is anyone in danger right now?' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Is any of these happening in your home now?' }).waitFor();
   // Mounted inside the host element, with the landlord's page still around it.
   assert.equal(await page.locator('[data-putright] .putright').count(), 1);
   assert.equal(await page.locator('.eh-header').count(), 1);
@@ -41,7 +41,7 @@ test('the widget mounts inside the landlord page, not over it', async () => {
 test('an empty Continue shows the error summary, focused, and keeps the page', async () => {
   const { page } = browser;
   await page.goto(site.url);
-  await page.getByRole('heading', { level: 1, name: 'Is anyone in danger right now?' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Is any of these happening in your home now?' }).waitFor();
   await next(page);
   const summary = page.locator('.pr-error-summary');
   await summary.waitFor();
@@ -56,8 +56,8 @@ test('asking for adjustments reaches the receiver, which stores a valid payload'
   const { page } = browser;
   await page.goto(site.url);
   await page.getByRole('button', { name: 'Clear my answers' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Is anyone in danger right now?' }).waitFor();
-  await choose(page, 'No');
+  await page.getByRole('heading', { level: 1, name: 'Is any of these happening in your home now?' }).waitFor();
+  await choose(page, 'None of these');
   await next(page);
   assert.equal(await focusedHeading(page), 'What do you want to do?');
   await choose(page, 'Ask us to change how we contact or support you');
@@ -72,6 +72,7 @@ test('asking for adjustments reaches the receiver, which stores a valid payload'
   await next(page);
   await page.getByLabel('What is your full name?').fill('Sam Resident');
   await next(page);
+  await page.getByLabel('Address line 1').fill('Flat 2, 10 Example Road');
   await page.getByLabel('Postcode').fill('sw1a 1aa');
   await next(page);
   await page.getByLabel('Email address (optional)').fill('sam@example.com');

@@ -30,7 +30,7 @@ pub fn Address() -> impl IntoView {
     view! {
         <Question>
             <h1 tabindex="-1">{heading}</h1>
-            <TextField name="address" optional=true label="Address" hint="House or flat number and street."
+            <TextField name="address" label="Address line 1" hint="House or flat number and street."
                 autocomplete=ac("street-address") value=bind!(w.answers, address)/>
             <TextField name="postcode" label="Postcode" autocomplete=ac("postal-code") width="pr-input--w10"
                 spellcheck=false value=bind!(w.answers, postcode)/>
