@@ -58,7 +58,7 @@ async fn mounts_into_the_host_element_with_the_emergency_question_first() {
     let host = mount("t-mount");
     settle().await;
     assert!(query(&host, ".putright").is_some(), "widget root is inside the host element");
-    assert_eq!(text(&host, "legend h1"), "Is anyone in danger right now?");
+    assert_eq!(text(&host, "legend h1"), "Is any of these happening in your home now?");
     assert_eq!(host.query_selector_all("h1").unwrap().length(), 1, "exactly one h1");
 }
 
@@ -70,21 +70,24 @@ async fn continue_without_an_answer_shows_a_focused_error_summary_and_a_field_er
     settle().await;
     let summary = query(&host, ".pr-error-summary").expect("error summary shown");
     assert!(summary.text_content().unwrap().contains("There is a problem"));
-    assert!(summary.text_content().unwrap().contains("Select yes if anyone is in danger now"));
+    assert!(summary.text_content().unwrap().contains("Select what is happening, or select \u{201c}None of these\u{201d}"));
     let active = document().active_element().expect("something has focus");
     assert_eq!(active.id(), "t-error-error-summary", "the summary takes focus");
     // The field's own message sits beside it and is tied to the group.
-    assert_eq!(text(&host, "#t-error-emergency-error"), "Error: Select yes if anyone is in danger now");
+    assert_eq!(
+        text(&host, "#t-error-hazards-error"),
+        "Error: Select what is happening, or select \u{201c}None of these\u{201d}"
+    );
     let described = query(&host, "fieldset").unwrap().get_attribute("aria-describedby").unwrap();
-    assert!(described.contains("t-error-emergency-error"), "{described}");
+    assert!(described.contains("t-error-hazards-error"), "{described}");
 }
 
 #[wasm_bindgen_test]
 async fn answering_moves_to_the_next_step_and_focuses_its_heading() {
     let host = mount("t-next");
     settle().await;
-    let no: HtmlInputElement = query(&host, "input[value=no]").unwrap().unchecked_into();
-    no.click();
+    let none: HtmlInputElement = query(&host, "input[value=none]").unwrap().unchecked_into();
+    none.click();
     click_button(&host, "Continue");
     settle().await;
     assert_eq!(text(&host, "legend h1"), "What do you want to do?");
@@ -93,26 +96,26 @@ async fn answering_moves_to_the_next_step_and_focuses_its_heading() {
     assert!(query(&host, ".pr-back").is_some(), "a back link is shown");
     click_button(&host, "Back");
     settle().await;
-    assert_eq!(text(&host, "legend h1"), "Is anyone in danger right now?");
-    let no: HtmlInputElement = query(&host, "input[value=no]").unwrap().unchecked_into();
-    assert!(no.checked(), "the earlier answer is kept after going back");
+    assert_eq!(text(&host, "legend h1"), "Is any of these happening in your home now?");
+    let none: HtmlInputElement = query(&host, "input[value=none]").unwrap().unchecked_into();
+    assert!(none.checked(), "the earlier answer is kept after going back");
 }
 
 #[wasm_bindgen_test]
 async fn answers_are_kept_in_the_draft_and_cleared_on_request() {
     let host = mount("t-draft");
     settle().await;
-    let yes: HtmlInputElement = query(&host, "input[value=yes]").unwrap().unchecked_into();
-    yes.click();
+    let gas: HtmlInputElement = query(&host, "input[value=gas_smell]").unwrap().unchecked_into();
+    gas.click();
     settle().await;
     let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("putright:example-homes:draft").unwrap();
-    assert!(raw.as_deref().unwrap_or("").contains("\"emergency\":\"yes\""), "draft saved: {raw:?}");
+    assert!(raw.as_deref().unwrap_or("").contains("gas_smell"), "draft saved: {raw:?}");
     click_button(&host, "Clear my answers");
     settle().await;
-    let yes: HtmlInputElement = query(&host, "input[value=yes]").unwrap().unchecked_into();
-    assert!(!yes.checked(), "answers cleared from the page");
+    let gas: HtmlInputElement = query(&host, "input[value=gas_smell]").unwrap().unchecked_into();
+    assert!(!gas.checked(), "answers cleared from the page");
     let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("putright:example-homes:draft").unwrap();
-    assert!(!raw.as_deref().unwrap_or("").contains("\"emergency\":\"yes\""), "answers cleared from storage: {raw:?}");
+    assert!(!raw.as_deref().unwrap_or("").contains("gas_smell"), "answers cleared from storage: {raw:?}");
 }
 
 #[wasm_bindgen_test]
