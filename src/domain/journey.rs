@@ -1177,3 +1177,301 @@ pub fn receipt_lines(s: &Submission, config: &LandlordConfig) -> (String, Vec<St
     }
     (title, lines)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::examples::assert_schema_valid;
+    use proptest::prelude::*;
+
+    const ID: &str = "7d8a4c2e-1b3f-4a5d-9e6c-0f1a2b3c4d5e";
+    const AT: &str = "2026-11-23T10:15:00+00:00";
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn date(d: &str, m: &str, y: &str) -> DateParts {
+        DateParts::new(d, m, y)
+    }
+
+    fn about_you(a: &mut Answers) {
+        a.name = "Sam Resident".into();
+        a.address = "Flat 2, 10 Example Road".into();
+        a.postcode = "ex1 1aa".into();
+        a.email = "sam@example.com".into();
+        a.contact_method = "email".into();
+    }
+
+    fn base(task: &str) -> Answers {
+        let mut a = Answers { hazards: vec![NO_HAZARD.into()], task: task.into(), ..Answers::default() };
+        about_you(&mut a);
+        a
+    }
+
+    fn complaint() -> Answers {
+        let mut a = base("problem");
+        a.reported_before = "yes".into();
+        a.what_went_wrong = "The boiler repair was booked three times and nobody came.".into();
+        a.started = date("2", "9", "2026");
+        a.court = "no".into();
+        a.impact = "We have had no hot water for weeks.".into();
+        a.outcomes = vec!["repair".into(), "compensation".into()];
+        a.compensation_amount = "150".into();
+        a.want_rep = "no".into();
+        a.want_adjustments = "no".into();
+        a
+    }
+
+    /// Walks the route the way the UI does: check each step, then next.
+    fn walk(a: &Answers) -> Vec<Step> {
+        let mut s = Step::EmergencyCheck;
+        let mut seen = vec![s];
+        while s != Step::Check && s != Step::OmbSummary {
+            assert_eq!(a.check(s, today()), vec![], "answers on {s:?} should pass");
+            s = a.next(s, today());
+            assert!(!seen.contains(&s), "route loops at {s:?}");
+            seen.push(s);
+        }
+        seen
+    }
+
+    #[test]
+    fn the_emergency_checklist_comes_first_and_leads_to_advice_when_ticked() {
+        let mut a = Answers::default();
+        assert_eq!(a.route(today())[0], Step::EmergencyCheck);
+        assert_eq!(a.check(Step::EmergencyCheck, today())[0].field, "hazards");
+        a.hazards = vec!["gas_smell".into()];
+        assert_eq!(a.next(Step::EmergencyCheck, today()), Step::Emergency);
+        assert_eq!(a.hazard_kinds(), vec![HazardKind::GasSmell]);
+        a.hazards = vec![NO_HAZARD.into()];
+        assert_eq!(a.next(Step::EmergencyCheck, today()), Step::Start);
+        // "None of these" cannot be ticked with a hazard.
+        a.hazards = vec![NO_HAZARD.into(), "no_water".into()];
+        assert_eq!(a.check(Step::EmergencyCheck, today()).len(), 1);
+    }
+
+    #[test]
+    fn every_hazard_has_a_checkbox_value_the_payload_understands() {
+        for k in HazardKind::ALL {
+            let json = serde_json::to_value(k).unwrap();
+            assert_eq!(json.as_str(), Some(hazard_value(k)), "{k:?}");
+        }
+    }
+
+    #[test]
+    fn a_first_report_is_offered_the_choice_and_can_stay_a_service_request() {
+        // Code 1.3 to 1.5: never requires the word "complaint".
+        let mut a = base("problem");
+        a.reported_before = "no".into();
+        assert_eq!(a.next(Step::ReportedBefore, today()), Step::FirstReport);
+        a.first_report_choice = "service_request".into();
+        assert_eq!(a.next(Step::FirstReport, today()), Step::RequestWhat);
+        assert_eq!(a.case_kind(), Some(CaseKind::ServiceRequest));
+        a.first_report_choice = "complaint".into();
+        assert_eq!(a.next(Step::FirstReport, today()), Step::WhatWentWrong);
+        assert_eq!(a.case_kind(), Some(CaseKind::Complaint));
+    }
+
+    #[test]
+    fn coming_back_about_something_already_reported_is_a_complaint() {
+        // Code 1.5: dissatisfaction with the response to a service request is a complaint.
+        let a = complaint();
+        assert!(a.is_complaint());
+        assert_eq!(a.next(Step::ReportedBefore, today()), Step::WhatWentWrong);
+    }
+
+    #[test]
+    fn the_complaint_route_asks_each_part_of_the_definition_then_about_you_once() {
+        let mut a = complaint();
+        let route = walk(&a);
+        for s in [Step::WhatWentWrong, Step::WhenStarted, Step::WhenAware, Step::Court, Step::Tried, Step::Impact, Step::Outcome]
+        {
+            assert!(route.contains(&s), "{s:?} missing from {route:?}");
+        }
+        assert!(!route.contains(&Step::DelayReason), "recent problems are not asked why they are late");
+        assert!(!route.contains(&Step::Name), "about-you answers already given are not asked again");
+        a.name.clear();
+        assert!(a.route(today()).contains(&Step::Name));
+    }
+
+    #[test]
+    fn a_problem_over_12_months_old_asks_why_but_never_blocks() {
+        // Code 2.3: warn, ask for the reason for delay, still let them send.
+        let mut a = complaint();
+        a.started = date("1", "6", "2025");
+        assert!(a.older_than_12_months(today()));
+        assert_eq!(a.next(Step::WhenAware, today()), Step::DelayReason);
+        assert_eq!(a.check(Step::DelayReason, today())[0].message, "Enter why you are telling us about this now");
+        a.delay_reason = "I was in hospital.".into();
+        // Found out recently: counted from then, so not over the limit.
+        let mut b = a.clone();
+        b.aware = date("1", "1", "2026");
+        assert!(!b.older_than_12_months(today()));
+        let s = a.to_submission(ID, AT, today(), &LandlordConfig::example()).expect("still submittable");
+        assert!(!s.warnings.is_empty(), "the warning travels with the payload");
+        assert_eq!(s.complaint.as_ref().unwrap().delay_reason.as_deref(), Some("I was in hospital."));
+        assert_schema_valid(&s);
+    }
+
+    #[test]
+    fn dates_are_checked_in_plain_english() {
+        let mut a = complaint();
+        a.started = date("", "", "");
+        assert_eq!(a.check(Step::WhenStarted, today())[0].message, "Enter the date the problem started");
+        a.started = date("31", "2", "2026");
+        assert_eq!(a.check(Step::WhenStarted, today())[0].message, "Enter a real date");
+        a.started = date("1", "1", "2027");
+        assert_eq!(a.check(Step::WhenStarted, today())[0].message, "Date the problem started must be in the past");
+        // What was typed is kept, valid or not.
+        assert_eq!(a.started.day, "1");
+    }
+
+    #[test]
+    fn change_links_return_to_check_unless_a_new_question_opened() {
+        let mut a = complaint();
+        assert_eq!(a.next_after_change(Step::Impact, today()), Step::Check);
+        a.want_rep = "yes".into();
+        assert_eq!(a.next_after_change(Step::WantRep, today()), Step::RepName);
+    }
+
+    #[test]
+    fn every_task_builds_a_payload_that_matches_the_schema() {
+        let config = LandlordConfig::example();
+        let mut cases = vec![complaint()];
+
+        let mut r = base("request");
+        r.request_what = "The kitchen tap leaks.".into();
+        r.request_where = "Kitchen".into();
+        r.request_urgency = "routine".into();
+        r.want_rep = "no".into();
+        r.want_adjustments = "no".into();
+        cases.push(r);
+
+        let mut rep = base("representative");
+        rep.filler = "representative".into();
+        rep.rep_name = "Alex Helper".into();
+        rep.rep_relationship = "advocate".into();
+        rep.rep_phone = "07700 900 982".into();
+        rep.rep_powers = "act".into();
+        rep.rep_consent = "signed_form".into();
+        cases.push(rep);
+
+        let mut adj = base("adjustments");
+        adj.adj_needs = vec!["interpreter".into(), "large_print".into(), "set_times".into()];
+        adj.adj_language = "British Sign Language".into();
+        adj.adj_times = "Weekday afternoons".into();
+        cases.push(adj);
+
+        let mut s2 = base("escalate");
+        s2.s2_reference = "CMP-1234".into();
+        s2.s2_response = date("10", "11", "2026");
+        s2.want_rep = "no".into();
+        s2.want_adjustments = "no".into();
+        cases.push(s2);
+
+        let mut omb = base("ombudsman");
+        omb.omb_position = "no_response".into();
+        omb.omb_complained = date("1", "9", "2026");
+        omb.omb_why = "They never answered.".into();
+        omb.omb_outcome = "A repair and an apology.".into();
+        omb.omb_tell = "yes".into();
+        cases.push(omb);
+
+        let kinds = [
+            CaseKind::Complaint,
+            CaseKind::ServiceRequest,
+            CaseKind::RepresentativeAuthority,
+            CaseKind::AdjustmentsRequest,
+            CaseKind::Stage2Escalation,
+            CaseKind::OmbudsmanReferral,
+        ];
+        for (a, kind) in cases.iter().zip(kinds) {
+            let route = walk(a);
+            assert_eq!(*route.last().unwrap(), Step::Check, "{kind:?} reaches Check");
+            let s = a.to_submission(ID, AT, today(), &config).unwrap_or_else(|e| panic!("{kind:?}: {e:?}"));
+            assert_eq!(s.kind, kind);
+            assert_eq!(s.resident.postcode.as_deref(), Some("EX1 1AA"));
+            assert_schema_valid(&s);
+            let (title, lines) = receipt_lines(&s, &config);
+            assert!(!title.is_empty());
+            if kind == CaseKind::Complaint {
+                // Received Monday 23 November 2026: acknowledge by 30 November, answer by 14 December.
+                assert!(lines.iter().any(|l| l.contains("Monday 30 November 2026")), "{lines:?}");
+                assert!(lines.iter().any(|l| l.contains("Monday 14 December 2026")), "{lines:?}");
+            }
+        }
+        let rep = &cases[2].to_submission(ID, AT, today(), &config).unwrap();
+        assert!(rep.representative.as_ref().unwrap().submitted_by_representative);
+    }
+
+    #[test]
+    fn the_ombudsman_route_can_end_without_sending() {
+        let mut a = base("ombudsman");
+        a.omb_position = "final_response".into();
+        a.omb_complained = date("1", "6", "2026");
+        a.omb_answered = date("1", "7", "2026");
+        a.omb_why = "x".into();
+        a.omb_outcome = "y".into();
+        a.omb_tell = "no".into();
+        assert_eq!(*walk(&a).last().unwrap(), Step::OmbSummary);
+        let summary = a.ombudsman_summary(&LandlordConfig::example(), today());
+        assert!(summary.contains("Why I am still unhappy:\nx"));
+    }
+
+    #[test]
+    fn is_my_landlord_late_names_the_missed_deadline() {
+        let mut a = base("ombudsman");
+        // Complained Monday 2 November 2026; nothing since. Acknowledgement was
+        // due Monday 9 November, so by 23 November it is 10 working days late.
+        a.omb_complained = date("2", "11", "2026");
+        let l = a.lateness(&LandlordConfig::example(), today());
+        assert!(l.missed.iter().any(|m| m.contains("Monday 9 November 2026") && m.contains("10 working days")), "{l:?}");
+        a.omb_complained = date("20", "11", "2026");
+        assert!(a.lateness(&LandlordConfig::example(), today()).missed.is_empty());
+    }
+
+    #[test]
+    fn the_escalation_window_explains_but_never_refuses() {
+        let config = LandlordConfig::example();
+        let mut a = base("escalate");
+        a.s2_response = date("1", "11", "2026");
+        assert!(a.escalation_window_note(&config, today()).unwrap().contains("You are in time"));
+        a.s2_response = date("1", "9", "2026");
+        let note = a.escalation_window_note(&config, today()).unwrap();
+        assert!(note.contains("You can still ask"), "{note}");
+    }
+
+    #[test]
+    fn contact_preference_needs_the_detail_to_use() {
+        let mut a = base("adjustments");
+        a.email.clear();
+        a.phone = "07700 900 982".into();
+        a.contact_method = "email".into();
+        let e = a.check(Step::ContactPrefs, today());
+        assert_eq!(e[0].field, "contact_method");
+        a.contact_method = "text".into();
+        assert_eq!(a.check(Step::ContactPrefs, today()), vec![]);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_text_in_any_field_never_panics(text in "\\PC{0,300}", step_i in 0usize..44) {
+            let mut a = complaint();
+            a.what_went_wrong = text.clone();
+            a.name = text.clone();
+            a.postcode = text.clone();
+            a.phone = text.clone();
+            a.email = text.clone();
+            a.started = DateParts::new(&text, &text, &text);
+            a.compensation_amount = text.clone();
+            let steps = a.route(today());
+            let step = steps[step_i % steps.len()];
+            let _ = a.check(step, today());
+            let _ = a.next(step, today());
+            let _ = a.summary_rows(today());
+            let _ = a.to_submission(ID, AT, today(), &LandlordConfig::example());
+        }
+    }
+}
