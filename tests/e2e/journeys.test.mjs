@@ -1,0 +1,236 @@
+// Every journey, end to end, as a resident would do it. Each step is checked
+// for focus, axe violations and (where it asks for answers) its error state,
+// and each stored payload is checked against the JSON Schema.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, axe, snap } from './lib/harness.mjs';
+import { step, check, fill, fillDate, aboutYou, sendAndConfirm, fresh, longDate } from './lib/journey.mjs';
+
+let receiver, site, browser;
+
+before(async () => {
+  receiver = await startReceiver();
+  site = await startSite({ endpoint: `${receiver.url}/submissions` });
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await receiver?.stop();
+});
+
+/** The one stored submission with this reference, checked against the schema. */
+async function stored(reference) {
+  const all = await receiver.submissions();
+  const mine = all.filter((s) => s.reference === reference);
+  assert.equal(mine.length, 1, `exactly one submission stored as ${reference}`);
+  assert.deepEqual(schemaErrors(mine[0].submission), [], 'payload matches the JSON Schema');
+  return mine[0].submission;
+}
+
+const start = (p, choice, prefix) => step(p, `${prefix}-start`, {
+  heading: 'What do you want to do?', required: true, answer: (pg) => check(pg, choice),
+});
+const noHazards = (p, prefix) => step(p, `${prefix}-hazards`, {
+  heading: 'Is any of these happening in your home now?', required: true, answer: (pg) => check(pg, 'None of these'),
+});
+const noRepNoAdjustments = async (p, prefix) => {
+  await step(p, `${prefix}-want-rep`, { heading: 'Do you want someone to deal with this for you?', required: true, answer: (pg) => check(pg, 'No') });
+  await step(p, `${prefix}-want-adjustments`, { heading: 'Do you need us to change how we contact or support you?', required: true, answer: (pg) => check(pg, 'No') });
+};
+
+test('emergency: a hazard shows the emergency number first, then the form', async () => {
+  const { page } = browser;
+  await fresh(page, site.url);
+  await step(page, 'emergency-hazards', {
+    heading: 'Is any of these happening in your home now?',
+    answer: (p) => check(p, 'I can smell gas'),
+  });
+  assert.equal(await focusedHeading(page), 'Call us now');
+  const tel = page.locator('.pr-emergency a[href^="tel:"]');
+  assert.equal(await tel.getAttribute('href'), 'tel:08081570999');
+  assert.match(await page.locator('.putright').innerText(), /0800 111 999/);
+  assert.match(await page.locator('.putright').innerText(), /within 24 hours/);
+  await step(page, 'emergency-advice', { heading: 'Call us now', button: 'Continue to the form' });
+  assert.equal(await focusedHeading(page), 'What do you want to do?');
+});
+
+test('complaint: a problem reported before becomes a complaint with real dates', async () => {
+  const { page } = browser;
+  const p = 'complaint';
+  await fresh(page, site.url);
+  await noHazards(page, p);
+  await start(page, 'Tell us something has gone wrong or you are unhappy', p);
+  await step(page, `${p}-reported-before`, { heading: 'Have you told us about this before?', required: true, answer: (pg) => check(pg, 'Yes, I have told you before') });
+  await step(page, `${p}-what`, { heading: 'What has gone wrong?', required: true, answer: (pg) => fill(pg, 'What has gone wrong?', 'The boiler repair was booked three times and nobody came.') });
+  await step(page, `${p}-started`, { heading: 'When did the problem start?', required: true, answer: (pg) => fillDate(pg, 'When did the problem start?', '2', '9', '2026') });
+  await step(page, `${p}-aware`, { heading: 'When did you find out about the problem? (optional)' });
+  await step(page, `${p}-court`, { heading: 'Have you started a court claim about this?', required: true, answer: (pg) => check(pg, 'No') });
+  await step(page, `${p}-tried`, { heading: 'What have you already done to sort this out?', answer: async (pg) => {
+    await fill(pg, 'What you have tried (optional)', 'I phoned three times.');
+    await fill(pg, 'Reference number (optional)', 'JOB-4471');
+  } });
+  await step(page, `${p}-impact`, { heading: 'How has this affected you and your household?', required: true, answer: (pg) => fill(pg, 'How has this affected you and your household?', 'No hot water for weeks.') });
+  await step(page, `${p}-outcome`, { heading: 'What would put things right?', required: true, answer: async (pg) => {
+    await check(pg, 'A repair or other work done');
+    await check(pg, 'Compensation (money)');
+    await fill(pg, 'How much do you think is fair, in pounds? (optional)', '150');
+  } });
+  await noRepNoAdjustments(page, p);
+  await aboutYou(page, p);
+  const reference = await sendAndConfirm(page, p, 'Your complaint has been sent');
+  const payload = await stored(reference);
+  assert.equal(payload.kind, 'complaint');
+  assert.equal(payload.complaint.what_went_wrong, 'The boiler repair was booked three times and nobody came.');
+  assert.equal(payload.complaint.started_on, '2026-09-02');
+  assert.equal(payload.complaint.outcomes.compensation_amount_pence, 15000);
+  assert.equal(payload.resident.postcode, 'EX1 1AA');
+  assert.equal(payload.resident.preferred_contact, 'text');
+  // What happens next, with the same dates the landlord received.
+  const text = await page.locator('.putright').innerText();
+  for (const event of ['stage1_acknowledge', 'stage1_respond']) {
+    const due = payload.expected_dates.find((d) => d.event === event).due;
+    assert.ok(text.includes(longDate(due)), `confirmation shows ${event} ${longDate(due)}`);
+  }
+  assert.match(text, /0300 111 3000/, 'the Ombudsman\'s details are shown');
+});
+
+test('first report: offered the choice, stays a service request with an honest note', async () => {
+  const { page } = browser;
+  const p = 'service-request';
+  await fresh(page, site.url);
+  await noHazards(page, p);
+  await start(page, 'Tell us something has gone wrong or you are unhappy', p);
+  await step(page, `${p}-reported-before`, { heading: 'Have you told us about this before?', required: true, answer: (pg) => check(pg, 'No, this is the first time') });
+  assert.match(await page.locator('.putright').innerText(), /You can still make a complaint now/);
+  await step(page, `${p}-choice`, { heading: 'How do you want us to deal with this?', required: true, answer: (pg) => check(pg, 'Ask us to put it right') });
+  assert.match(await page.locator('.putright').innerText(), /not a complaint/);
+  await step(page, `${p}-what`, { heading: 'What needs doing?', required: true, answer: (pg) => fill(pg, 'What needs doing?', 'The kitchen tap leaks.') });
+  await step(page, `${p}-where`, { heading: 'Where in your home is it?', required: true, answer: (pg) => fill(pg, 'Where in your home is it?', 'Kitchen') });
+  await step(page, `${p}-urgency`, { heading: 'How soon does it need doing?', required: true, answer: (pg) => check(pg, 'It can wait for a normal appointment') });
+  await step(page, `${p}-access`, { heading: 'When can we get into your home? (optional)', answer: (pg) => fill(pg, 'When can we get into your home? (optional)', 'Weekday mornings') });
+  await noRepNoAdjustments(page, p);
+  await aboutYou(page, p);
+  const reference = await sendAndConfirm(page, p, 'Your request has been sent');
+  const payload = await stored(reference);
+  assert.equal(payload.kind, 'service_request');
+  assert.equal(payload.service_request.what_needs_doing, 'The kitchen tap leaks.');
+  assert.equal(payload.service_request.complaint_offered, true);
+  assert.match(await page.locator('.putright').innerText(), /you can make a complaint at any time/);
+});
+
+test('representative: filled in by the representative, with permission to follow', async () => {
+  const { page } = browser;
+  const p = 'representative';
+  await fresh(page, site.url);
+  await noHazards(page, p);
+  await start(page, 'Let someone deal with us for you', p);
+  await step(page, `${p}-filler`, { heading: 'Who is filling in this form?', required: true, answer: (pg) => check(pg, 'I am filling this in for the resident') });
+  await step(page, `${p}-name`, { heading: 'What is your full name?', required: true, answer: (pg) => fill(pg, 'What is your full name?', 'Alex Advocate') });
+  await step(page, `${p}-relationship`, { heading: 'Who are you to the resident?', required: true, answer: (pg) => check(pg, 'An advocate or support worker') });
+  await step(page, `${p}-rep-contact`, { heading: 'How can we contact you?', required: true, answer: (pg) => fill(pg, 'Email address (optional)', 'alex@advocacy.example') });
+  await step(page, `${p}-powers`, { heading: 'What can you do for the resident?', required: true, answer: (pg) => check(pg, 'Deal with us for the resident') });
+  await step(page, `${p}-consent`, { heading: 'How does the resident give their permission?', required: true, answer: (pg) => check(pg, 'The resident will sign a permission form') });
+  await aboutYou(page, p, { who: 'resident' });
+  const reference = await sendAndConfirm(page, p, 'Your representative details have been sent');
+  const payload = await stored(reference);
+  assert.equal(payload.kind, 'representative_authority');
+  assert.equal(payload.representative.name, 'Alex Advocate');
+  assert.equal(payload.representative.role, 'advocate_or_support_worker');
+  assert.equal(payload.representative.submitted_by_representative, true);
+  assert.equal(payload.resident.name, 'Sam Resident');
+});
+
+test('adjustments: BSL interpreter, contact times and a disclosure, all optional where they should be', async () => {
+  const { page } = browser;
+  const p = 'adjustments';
+  await fresh(page, site.url);
+  await noHazards(page, p);
+  await start(page, 'Ask us to change how we contact or support you', p);
+  await step(page, `${p}-needs`, { heading: 'What would help you?', required: true, answer: async (pg) => {
+    await check(pg, 'An interpreter, including British Sign Language (BSL)');
+    await check(pg, 'Contact only at certain times');
+  } });
+  await step(page, `${p}-details`, { heading: 'Tell us more about what you need', required: true, answer: async (pg) => {
+    await fill(pg, 'Which language do you need?', 'British Sign Language');
+    await fill(pg, 'When should we contact you?', 'Weekday afternoons');
+  } });
+  await step(page, `${p}-disability`, { heading: 'Do you want to tell us about a disability or health condition? (optional)' });
+  await aboutYou(page, p);
+  const reference = await sendAndConfirm(page, p, 'Your request for support has been sent');
+  const payload = await stored(reference);
+  assert.equal(payload.kind, 'adjustments_request');
+  assert.equal(payload.adjustments.interpreter, 'british_sign_language');
+  assert.equal(payload.adjustments.contact_times, 'Weekday afternoons');
+  assert.equal(payload.adjustments.disability, null, 'nothing disclosed when left empty');
+});
+
+test('stage 2: reasons are optional and the dates to expect are shown', async () => {
+  const { page } = browser;
+  const p = 'stage2';
+  await fresh(page, site.url);
+  await noHazards(page, p);
+  await start(page, 'Take your complaint to the next stage', p);
+  await step(page, `${p}-reference`, { heading: 'What is the reference of your complaint? (optional)', answer: (pg) => fill(pg, 'What is the reference of your complaint? (optional)', 'CMP-1234') });
+  const d = new Date(Date.now() - 10 * 864e5);
+  await step(page, `${p}-response-date`, { heading: 'When did we answer your complaint? (optional)', answer: (pg) =>
+    fillDate(pg, 'When did we answer your complaint? (optional)', String(d.getDate()), String(d.getMonth() + 1), String(d.getFullYear())) });
+  assert.match(await page.locator('.putright').innerText(), /You are in time/);
+  await step(page, `${p}-reasons`, { heading: 'Why are you unhappy with our answer? (optional)' });
+  await noRepNoAdjustments(page, p);
+  await aboutYou(page, p);
+  const reference = await sendAndConfirm(page, p, 'Your stage 2 request has been sent');
+  const payload = await stored(reference);
+  assert.equal(payload.kind, 'stage2_escalation');
+  assert.equal(payload.escalation.reasons, null);
+  const text = await page.locator('.putright').innerText();
+  for (const event of ['stage2_acknowledge', 'stage2_respond']) {
+    const due = payload.expected_dates.find((x) => x.event === event).due;
+    assert.ok(text.includes(longDate(due)), `confirmation shows ${event}`);
+  }
+});
+
+test('ombudsman: "is my landlord late?", then tell the landlord', async () => {
+  const { page } = browser;
+  const p = 'ombudsman';
+  await fresh(page, site.url);
+  await noHazards(page, p);
+  await start(page, 'Go to the Housing Ombudsman', p);
+  await step(page, `${p}-position`, { heading: 'Where is your complaint up to?', required: true, answer: (pg) => check(pg, 'I complained but the answer is late, or I have had no answer') });
+  const d = new Date(Date.now() - 60 * 864e5);
+  await step(page, `${p}-dates`, { heading: 'When did things happen?', required: true, answer: (pg) =>
+    fillDate(pg, 'When did you make your complaint?', String(d.getDate()), String(d.getMonth() + 1), String(d.getFullYear())) });
+  await step(page, `${p}-late`, { heading: 'Your landlord missed a time limit' });
+  await step(page, `${p}-why`, { heading: 'Why are you still unhappy?', required: true, answer: (pg) => fill(pg, 'Why are you still unhappy?', 'They never answered my complaint.') });
+  await step(page, `${p}-outcome`, { heading: 'What do you want to happen?', required: true, answer: (pg) => fill(pg, 'What do you want to happen?', 'A repair and an apology.') });
+  await step(page, `${p}-tell`, { heading: 'Do you want to tell Example Homes you are going to the Ombudsman?', required: true, answer: (pg) => check(pg, 'Yes') });
+  await aboutYou(page, p);
+  const reference = await sendAndConfirm(page, p, 'Your landlord has been told');
+  const payload = await stored(reference);
+  assert.equal(payload.kind, 'ombudsman_referral');
+  assert.equal(payload.ombudsman.why_still_unhappy, 'They never answered my complaint.');
+  assert.equal(payload.ombudsman.tell_landlord, true);
+});
+
+test('answers survive a reload, the browser Back button steps back, and clearing forgets them', async () => {
+  const { page } = browser;
+  await fresh(page, site.url);
+  await check(page, 'None of these');
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await check(page, 'Tell us something has gone wrong or you are unhappy');
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  assert.equal(await focusedHeading(page), 'Have you told us about this before?');
+  assert.match(await page.title(), /^Have you told us about this before\? - Example Homes$/);
+  await page.goBack();
+  assert.equal(await focusedHeading(page), 'What do you want to do?');
+  assert.ok(page.url().startsWith(site.url), 'Back stayed on the landlord\'s page');
+  assert.equal(await page.getByLabel('Tell us something has gone wrong or you are unhappy').isChecked(), true);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'What do you want to do?' }).waitFor();
+  assert.equal(await page.getByLabel('Tell us something has gone wrong or you are unhappy').isChecked(), true, 'kept after reload');
+  await page.getByRole('button', { name: 'Clear my answers' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Is any of these happening in your home now?' }).waitFor();
+  const stored = await page.evaluate(() => localStorage.getItem('putright:example-homes:draft') || '');
+  assert.ok(!stored.includes('problem'), 'cleared from storage');
+});
