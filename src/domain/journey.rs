@@ -357,6 +357,11 @@ impl Answers {
             if n == s || out.contains(&n) {
                 break;
             }
+            if n == Step::Check && !out.contains(&Step::ContactPrefs) {
+                // About you was answered before (and so skipped), but it is
+                // still part of what is sent, so the check page lists it.
+                out.extend([Step::Name, Step::Address, Step::Contact, Step::ContactPrefs]);
+            }
             out.push(n);
             if n == Step::Check {
                 break;
@@ -1085,6 +1090,39 @@ impl Answers {
         })
     }
 
+    /// The answers to start another task with: who the resident is, their
+    /// representative and their support needs are kept, so nothing is asked
+    /// twice (WCAG 3.3.7); the task itself starts fresh, emergency check first.
+    pub fn for_another_task(&self) -> Answers {
+        Answers {
+            // A representative or support needs given in an earlier task
+            // (perhaps as that task itself) answer these questions already.
+            want_rep: if self.rep_name.trim().is_empty() { self.want_rep.clone() } else { "yes".into() },
+            want_adjustments: if self.adj_needs.is_empty() { self.want_adjustments.clone() } else { "yes".into() },
+            filler: self.filler.clone(),
+            rep_name: self.rep_name.clone(),
+            rep_relationship: self.rep_relationship.clone(),
+            rep_phone: self.rep_phone.clone(),
+            rep_email: self.rep_email.clone(),
+            rep_powers: self.rep_powers.clone(),
+            rep_consent: self.rep_consent.clone(),
+            adj_needs: self.adj_needs.clone(),
+            adj_language: self.adj_language.clone(),
+            adj_times: self.adj_times.clone(),
+            adj_other: self.adj_other.clone(),
+            adj_disability: self.adj_disability.clone(),
+            name: self.name.clone(),
+            address: self.address.clone(),
+            postcode: self.postcode.clone(),
+            tenancy_ref: self.tenancy_ref.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+            contact_method: self.contact_method.clone(),
+            contact_times: self.contact_times.clone(),
+            ..Answers::default()
+        }
+    }
+
     /// Every answer as plain text, for email, printing or the Ombudsman.
     pub fn plain_summary(&self, today: NaiveDate) -> String {
         self.summary_rows(today).iter().map(|r| format!("{}:\n{}\n", r.label, r.value)).collect::<Vec<_>>().join("\n")
@@ -1176,6 +1214,43 @@ pub fn receipt_lines(s: &Submission, config: &LandlordConfig) -> (String, Vec<St
         }
     }
     (title, lines)
+}
+
+/// What the confirmation page's "Download a copy" saves: a clean text
+/// record of what was sent, the reference, what happens next and who to
+/// contact, readable without the widget.
+pub fn saved_copy(
+    receipt: (&str, &str, &[String]),
+    sent_on: NaiveDate,
+    answers: &Answers,
+    config: &LandlordConfig,
+) -> String {
+    let (title, reference, next_steps) = receipt;
+    let mut out = format!("{title}\n\nSent to {} on {}.\nYour reference number: {reference}\n", config.landlord_name, super::calendar::long_date(sent_on));
+    if !next_steps.is_empty() {
+        out.push_str("\nWhat happens next\n");
+        for line in next_steps {
+            out.push_str(&format!("- {line}\n"));
+        }
+        out.push_str("We count working days: Monday to Friday, not bank holidays. The day we get your message is day 0.\n");
+    }
+    out.push_str("\nWhat you told us\n\n");
+    out.push_str(&answers.plain_summary(sent_on));
+    out.push_str(&format!("\nContact {}\nPhone: {}\n", config.landlord_name, config.phone));
+    if let Some(email) = &config.email {
+        out.push_str(&format!("Email: {email}\n"));
+    }
+    let omb = &config.ombudsman;
+    out.push_str(&format!("\nIf you are unhappy with how we deal with this, you can ask the {} for help at any time. It is free.\n", omb.name));
+    for (label, value) in [("Phone", &omb.phone), ("Email", &omb.email), ("Website", &omb.website)] {
+        if let Some(v) = value {
+            out.push_str(&format!("{label}: {v}\n"));
+        }
+    }
+    if !omb.post.is_empty() {
+        out.push_str(&format!("Post: {}\n", omb.post.join(", ")));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1473,5 +1548,53 @@ mod tests {
             let _ = a.summary_rows(today());
             let _ = a.to_submission(ID, AT, today(), &LandlordConfig::example());
         }
+    }
+
+    #[test]
+    fn another_task_keeps_who_you_are_and_forgets_the_task() {
+        let mut a = complaint();
+        a.tenancy_ref = "T-123".into();
+        a.adj_needs = vec!["large_print".into()];
+        let next = a.for_another_task();
+        assert_eq!(next.name, "Sam Resident");
+        assert_eq!(next.postcode, "ex1 1aa");
+        assert_eq!(next.tenancy_ref, "T-123");
+        assert_eq!(next.contact_method, "email");
+        assert_eq!(next.adj_needs, vec!["large_print".to_string()]);
+        assert_eq!(next.want_adjustments, "yes", "support needs given before answer the question");
+        assert_eq!(next.want_rep, "no");
+        assert!(next.task.is_empty() && next.hazards.is_empty() && next.what_went_wrong.is_empty());
+        assert!(next.outcomes.is_empty() && next.compensation_amount.is_empty());
+        // The new task starts with the emergency check, and about-you is not asked again.
+        let mut req = next.clone();
+        req.hazards = vec![NO_HAZARD.into()];
+        req.task = "request".into();
+        req.request_what = "The bathroom extractor fan is broken.".into();
+        req.request_where = "bathroom".into();
+        req.request_urgency = "soon".into();
+        req.want_rep = "no".into();
+        req.want_adjustments = "no".into();
+        let route = walk(&req);
+        assert!(!route.contains(&Step::Name), "about you asked again: {route:?}");
+        assert_eq!(route.last(), Some(&Step::Check));
+        // Not asked again, but still shown on the check page, with its Change link.
+        let rows = req.summary_rows(today());
+        let name = rows.iter().find(|r| r.label == "Name").expect("a Name row");
+        assert_eq!((name.value.as_str(), name.step), ("Sam Resident", Step::Name));
+    }
+
+    #[test]
+    fn the_saved_copy_has_the_reference_dates_answers_and_contacts() {
+        let config = LandlordConfig::example();
+        let a = complaint();
+        let steps = vec!["We will acknowledge your complaint by Monday 30 November 2026.".to_string()];
+        let text = saved_copy(("Your complaint has been sent", "EH-000123", &steps), today(), &a, &config);
+        assert!(text.starts_with("Your complaint has been sent\n"));
+        assert!(text.contains("Your reference number: EH-000123"));
+        assert!(text.contains("on Monday 23 November 2026"));
+        assert!(text.contains("- We will acknowledge your complaint by Monday 30 November 2026."));
+        assert!(text.contains("The boiler repair was booked three times"));
+        assert!(text.contains(&config.phone));
+        assert!(text.contains(&config.ombudsman.name));
     }
 }

@@ -26,6 +26,13 @@ pub struct Entry {
     pub reference_field: String,
     #[serde(default)]
     pub attempts: u32,
+    /// What the confirmation page says once it is delivered (title, then
+    /// what happens next), so a send resumed on a later visit can still
+    /// tell the resident.
+    #[serde(default)]
+    pub receipt_title: String,
+    #[serde(default)]
+    pub receipt_lines: Vec<String>,
 }
 
 /// What the resident should be told about a delivery.

@@ -17,8 +17,14 @@ pub fn Widget(setup: Setup) -> impl IntoView {
         <div class=class id=root_id lang="en-GB">
             <Toolbar/>
             <div class="pr-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{move || w.status.get()}</div>
+            <EarlierSent/>
             <BackLink/>
-            <div class="pr-step">{move || steps::render(w.step.get())}</div>
+            // Keyed by step, so every step gets fresh elements: two steps
+            // with the same shape would otherwise be patched in place, and a
+            // radio ticked on one would leak its state into the next.
+            <div class="pr-step">
+                <For each=move || [w.step.get()] key=|s| *s children=steps::render/>
+            </div>
         </div>
     }
 }
@@ -37,6 +43,27 @@ fn Toolbar() -> impl IntoView {
                 "Clear my answers"
             </button>
         </div>
+    }
+}
+
+/// Sends left from an earlier visit that have now been delivered.
+#[component]
+fn EarlierSent() -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    move || {
+        let earlier = w.earlier.get();
+        (!earlier.is_empty()).then(|| {
+            let items = earlier
+                .into_iter()
+                .map(|r| view! { <li>{r.title}". Your reference number is " <strong>{r.reference}</strong> "."</li> })
+                .collect_view();
+            view! {
+                <div class="pr-notice">
+                    <p>"Something you sent earlier has now reached us:"</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
     }
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::wizard::Wizard;
 use crate::domain::config::EndpointFormat;
 use crate::domain::journey::{receipt_lines, Step};
-use crate::edge::outbox::{self, Update};
+use crate::edge::outbox::{self, Update as Progress};
 use crate::edge::page;
 
 /// Where the current send is up to.
@@ -66,6 +66,8 @@ pub fn send(w: Wizard) {
             timeout_ms: c.endpoint.timeout_ms,
             reference_field: c.endpoint.reference_field.clone(),
             attempts: 0,
+            receipt_title: receipt_base.0.clone(),
+            receipt_lines: receipt_base.1.clone(),
         }
     });
     let prefix = w.with_config(|c| outbox::prefix(&c.landlord_id));
@@ -73,22 +75,47 @@ pub fn send(w: Wizard) {
     leptos::task::spawn_local(outbox::deliver(prefix, entry, move |u| on_update(w, &id, &receipt_base, u)));
 }
 
-fn on_update(w: Wizard, id: &str, base: &(String, Vec<String>), u: Update) {
+/// On load: delivers anything left in the outbox by an earlier visit (on
+/// this page or another page of the landlord's site). The resident's own
+/// unfinished send shows its status on the check page as before; anything
+/// else is delivered quietly and announced when it arrives.
+pub fn resume(w: Wizard) {
+    let prefix = w.with_config(|c| outbox::prefix(&c.landlord_id));
+    let mine = w.pending_id.get_untracked();
+    for entry in outbox::pending(&prefix) {
+        let id = entry.id.clone();
+        let base = (entry.receipt_title.clone(), entry.receipt_lines.clone());
+        if mine.as_deref() == Some(id.as_str()) {
+            w.send.set(SendState::Sending);
+            leptos::task::spawn_local(outbox::deliver(prefix.clone(), entry, move |u| on_update(w, &id, &base, u)));
+        } else {
+            leptos::task::spawn_local(outbox::deliver(prefix.clone(), entry, move |u| {
+                if let Progress::Delivered { reference } = u {
+                    let reference = reference.unwrap_or_else(|| local_reference(&id));
+                    w.earlier.update(|e| e.push(Receipt { title: base.0.clone(), reference, local_reference: false, next_steps: base.1.clone() }));
+                    w.status.set("Something you sent earlier has now been delivered.".into());
+                }
+            }));
+        }
+    }
+}
+
+fn on_update(w: Wizard, id: &str, base: &(String, Vec<String>), u: Progress) {
     match u {
-        Update::Sending => {
+        Progress::Sending => {
             w.send.set(SendState::Sending);
             w.status.set("Sending".into());
         }
-        Update::Waiting { attempts, retry_in_secs } => {
+        Progress::Waiting { attempts, retry_in_secs } => {
             w.send.set(SendState::Waiting { attempts, retry_in_secs });
             w.status.set("Not sent yet. We will keep trying.".into());
         }
-        Update::Refused { message } => {
+        Progress::Refused { message } => {
             w.pending_id.set(None);
             w.send.set(SendState::Refused(message));
             w.status.set("Not sent. Your answers are kept.".into());
         }
-        Update::Delivered { reference } => {
+        Progress::Delivered { reference } => {
             let local = reference.is_none();
             let reference = reference.unwrap_or_else(|| local_reference(id));
             w.receipt.set(Some(Receipt { title: base.0.clone(), reference, local_reference: local, next_steps: base.1.clone() }));
@@ -156,7 +183,7 @@ pub fn SendStatus() -> impl IntoView {
 }
 
 /// Percent-encodes text for a `mailto:` body.
-fn percent_encode(s: &str) -> String {
+pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {

@@ -39,6 +39,8 @@ pub struct Wizard {
     pub send: RwSignal<SendState>,
     /// What the confirmation page shows.
     pub receipt: RwSignal<Option<Receipt>>,
+    /// Sends from earlier visits that were delivered after this page opened.
+    pub earlier: RwSignal<Vec<Receipt>>,
     setup: StoredValue<Setup>,
 }
 
@@ -72,10 +74,12 @@ impl Wizard {
             pending_id: RwSignal::new(draft.pending_id),
             send: RwSignal::new(SendState::Idle),
             receipt: RwSignal::new(None),
+            earlier: RwSignal::new(Vec::new()),
             setup: StoredValue::new(setup),
         };
         w.keep_draft();
         w.follow_browser_history();
+        super::send::resume(w);
         w
     }
 
@@ -218,6 +222,20 @@ impl Wizard {
         self.step.set(Step::default());
         storage::remove(&key);
         self.status.set("Your answers have been cleared from this device.".into());
+        self.after_step_change();
+    }
+
+    /// After a send: another task, keeping who the resident is, their
+    /// representative and their support needs, so nothing is asked twice.
+    pub fn another_task(&self) {
+        self.answers.update(|a| *a = a.for_another_task());
+        self.receipt.set(None);
+        self.errors.set(Vec::new());
+        self.returning_to_check.set(false);
+        self.pending_id.set(None);
+        self.send.set(SendState::Idle);
+        self.trail.set(Vec::new());
+        self.step.set(Step::default());
         self.after_step_change();
     }
 

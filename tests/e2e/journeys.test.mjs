@@ -234,3 +234,51 @@ test('answers survive a reload, the browser Back button steps back, and clearing
   const stored = await page.evaluate(() => localStorage.getItem('putright:example-homes:draft') || '');
   assert.ok(!stored.includes('problem'), 'cleared from storage');
 });
+
+test('after sending: a copy to keep, then another task without being asked about you again', async () => {
+  const { page } = browser;
+  const p = 'another';
+  await fresh(page, site.url);
+  await noHazards(page, p);
+  await start(page, 'Ask us to change how we contact or support you', p);
+  await step(page, `${p}-needs`, { heading: 'What would help you?', answer: (pg) => check(pg, 'Large print') });
+  await step(page, `${p}-disability`, { heading: 'Do you want to tell us about a disability or health condition? (optional)' });
+  await aboutYou(page, p);
+  // The check page lists who you are, each with a Change link.
+  const summary = await page.locator('.putright').innerText();
+  assert.match(summary, /Sam Resident/);
+  assert.match(summary, /EX1 1AA|ex1 1aa/i);
+  const first = await sendAndConfirm(page, p, 'Your request for support has been sent');
+
+  // "Download a copy": a text file named after the reference, holding it, the dates and the answers.
+  const link = page.getByRole('link', { name: 'Download a copy of what you sent (text file)' });
+  assert.match(await link.getAttribute('download'), new RegExp(`${first.replace(/[^A-Za-z0-9-]/g, '')}\\.txt$`));
+  const copy = decodeURIComponent((await link.getAttribute('href')).replace(/^data:text\/plain;charset=utf-8,/, ''));
+  assert.match(copy, new RegExp(`Your reference number: ${first}`));
+  assert.match(copy, /Sam Resident/);
+  assert.match(copy, /Large print/);
+  assert.match(copy, /Housing Ombudsman/);
+  assert.match(copy, /0808 157 0192/);
+
+  // "Do something else": the emergency check comes first again; about you is not asked again.
+  await page.getByRole('button', { name: 'Do something else' }).click();
+  await noHazards(page, `${p}-2`);
+  await start(page, 'Ask us to fix something or do something', `${p}-2`);
+  await step(page, `${p}-2-what`, { heading: 'What needs doing?', answer: (pg) => fill(pg, 'What needs doing?', 'The hall light flickers.') });
+  await step(page, `${p}-2-where`, { heading: 'Where in your home is it?', answer: (pg) => fill(pg, 'Where in your home is it?', 'Hallway') });
+  await step(page, `${p}-2-urgency`, { heading: 'How soon does it need doing?', answer: (pg) => check(pg, 'It can wait for a normal appointment') });
+  await step(page, `${p}-2-access`, { heading: 'When can we get into your home? (optional)' });
+  await step(page, `${p}-2-want-rep`, { heading: 'Do you want someone to deal with this for you?', answer: (pg) => check(pg, 'No') });
+  // Support needs from the first task are already answered.
+  await step(page, `${p}-2-want-adjustments`, { heading: 'Do you need us to change how we contact or support you?',
+    answer: async (pg) => assert.equal(await pg.getByLabel('Yes', { exact: true }).isChecked(), true) });
+  await step(page, `${p}-2-needs`, { heading: 'What would help you?',
+    answer: async (pg) => assert.equal(await pg.getByLabel('Large print', { exact: true }).isChecked(), true) });
+  await step(page, `${p}-2-disability`, { heading: 'Do you want to tell us about a disability or health condition? (optional)' });
+  const second = await sendAndConfirm(page, `${p}-2`, 'Your request has been sent');
+  assert.notEqual(second, first);
+  const payload = await stored(second);
+  assert.equal(payload.kind, 'service_request');
+  assert.equal(payload.resident.name, 'Sam Resident');
+  assert.equal(payload.service_request.what_needs_doing, 'The hall light flickers.');
+});

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use super::ombudsman::OmbudsmanContacts;
+use crate::domain::journey::saved_copy;
 use crate::edge::page;
+use crate::ui::send::percent_encode;
 use crate::ui::wizard::Wizard;
 
 #[component]
@@ -17,6 +19,15 @@ pub fn Confirmation() -> impl IntoView {
         .iter()
         .map(|line| view! { <li>{line.clone()}</li> })
         .collect_view();
+    // "Save a copy": a plain text file of what was sent, made here so it
+    // needs no network and works with the strictest content policy.
+    let copy = w.with_config(|c| {
+        w.answers.with_untracked(|a| {
+            saved_copy((&receipt.title, &receipt.reference, &receipt.next_steps), page::today(), a, c)
+        })
+    });
+    let copy_href = format!("data:text/plain;charset=utf-8,{}", percent_encode(&copy));
+    let copy_name = format!("{}-{}.txt", w.with_config(|c| c.landlord_id.clone()), receipt.reference.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', ""));
     view! {
         <div class="pr-panel">
             <h1 tabindex="-1">{receipt.title.clone()}</h1>
@@ -32,9 +43,14 @@ pub fn Confirmation() -> impl IntoView {
         <h2>{format!("If you are unhappy with how we deal with this")}</h2>
         <p>"You can ask the " {omb} " for help at any time. It is free."</p>
         <OmbudsmanContacts/>
+        <h2>"Keep a copy"</h2>
+        <ul class="pr-list">
+            <li><a href=copy_href download=copy_name>"Download a copy of what you sent (text file)"</a></li>
+            <li><button type="button" class="pr-link-button" on:click=move |_| page::print()>"Print this page"</button></li>
+        </ul>
         <div class="pr-button-group">
-            <button type="button" class="pr-button pr-button--secondary" on:click=move |_| page::print()>"Print or save a copy"</button>
-            <button type="button" class="pr-link-button" on:click=move |_| w.clear()>"Start again"</button>
+            <button type="button" class="pr-button pr-button--secondary" on:click=move |_| w.another_task()>"Do something else"</button>
+            <button type="button" class="pr-link-button" on:click=move |_| w.clear()>"Clear my answers and finish"</button>
         </div>
     }
 }

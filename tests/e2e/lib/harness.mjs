@@ -19,11 +19,11 @@ const RECEIVER_BIN = join(ROOT, 'target', 'debug', 'putright-receiver');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 /** Starts the real receiver on a free port with a fresh database. */
-export async function startReceiver({ allowOrigin = '*', db } = {}) {
+export async function startReceiver({ allowOrigin = '*', db, port = 0, args = [] } = {}) {
   if (!existsSync(RECEIVER_BIN)) throw new Error(`build the receiver first: ${RECEIVER_BIN}`);
   const dir = mkdtempSync(join(tmpdir(), 'putright-receiver-'));
   const dbPath = db || join(dir, 'submissions.sqlite3');
-  const child = spawn(RECEIVER_BIN, ['--port', '0', '--db', dbPath, '--allow-origin', allowOrigin], {
+  const child = spawn(RECEIVER_BIN, ['--port', String(port), '--db', dbPath, '--allow-origin', allowOrigin, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise((resolve, reject) => {

@@ -1,0 +1,319 @@
+// Delivery under faults. The widget posts to the real receiver; faults are
+// injected between them by Playwright's request routing (a proxy inside the
+// browser), or by stopping and restarting the receiver itself. Whatever the
+// network does, the receiver must end up with each submission exactly once,
+// and nothing the resident typed may be lost.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, axe } from './lib/harness.mjs';
+import { check, fill, cont, fresh } from './lib/journey.mjs';
+
+const NAME = 'Robin Faulty-Network';
+let receiver, site, browser, dbDir, port;
+
+before(async () => {
+  dbDir = mkdtempSync(join(tmpdir(), 'putright-delivery-'));
+  receiver = await startReceiver({ db: join(dbDir, 'submissions.sqlite3') });
+  port = Number(new URL(receiver.url).port);
+  // A short timeout, so the "hanging response" case does not take long.
+  site = await startSite({ endpoint: `${receiver.url}/submissions`, config: { endpoint: { timeout_ms: 2500 } } });
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await receiver?.stop();
+  rmSync(dbDir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  await browser.page.unrouteAll({ behavior: 'ignoreErrors' });
+  await browser.context.setOffline(false);
+});
+
+const SUBMISSIONS = '**/submissions';
+
+/** Fills in the shortest journey (an adjustments request) up to the check page. */
+async function toCheckPage(page, who, url = site.url) {
+  await fresh(page, url);
+  await check(page, 'None of these'); await cont(page);
+  await check(page, 'Ask us to change how we contact or support you'); await cont(page);
+  await check(page, 'Large print'); await cont(page);
+  await cont(page); // disability: optional
+  await fill(page, 'What is your full name?', who); await cont(page);
+  await fill(page, 'Address line 1', '1 Test Street'); await fill(page, 'Postcode', 'EX1 1AA'); await cont(page);
+  await fill(page, 'Email address (optional)', 'robin@example.com'); await cont(page);
+  await check(page, 'Email'); await cont(page);
+  assert.equal(await focusedHeading(page), 'Check your answers');
+}
+
+const send = (page) => page.getByRole('button', { name: 'Send', exact: true }).click();
+
+/** Waits for the confirmation page and returns the reference it shows. */
+async function confirmed(page, timeout = 60000) {
+  await page.locator('.pr-reference').waitFor({ timeout });
+  return (await page.locator('.pr-reference').innerText()).trim();
+}
+
+/** Every stored submission for this resident name. */
+async function storedFor(who) {
+  return (await receiver.submissions()).filter((s) => s.submission.resident?.name === who);
+}
+
+/** Asserts the receiver holds exactly one submission for `who`, with `reference`. */
+async function exactlyOnce(who, reference) {
+  const mine = await storedFor(who);
+  assert.equal(mine.length, 1, `exactly one stored for ${who}, got ${mine.length}`);
+  assert.equal(mine[0].reference, reference, 'the reference shown is the one the receiver gave');
+  assert.deepEqual(schemaErrors(mine[0].submission), []);
+  return mine[0];
+}
+
+/** Records the Idempotency-Key of every POST the page makes. */
+function keysSeen(page) {
+  const keys = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/submissions')) keys.push(r.headers()['idempotency-key']); });
+  return keys;
+}
+
+/** The answers are all still there: the check page lists the name. */
+async function answersKept(page, who) {
+  assert.match(await page.locator('.putright').innerText(), new RegExp(who));
+}
+
+test('500, 500, then success: retried with the same Idempotency-Key, stored once', async () => {
+  const { page } = browser;
+  const who = `${NAME} A`;
+  await toCheckPage(page, who);
+  let failures = 2;
+  await page.route(SUBMISSIONS, (route) => (failures-- > 0
+    ? route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"boom"}' })
+    : route.continue()));
+  const keys = keysSeen(page);
+  await send(page);
+  await page.getByText('Not sent yet.', { exact: true }).waitFor();
+  await answersKept(page, who);
+  assert.match(await page.locator('[role="status"]').innerText(), /Not sent yet/);
+  const reference = await confirmed(page);
+  await exactlyOnce(who, reference);
+  assert.equal(keys.length, 3, 'three attempts');
+  assert.equal(new Set(keys).size, 1, 'one Idempotency-Key for every attempt');
+  assert.match(keys[0], /^[0-9a-f-]{36}$/);
+});
+
+test('stored but answered 503: the retry is a replay, not a second submission', async () => {
+  const { page } = browser;
+  const who = `${NAME} B`;
+  await toCheckPage(page, who);
+  let lie = true;
+  await page.route(SUBMISSIONS, async (route) => {
+    if (!lie) return route.continue();
+    lie = false;
+    await route.fetch(); // reaches the receiver, which stores it
+    await route.fulfill({ status: 503, contentType: 'text/plain', body: 'gateway trouble' });
+  });
+  await send(page);
+  const reference = await confirmed(page);
+  await exactlyOnce(who, reference);
+});
+
+test('429 with Retry-After: waits at least that long before trying again', async () => {
+  const { page } = browser;
+  const who = `${NAME} C`;
+  await toCheckPage(page, who);
+  const times = [];
+  let limited = true;
+  await page.route(SUBMISSIONS, (route) => {
+    times.push(Date.now());
+    if (limited) { limited = false; return route.fulfill({ status: 429, headers: { 'Retry-After': '5', 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' }, body: '' }); }
+    return route.continue();
+  });
+  await send(page);
+  const reference = await confirmed(page);
+  await exactlyOnce(who, reference);
+  assert.equal(times.length, 2);
+  assert.ok(times[1] - times[0] >= 4900, `second try after ${times[1] - times[0]} ms, Retry-After said 5 s`);
+});
+
+test('a response that hangs past the timeout is abandoned and retried; stored once', async () => {
+  const { page } = browser;
+  const who = `${NAME} D`;
+  await toCheckPage(page, who);
+  let hang = true;
+  await page.route(SUBMISSIONS, async (route) => {
+    if (!hang) return route.continue();
+    hang = false;
+    await route.fetch(); // the receiver stores it...
+    await new Promise((r) => setTimeout(r, 6000)); // ...but the answer never arrives in time
+    await route.fulfill({ status: 201, body: '{"reference":"TOO-LATE"}' }).catch(() => {});
+  });
+  await send(page);
+  const reference = await confirmed(page);
+  assert.notEqual(reference, 'TOO-LATE');
+  await exactlyOnce(who, reference);
+});
+
+test('offline, then online: the online event sends it at once', async () => {
+  const { page, context } = browser;
+  const who = `${NAME} E`;
+  await toCheckPage(page, who);
+  await context.setOffline(true);
+  await send(page);
+  await page.getByText('Not sent yet.', { exact: true }).waitFor();
+  await answersKept(page, who);
+  assert.equal((await storedFor(who)).length, 0);
+  // Let it fail a few times, so the next scheduled try is far off.
+  await page.waitForTimeout(3000);
+  const offAt = Date.now();
+  await context.setOffline(false);
+  const reference = await confirmed(page, 8000);
+  assert.ok(Date.now() - offAt < 8000);
+  await exactlyOnce(who, reference);
+});
+
+test('a reload while the send is in flight: resumed from the outbox on the next load', async () => {
+  const { page } = browser;
+  const who = `${NAME} F`;
+  await toCheckPage(page, who);
+  let stall = true;
+  await page.route(SUBMISSIONS, async (route) => {
+    if (!stall) return route.continue();
+    stall = false;
+    await route.fetch(); // stored; the page is reloaded before it hears back
+    await new Promise((r) => setTimeout(r, 3000));
+    await route.abort().catch(() => {});
+  });
+  await send(page);
+  await page.getByText('Sending...').waitFor();
+  await page.waitForTimeout(500);
+  await page.reload();
+  // Back on the check page with the answers, and the send picks up by itself.
+  const reference = await confirmed(page);
+  await exactlyOnce(who, reference);
+  // The outbox is empty once it is delivered.
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':outbox:')));
+  assert.deepEqual(left, []);
+});
+
+test('left in the outbox on another page of the site: delivered on the next visit and announced', async () => {
+  const { page } = browser;
+  const who = `${NAME} G`;
+  await toCheckPage(page, who);
+  await page.route(SUBMISSIONS, (route) => route.abort('connectionrefused'));
+  await send(page);
+  await page.getByText('Not sent yet.', { exact: true }).waitFor();
+  // The resident clears their answers and leaves; the outbox keeps the send.
+  await page.getByRole('button', { name: 'Clear my answers' }).click();
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.goto(site.url);
+  await page.locator('.pr-notice').waitFor({ timeout: 20000 });
+  const notice = await page.locator('.pr-notice').innerText();
+  assert.match(notice, /Something you sent earlier has now reached us/);
+  const stored = await storedFor(who);
+  assert.equal(stored.length, 1);
+  assert.match(notice, new RegExp(stored[0].reference));
+  assert.deepEqual(await axe(page), []);
+});
+
+test('the receiver restarted mid-run, after storing but before answering: stored once', async () => {
+  const { page } = browser;
+  const who = `${NAME} H`;
+  await toCheckPage(page, who);
+  let restarting = true;
+  await page.route(SUBMISSIONS, async (route) => {
+    if (!restarting) return route.continue();
+    restarting = false;
+    await route.fetch(); // stored in the receiver's database
+    await receiver.stop(); // the receiver goes down before it can answer
+    await route.abort('connectionreset');
+  });
+  await send(page);
+  await page.getByText('Not sent yet.', { exact: true }).waitFor();
+  // While it is down, tries fail with a refused connection.
+  await page.waitForTimeout(2500);
+  receiver = await startReceiver({ db: join(dbDir, 'submissions.sqlite3'), port });
+  const reference = await confirmed(page);
+  await exactlyOnce(who, reference);
+});
+
+test('a CORS rejection is retried, offers other ways to reach the landlord, then gets through', async () => {
+  const { page } = browser;
+  const who = `${NAME} I`;
+  await receiver.stop();
+  receiver = await startReceiver({ db: join(dbDir, 'submissions.sqlite3'), port, allowOrigin: 'https://some-other-site.example' });
+  await toCheckPage(page, who);
+  await send(page);
+  // After three failed attempts: the phone number, an email link and a copy.
+  await page.getByText('You can also:').waitFor({ timeout: 30000 });
+  const text = await page.locator('.putright').innerText();
+  assert.match(text, /0808 157 0192/);
+  assert.equal(await page.locator('a[href^="mailto:complaints@example.com"]').count(), 1);
+  await answersKept(page, who);
+  // The receiver may have stored it already: Chromium caches an earlier,
+  // successful preflight, so the POST can arrive while its answer is blocked.
+  // Either way the widget cannot know, so it keeps trying with the same key.
+  assert.ok((await storedFor(who)).length <= 1);
+  assert.deepEqual(await axe(page), []);
+  // The landlord fixes their CORS setting; the next try (woken by "online") gets through.
+  await receiver.stop();
+  receiver = await startReceiver({ db: join(dbDir, 'submissions.sqlite3'), port });
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  const reference = await confirmed(page);
+  await exactlyOnce(who, reference);
+});
+
+test('a 400 with a message: shown in plain words, answers kept, and it can be sent again', async () => {
+  const { page } = browser;
+  const who = `${NAME} J`;
+  await toCheckPage(page, who);
+  await page.route(SUBMISSIONS, (route) => route.fulfill({
+    status: 400, contentType: 'application/json',
+    body: JSON.stringify({ message: 'We could not find that postcode in our area.' }),
+  }));
+  await send(page);
+  const alert = page.locator('.pr-warning[role="alert"]');
+  await alert.waitFor();
+  const text = await alert.innerText();
+  assert.match(text, /We could not send this/);
+  assert.match(text, /We could not find that postcode in our area\./);
+  assert.match(text, /Your answers are kept/);
+  await answersKept(page, who);
+  assert.deepEqual(await axe(page), []);
+  // Nothing was stored, and the answers survive a reload too.
+  assert.equal((await storedFor(who)).length, 0);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
+  await answersKept(page, who);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await send(page);
+  const reference = await confirmed(page);
+  await exactlyOnce(who, reference);
+});
+
+test('form-urlencoded mode: posted as a flat form, stored as the same payload', async () => {
+  const { page } = browser;
+  const who = `${NAME} K`;
+  const formSite = await startSite({ endpoint: `${receiver.url}/submissions`, config: { endpoint: { format: 'form' } } });
+  try {
+    await toCheckPage(page, who, formSite.url);
+    const posts = [];
+    page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/submissions')) posts.push({ type: r.headers()['content-type'], body: r.postData() }); });
+    await send(page);
+    const reference = await confirmed(page);
+    assert.equal(posts.length, 1);
+    assert.equal(posts[0].type, 'application/x-www-form-urlencoded');
+    const form = new URLSearchParams(posts[0].body);
+    assert.equal(form.get('resident.name'), who);
+    assert.equal(form.get('kind'), 'adjustments_request');
+    assert.equal(form.get('schema'), 'putright.submission/v1');
+    const row = await exactlyOnce(who, reference);
+    assert.equal(row.submission.kind, 'adjustments_request');
+    assert.equal(row.submission.id, form.get('id'));
+  } finally {
+    await formSite.close();
+  }
+});

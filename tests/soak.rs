@@ -1,0 +1,125 @@
+//! Soak test: many submissions through the real outbox (local storage,
+//! gloo-net, backoff, Idempotency-Key) in headless Chromium, against the
+//! reference receiver injecting random faults (`--fault-rate`).
+//!
+//! Run by `scripts/soak` (and by scripts/test), which starts the receiver
+//! and passes its address at compile time:
+//! `PUTRIGHT_SOAK_URL=http://127.0.0.1:PORT cargo test --target wasm32-unknown-unknown --test soak`.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use put_right::domain::config::LandlordConfig;
+use put_right::domain::journey::{Answers, NO_HAZARD};
+use put_right::edge::outbox::{self, Entry, Update};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// How many submissions to send (at least 500, as the delivery issue asks).
+const COUNT: usize = 500;
+const PREFIX: &str = "putright:soak:outbox:";
+
+fn receiver_url() -> &'static str {
+    option_env!("PUTRIGHT_SOAK_URL").expect("PUTRIGHT_SOAK_URL must name the receiver: run scripts/soak")
+}
+
+/// A real, schema-valid adjustments request for resident number `n`.
+fn entry(n: usize, config: &LandlordConfig) -> Entry {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut a = Answers { hazards: vec![NO_HAZARD.into()], task: "adjustments".into(), ..Answers::default() };
+    a.adj_needs = vec!["large_print".into()];
+    a.name = format!("Soak Resident {n}");
+    a.address = format!("{n} Test Street");
+    a.postcode = "EX1 1AA".into();
+    a.email = format!("soak{n}@example.com");
+    a.contact_method = "email".into();
+    let id = uuid::Uuid::new_v4().to_string();
+    let s = a.to_submission(&id, "2026-11-23T10:15:00+00:00", today, config).expect("a valid submission");
+    Entry {
+        id,
+        url: format!("{}/submissions", receiver_url()),
+        content_type: "application/json".into(),
+        body: s.to_json(),
+        headers: Vec::new(),
+        timeout_ms: 3000,
+        reference_field: "reference".into(),
+        attempts: 0,
+        receipt_title: String::new(),
+        receipt_lines: Vec::new(),
+    }
+}
+
+#[derive(Default)]
+struct Tally {
+    delivered: HashMap<String, String>,
+    refused: Vec<String>,
+    attempts: u32,
+}
+
+#[wasm_bindgen_test]
+async fn five_hundred_submissions_through_random_faults_arrive_exactly_once() {
+    let config = LandlordConfig::example();
+    let tally = Rc::new(RefCell::new(Tally::default()));
+    let mut sent = HashSet::new();
+    for n in 0..COUNT {
+        let e = entry(n, &config);
+        sent.insert(e.id.clone());
+        let (t, id) = (tally.clone(), e.id.clone());
+        wasm_bindgen_futures::spawn_local(outbox::deliver(PREFIX.to_owned(), e, move |u| match u {
+            Update::Sending => t.borrow_mut().attempts += 1,
+            Update::Delivered { reference } => {
+                t.borrow_mut().delivered.insert(id.clone(), reference.unwrap_or_default());
+            }
+            Update::Refused { message } => t.borrow_mut().refused.push(format!("{id}: {message:?}")),
+            Update::Waiting { .. } => {}
+        }));
+    }
+    // Wait until every send has finished one way or the other (the runner's
+    // own timeout, WASM_BINDGEN_TEST_TIMEOUT, bounds this).
+    loop {
+        let done = { let t = tally.borrow(); t.delivered.len() + t.refused.len() };
+        if done == COUNT {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(250).await;
+    }
+    let t = tally.borrow();
+    assert!(t.refused.is_empty(), "refused: {:?}", t.refused);
+
+    // What the receiver stored: each submission once, with the reference it gave us.
+    let listing: serde_json::Value = gloo_net::http::Request::get(&format!("{}/submissions", receiver_url()))
+        .send()
+        .await
+        .expect("GET /submissions")
+        .json()
+        .await
+        .expect("a JSON listing");
+    let rows = listing.as_array().expect("an array of stored submissions");
+    let mut stored: HashMap<String, usize> = HashMap::new();
+    for row in rows {
+        let id = row["submission"]["id"].as_str().unwrap_or_default().to_owned();
+        *stored.entry(id.clone()).or_default() += 1;
+        if let Some(reference) = t.delivered.get(&id) {
+            assert_eq!(Some(reference.as_str()), row["reference"].as_str(), "the reference the widget heard is the one stored");
+        }
+    }
+    let duplicates = stored.values().filter(|n| **n > 1).count();
+    let lost = sent.iter().filter(|id| !stored.contains_key(*id)).count();
+    let left_in_outbox = put_right::edge::storage::keys_with_prefix(PREFIX).len();
+    console_log!(
+        "soak: {} sent, {} stored, {duplicates} duplicates, {lost} lost ({} attempts, {} left in the outbox)",
+        sent.len(),
+        stored.keys().filter(|id| sent.contains(*id)).count(),
+        t.attempts,
+        left_in_outbox
+    );
+    assert_eq!(duplicates, 0);
+    assert_eq!(lost, 0);
+    assert_eq!(t.delivered.len(), COUNT);
+    assert_eq!(left_in_outbox, 0, "delivered entries leave the outbox");
+    assert!(t.attempts as usize > COUNT, "the receiver injected no faults: is --fault-rate set?");
+}
