@@ -66,14 +66,17 @@ pub enum AllowedHeaders {
 impl AllowedHeaders {
     /// The defaults plus a comma-separated list of extra names, or `*`.
     pub fn parse(extra: &str) -> Result<AllowedHeaders, String> {
-        let mut names: Vec<String> = DEFAULT_ALLOW_HEADERS.iter().map(|s| s.to_string()).collect();
+        let mut names: Vec<String> = DEFAULT_ALLOW_HEADERS
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         for item in extra.split(',').map(str::trim).filter(|s| !s.is_empty()) {
             if item == "*" {
                 return Ok(AllowedHeaders::Any);
             }
-            let valid = item.bytes().all(|b| {
-                b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
-            });
+            let valid = item
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
             if !valid {
                 return Err(format!("`{item}` is not a valid header name"));
             }
@@ -88,7 +91,12 @@ impl AllowedHeaders {
 
 impl Default for AllowedHeaders {
     fn default() -> Self {
-        AllowedHeaders::List(DEFAULT_ALLOW_HEADERS.iter().map(|s| s.to_string()).collect())
+        AllowedHeaders::List(
+            DEFAULT_ALLOW_HEADERS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        )
     }
 }
 

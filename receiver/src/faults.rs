@@ -200,7 +200,7 @@ pub fn random_fault(rng_word: u64, extra: u64) -> Fault {
         },
         _ => Fault {
             drop: true,
-            store: extra % 2 == 0,
+            store: extra.is_multiple_of(2),
             ..Fault::default()
         },
     }

@@ -18,12 +18,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::{Body, HttpBody};
+use axum::extract::ConnectInfo;
 use axum::extract::{Path, Request, State};
 use axum::http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use axum::http::{Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
-use axum::extract::ConnectInfo;
 use axum::routing::get;
 use axum::Router;
 use futures_util::{FutureExt, StreamExt};
@@ -231,7 +231,11 @@ async fn inject(
     } else {
         // Read (and discard) the body so the client is not cut off mid-send.
         let _ = read_body(req.into_body()).await;
-        (StatusCode::NO_CONTENT.into_response(), None, Handling::Skipped)
+        (
+            StatusCode::NO_CONTENT.into_response(),
+            None,
+            Handling::Skipped,
+        )
     };
     if fault.drop {
         match conn {

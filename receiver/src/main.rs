@@ -1,8 +1,8 @@
 use std::process::ExitCode;
 
 use putright_receiver::config::{self, Command, USAGE};
-use putright_receiver::store::Store;
 use putright_receiver::serve::serve;
+use putright_receiver::store::Store;
 use putright_receiver::AppState;
 
 #[tokio::main]

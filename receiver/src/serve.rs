@@ -70,7 +70,10 @@ impl KillableStream {
 }
 
 fn aborted() -> io::Error {
-    io::Error::new(io::ErrorKind::ConnectionAborted, "connection dropped on purpose")
+    io::Error::new(
+        io::ErrorKind::ConnectionAborted,
+        "connection dropped on purpose",
+    )
 }
 
 impl AsyncRead for KillableStream {

@@ -8,8 +8,8 @@
 use std::sync::LazyLock;
 
 use axum::http::StatusCode;
-use jsonschema::paths::LocationSegment;
 use jsonschema::error::ValidationErrorKind;
+use jsonschema::paths::LocationSegment;
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
@@ -221,7 +221,7 @@ fn most_relevant<'e>(
     };
     let mut candidates = context
         .iter()
-        .filter(|branch| !branch.iter().any(|e| wrong_type_here(e)))
+        .filter(|branch| !branch.iter().any(&wrong_type_here))
         .filter_map(|branch| branch.first());
     let first = candidates.next()?;
     // Two branches of the right type (e.g. escalation windows in months or
@@ -329,16 +329,27 @@ mod tests {
 
         let mut v = example("complaint");
         v["complaint"] = Value::Null;
-        assert_eq!(error_of(&v).1, "$.complaint", "a complaint needs its section");
+        assert_eq!(
+            error_of(&v).1,
+            "$.complaint",
+            "a complaint needs its section"
+        );
 
         let mut v = example("complaint");
         v["complaint"]["started_on"] = json!("2026-02-30");
         let (_, field, message) = error_of(&v);
         assert_eq!(field, "$.complaint.started_on");
-        assert_eq!(message, "`started_on` must be a date in the form YYYY-MM-DD");
+        assert_eq!(
+            message,
+            "`started_on` must be a date in the form YYYY-MM-DD"
+        );
 
         let mut v = example("complaint");
         v["id"] = json!("00000000-0000-4000-8000-00000000000A");
-        assert_eq!(error_of(&v).1, "$.id", "upper case is not the published form");
+        assert_eq!(
+            error_of(&v).1,
+            "$.id",
+            "upper case is not the published form"
+        );
     }
 }

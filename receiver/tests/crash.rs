@@ -426,10 +426,16 @@ fn dedupe_on_idempotency_key_survives_a_restart() {
     assert_eq!(again.status, 200, "{}", again.body);
     assert_eq!(again.header(REPLAY_HEADER), Some("true"));
     assert_eq!(again.json()["reference"], first.json()["reference"]);
-    assert_eq!(again.body, first.body, "the original receipt, byte for byte");
+    assert_eq!(
+        again.body, first.body,
+        "the original receipt, byte for byte"
+    );
     let rows = db_rows(&db);
     assert_eq!(rows.len(), 1, "one stored row");
-    assert_eq!((rows[0].0.as_str(), rows[0].2.as_str()), (id.as_str(), body.as_str()));
+    assert_eq!(
+        (rows[0].0.as_str(), rows[0].2.as_str()),
+        (id.as_str(), body.as_str())
+    );
     stop(server);
 }
 
@@ -466,10 +472,23 @@ fn fault_and_header_flags_reach_the_running_binary() {
     .expect("queue");
     assert_eq!(queued.status, 200, "{}", queued.body);
     let id = uuid(301, 1);
-    let reply = post_json(&agent, &server.base, &submission(&id, "complaint"), Some(&id));
+    let reply = post_json(
+        &agent,
+        &server.base,
+        &submission(&id, "complaint"),
+        Some(&id),
+    );
     assert_eq!(reply.status, 503);
-    let reply = post_json(&agent, &server.base, &submission(&id, "complaint"), Some(&id));
-    assert_eq!((reply.status, reply.header(REPLAY_HEADER)), (200, Some("true")));
+    let reply = post_json(
+        &agent,
+        &server.base,
+        &submission(&id, "complaint"),
+        Some(&id),
+    );
+    assert_eq!(
+        (reply.status, reply.header(REPLAY_HEADER)),
+        (200, Some("true"))
+    );
     let report = get(&agent, &url).json();
     assert_eq!(report["counts"]["posts"], 2);
     assert_eq!(report["injected"][0]["handling"], "created");

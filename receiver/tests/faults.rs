@@ -61,7 +61,11 @@ fn off_unless_a_flag_turns_it_on() {
     for method in [Method::GET, Method::POST, Method::DELETE] {
         let body = (method == Method::POST).then(|| json!({"status": 500}));
         let reply = faults_call(&agent, &server.base, method.clone(), body);
-        assert!([404, 405].contains(&reply.status), "{method}: {}", reply.status);
+        assert!(
+            [404, 405].contains(&reply.status),
+            "{method}: {}",
+            reply.status
+        );
     }
     let reply = post(&agent, &server.base, &uuid(50, 1)).expect("post");
     assert_eq!(reply.status, 201, "{}", reply.body);
@@ -77,7 +81,10 @@ fn off_unless_a_flag_turns_it_on() {
             seed: 7,
         },
     );
-    assert_eq!(faults_call(&agent, &server.base, Method::GET, None).status, 404);
+    assert_eq!(
+        faults_call(&agent, &server.base, Method::GET, None).status,
+        404
+    );
     server.stop();
 }
 
@@ -96,7 +103,9 @@ fn each_queued_fault_does_what_it_says_in_order() {
         Some(json!([{"status": 500}, {"status": 500, "sticky": true}])),
     );
     assert_eq!(bad.status, 422, "{}", bad.body);
-    assert!(bad.json()["error"].as_str().is_some_and(|e| e.contains("sticky")));
+    assert!(bad.json()["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("sticky")));
 
     let queue = json!([
         {"status": 500},
@@ -122,7 +131,10 @@ fn each_queued_fault_does_what_it_says_in_order() {
         &[
             ("origin", hv(ORIGIN)),
             ("access-control-request-method", hv("POST")),
-            ("access-control-request-headers", hv("content-type,idempotency-key")),
+            (
+                "access-control-request-headers",
+                hv("content-type,idempotency-key"),
+            ),
         ],
         None,
     )
@@ -161,7 +173,10 @@ fn each_queued_fault_does_what_it_says_in_order() {
     let r = post(&agent, base, &a).expect("post");
     assert_eq!((r.status, r.header(REPLAY_HEADER)), (200, Some("true")));
     assert_eq!(r.header("access-control-allow-origin"), None);
-    let reference = r.json()["reference"].as_str().expect("reference").to_owned();
+    let reference = r.json()["reference"]
+        .as_str()
+        .expect("reference")
+        .to_owned();
     // 6. A hang, then the normal answer.
     let started = Instant::now();
     let r = post(&agent, base, &a).expect("post");
@@ -240,7 +255,12 @@ fn allow_headers_extend_the_preflight_list() {
             .with_faults(&admin())
     });
     let agent = agent();
-    faults_call(&agent, &server.base, Method::POST, Some(json!([{"status": 503}, {"drop": true}])));
+    faults_call(
+        &agent,
+        &server.base,
+        Method::POST,
+        Some(json!([{"status": 503}, {"drop": true}])),
+    );
     for _ in 0..2 {
         let pre = send(
             &agent,
@@ -281,7 +301,10 @@ fn allow_headers_extend_the_preflight_list() {
         None,
     )
     .expect("preflight");
-    assert_eq!(pre.header("access-control-allow-headers"), Some("x-anything"));
+    assert_eq!(
+        pre.header("access-control-allow-headers"),
+        Some("x-anything")
+    );
     server.stop();
 }
 
@@ -354,7 +377,10 @@ fn random_faults_are_reproducible_and_lose_nothing() {
         && i["fault"]["status"] != json!(400)
         && i["fault"]["hang_ms"].as_u64().is_none_or(|ms| ms < 500)));
     for kind in ["500", "502", "503", "429", "dropped"] {
-        assert!(first.iter().any(|o| o == kind), "{kind} never seen: {first:?}");
+        assert!(
+            first.iter().any(|o| o == kind),
+            "{kind} never seen: {first:?}"
+        );
     }
     assert!(first.iter().any(|o| o.ends_with("no-cors")), "{first:?}");
 

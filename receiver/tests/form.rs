@@ -59,10 +59,16 @@ fn every_kind_round_trips_through_the_widgets_form_encoding() {
 
         // The same submission again, as form or as JSON: the same receipt.
         let again = post_form(&agent, &server.base, &form, Some(&sub.id));
-        assert_eq!((again.status, again.body.as_str()), (200, reply.body.as_str()));
+        assert_eq!(
+            (again.status, again.body.as_str()),
+            (200, reply.body.as_str())
+        );
         assert_eq!(again.header(REPLAY_HEADER), Some("true"));
         let as_json = post_json(&agent, &server.base, &sub.to_json(), Some(&sub.id));
-        assert_eq!((as_json.status, as_json.body.as_str()), (200, reply.body.as_str()));
+        assert_eq!(
+            (as_json.status, as_json.body.as_str()),
+            (200, reply.body.as_str())
+        );
     }
     assert_eq!(count(&agent, &server.base), KINDS.len() as i64);
     server.stop();
@@ -86,7 +92,10 @@ fn form_bodies_follow_the_same_rules_as_json() {
         ),
         (
             "boolean that is not true/false",
-            form.replace("complaint.outcomes.apology=true", "complaint.outcomes.apology=yes"),
+            form.replace(
+                "complaint.outcomes.apology=true",
+                "complaint.outcomes.apology=yes",
+            ),
             None,
             422,
             "$.complaint.outcomes.apology",
@@ -139,7 +148,9 @@ fn form_bodies_follow_the_same_rules_as_json() {
         let reply = post_form(&agent, &server.base, &body, key.as_deref());
         assert_eq!(reply.status, status, "{name}: {}", reply.body);
         assert_eq!(reply.field(), field, "{name}");
-        assert!(reply.json()["error"].as_str().is_some_and(|e| !e.is_empty()));
+        assert!(reply.json()["error"]
+            .as_str()
+            .is_some_and(|e| !e.is_empty()));
     }
     assert_eq!(count(&agent, &server.base), 0, "nothing rejected is stored");
 

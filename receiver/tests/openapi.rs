@@ -40,7 +40,9 @@ impl Resolver {
         let path = path
             .canonicalize()
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        self.files.entry(path.clone()).or_insert_with(|| load(&path))
+        self.files
+            .entry(path.clone())
+            .or_insert_with(|| load(&path))
     }
 
     /// The file a reference points into and the value it names.
@@ -111,7 +113,9 @@ fn example_files() -> BTreeSet<String> {
 fn every_ref_resolves_and_every_example_validates() {
     let doc_path = doc_path();
     let doc = load(&doc_path);
-    assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1.")));
+    assert!(doc["openapi"]
+        .as_str()
+        .is_some_and(|v| v.starts_with("3.1.")));
     let mut resolver = Resolver::default();
 
     // Every $ref, in the description and in every file it reaches.
@@ -141,7 +145,10 @@ fn every_ref_resolves_and_every_example_validates() {
     let post = &doc["paths"]["/submissions"]["post"];
     let json_body = &post["requestBody"]["content"]["application/json"];
     let schema = resolver.deref(&doc_path, &json_body["schema"]);
-    assert_eq!(schema["$id"], json!("https://putright.example/schema/submission.v1.json"));
+    assert_eq!(
+        schema["$id"],
+        json!("https://putright.example/schema/submission.v1.json")
+    );
     let check = validator(&schema);
 
     // Its examples are exactly the files in public/examples, and each validates.
@@ -153,7 +160,12 @@ fn every_ref_resolves_and_every_example_validates() {
         assert_eq!(value["kind"], json!(name), "{external}");
         let errors: Vec<String> = check.iter_errors(&value).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{external}: {errors:?}");
-        listed.insert(path.file_name().expect("name").to_string_lossy().into_owned());
+        listed.insert(
+            path.file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned(),
+        );
     }
     assert_eq!(listed, example_files());
     for file in example_files() {
@@ -174,13 +186,21 @@ fn every_ref_resolves_and_every_example_validates() {
     );
 
     // Examples inside the description match their schemas.
-    let receipt = validator(&resolver.deref(&doc_path, &json!({"$ref": "#/components/schemas/Receipt"})));
-    let error = validator(&resolver.deref(&doc_path, &json!({"$ref": "#/components/schemas/Error"})));
+    let receipt =
+        validator(&resolver.deref(&doc_path, &json!({"$ref": "#/components/schemas/Receipt"})));
+    let error =
+        validator(&resolver.deref(&doc_path, &json!({"$ref": "#/components/schemas/Error"})));
     assert!(receipt.is_valid(&doc["components"]["examples"]["Receipt"]["value"]));
     for name in ["ValidationError", "KeyMismatch"] {
-        assert!(error.is_valid(&doc["components"]["examples"][name]["value"]), "{name}");
+        assert!(
+            error.is_valid(&doc["components"]["examples"][name]["value"]),
+            "{name}"
+        );
     }
-    for (name, response) in doc["components"]["responses"].as_object().expect("responses") {
+    for (name, response) in doc["components"]["responses"]
+        .as_object()
+        .expect("responses")
+    {
         if let Some(example) = response.pointer("/content/application~1json/example") {
             assert!(error.is_valid(example), "{name}");
         }
@@ -222,8 +242,14 @@ fn the_reference_receiver_answers_as_documented() {
         if let Some(key) = key {
             headers.push(("idempotency-key", hv(key)));
         }
-        send(&agent, Method::POST, &format!("{base}/submissions"), &headers, Some(body))
-            .expect("post")
+        send(
+            &agent,
+            Method::POST,
+            &format!("{base}/submissions"),
+            &headers,
+            Some(body),
+        )
+        .expect("post")
     };
 
     let id = uuid(60, 1);
@@ -260,7 +286,11 @@ fn the_reference_receiver_answers_as_documented() {
         } else {
             error.is_valid(&body)
         };
-        assert!(ok, "{}: {} does not match {schema}", answer.status, answer.body);
+        assert!(
+            ok,
+            "{}: {} does not match {schema}",
+            answer.status, answer.body
+        );
         // Headers the description requires are present.
         let headers = spec["headers"].as_object().cloned().unwrap_or_default();
         for (name, header) in headers {
@@ -284,7 +314,10 @@ fn the_reference_receiver_answers_as_documented() {
         &[
             ("origin", hv(origin)),
             ("access-control-request-method", hv("POST")),
-            ("access-control-request-headers", hv("content-type,idempotency-key")),
+            (
+                "access-control-request-headers",
+                hv("content-type,idempotency-key"),
+            ),
         ],
         None,
     )
@@ -294,7 +327,10 @@ fn the_reference_receiver_answers_as_documented() {
     for (name, header) in spec["headers"].as_object().expect("headers") {
         if resolver.deref(&doc_path(), header)["required"] == json!(true) {
             required += 1;
-            assert!(pre.header(name).is_some(), "preflight header {name} missing");
+            assert!(
+                pre.header(name).is_some(),
+                "preflight header {name} missing"
+            );
         }
     }
     assert_eq!(required, 3);
