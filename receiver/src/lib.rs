@@ -102,6 +102,10 @@ pub fn app(state: AppState) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn(catch_panic))
         .layer(middleware::from_fn_with_state(state.clone(), cors))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            one_request_per_connection,
+        ))
         .with_state(state)
 }
 
@@ -574,6 +578,25 @@ async fn catch_panic(req: Request, next: Next) -> Response {
             ApiError::bare(StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
         }
     }
+}
+
+/// With fault injection on, every answer closes its connection. Browsers
+/// silently re-send a request whose *reused* keep-alive connection closes
+/// without an answer, which would hide a `drop` fault (and use up the next
+/// queued fault); on fresh connections a drop reaches the page as a network
+/// error, every time.
+async fn one_request_per_connection(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(req).await;
+    if state.faults.is_some() {
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    response
 }
 
 /// CORS for the configured origins. Preflights from allowed origins are

@@ -69,6 +69,7 @@ fn off_unless_a_flag_turns_it_on() {
     }
     let reply = post(&agent, &server.base, &uuid(50, 1)).expect("post");
     assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(reply.header("connection"), None, "keep-alive as usual");
     server.stop();
 
     // Random mode alone injects faults but has no admin API.
@@ -144,6 +145,11 @@ fn each_queued_fault_does_what_it_says_in_order() {
     assert!(pre
         .header("access-control-allow-methods")
         .is_some_and(|m| m.contains("DELETE")));
+    assert_eq!(
+        pre.header("connection"),
+        Some("close"),
+        "fresh connections, so browsers never silently re-send a dropped POST"
+    );
 
     let a = uuid(51, 1);
     // 1. 500, nothing stored.
