@@ -2,8 +2,7 @@
 
 use std::path::PathBuf;
 
-pub const USAGE: &str = "\
-putright-receiver: reference HTTP receiver for Put Right submissions (local dev tool)
+pub const USAGE: &str = r#"putright-receiver: reference HTTP receiver for Put Right submissions (local dev tool)
 
 USAGE:
     putright-receiver [OPTIONS]
@@ -20,14 +19,100 @@ OPTIONS:
                                [default: http://127.0.0.1:8080,http://localhost:8080]
     --reference-prefix <P>     Prefix of submission references, letters/digits
                                [default: PR]
+    --allow-headers <NAMES>    Comma-separated request headers CORS preflights
+                               allow, added to content-type, idempotency-key
+                               (add any header the landlord config sends), or *
+                               to allow whatever a preflight asks for
+                               [env: PUTRIGHT_ALLOW_HEADERS]
+
+FAULT INJECTION (testing only; all off by default):
+    --fault-admin              Enable the /_faults API:
+                                 POST /_faults    queue faults for the next
+                                                  POST /submissions, in order
+                                 GET /_faults     queued, injected, counts
+                                 DELETE /_faults  clear all of that
+                               Fault: {"status":500} | {"status":503,"store":true}
+                                 | {"status":429,"retry_after":2}
+                                 | {"hang_ms":N[,"status":S]}
+                                 | {"status":400,"message":"..."}
+                                 | {"cors":false} | {"drop":true[,"store":true]}
+                                 | {} (let one request through)
+    --fault-rate <RATE>        Inject a random fault into this share (0 to 1)
+                               of POST /submissions requests (short hangs
+                               only; never a plain 400) [default: 0]
+    --fault-seed <SEED>        Seed for --fault-rate, so runs repeat exactly
+                               [default: 0]
+
     -h, --help                 Print this help
-";
+"#;
 
 pub const DEFAULT_PORT: u16 = 8787;
 pub const DEFAULT_HOST: &str = "127.0.0.1";
 pub const DEFAULT_DB: &str = "receiver-data/submissions.sqlite3";
 pub const DEFAULT_ORIGINS: &str = "http://127.0.0.1:8080,http://localhost:8080";
 pub const DEFAULT_PREFIX: &str = "PR";
+/// Request headers every preflight allows.
+pub const DEFAULT_ALLOW_HEADERS: [&str; 2] = ["content-type", "idempotency-key"];
+
+/// Which request headers CORS preflights allow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AllowedHeaders {
+    /// Echo whatever the preflight asks for.
+    Any,
+    /// These lower-case names.
+    List(Vec<String>),
+}
+
+impl AllowedHeaders {
+    /// The defaults plus a comma-separated list of extra names, or `*`.
+    pub fn parse(extra: &str) -> Result<AllowedHeaders, String> {
+        let mut names: Vec<String> = DEFAULT_ALLOW_HEADERS
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for item in extra.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            if item == "*" {
+                return Ok(AllowedHeaders::Any);
+            }
+            let valid = item
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+            if !valid {
+                return Err(format!("`{item}` is not a valid header name"));
+            }
+            let name = item.to_ascii_lowercase();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        Ok(AllowedHeaders::List(names))
+    }
+}
+
+impl Default for AllowedHeaders {
+    fn default() -> Self {
+        AllowedHeaders::List(
+            DEFAULT_ALLOW_HEADERS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        )
+    }
+}
+
+/// Fault injection settings; all off by default.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FaultConfig {
+    pub admin: bool,
+    pub rate: f64,
+    pub seed: u64,
+}
+
+impl FaultConfig {
+    pub fn enabled(&self) -> bool {
+        self.admin || self.rate > 0.0
+    }
+}
 
 /// Which browser origins get CORS headers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,16 +155,18 @@ impl AllowedOrigins {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub host: String,
     pub port: u16,
     pub db: PathBuf,
     pub allow_origins: AllowedOrigins,
     pub reference_prefix: String,
+    pub allow_headers: AllowedHeaders,
+    pub faults: FaultConfig,
 }
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub enum Command {
     Run(Config),
     Help,
@@ -97,11 +184,19 @@ where
     let mut db = None;
     let mut origins = None;
     let mut prefix = None;
+    let mut headers = None;
+    let mut fault_rate = None;
+    let mut fault_seed = None;
+    let mut fault_admin = false;
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" {
             return Ok(Command::Help);
+        }
+        if arg == "--fault-admin" {
+            fault_admin = true;
+            continue;
         }
         let (name, inline) = match arg.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n.to_owned(), Some(v.to_owned())),
@@ -113,6 +208,9 @@ where
             "--db" => &mut db,
             "--allow-origin" => &mut origins,
             "--reference-prefix" => &mut prefix,
+            "--allow-headers" => &mut headers,
+            "--fault-rate" => &mut fault_rate,
+            "--fault-seed" => &mut fault_seed,
             _ => return Err(format!("unknown argument `{arg}`")),
         };
         let value = match inline {
@@ -152,12 +250,40 @@ where
         ));
     }
 
+    let allow_headers = AllowedHeaders::parse(
+        &headers
+            .or_else(|| env("PUTRIGHT_ALLOW_HEADERS"))
+            .unwrap_or_default(),
+    )?;
+    let rate = match fault_rate {
+        None => 0.0,
+        Some(r) => r
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|r| (0.0..=1.0).contains(r))
+            .ok_or_else(|| format!("--fault-rate `{r}` must be a number from 0 to 1"))?,
+    };
+    let seed = match fault_seed {
+        None => 0,
+        Some(s) => s
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| format!("--fault-seed `{s}` must be a whole number"))?,
+    };
+
     Ok(Command::Run(Config {
         host,
         port,
         db: PathBuf::from(db),
         allow_origins: AllowedOrigins::parse(&origins)?,
         reference_prefix,
+        allow_headers,
+        faults: FaultConfig {
+            admin: fault_admin,
+            rate,
+            seed,
+        },
     }))
 }
 
@@ -188,6 +314,48 @@ mod tests {
         assert!(c.allow_origins.allows("http://127.0.0.1:8080"));
         assert!(!c.allow_origins.allows("http://localhost:8081"));
         assert!(!c.allow_origins.allows("http://evil.example"));
+        assert_eq!(c.allow_headers, AllowedHeaders::default());
+        assert!(!c.faults.enabled(), "fault injection is off by default");
+    }
+
+    #[test]
+    fn headers_and_fault_flags() {
+        let c = run(
+            &[
+                "--allow-headers",
+                "X-Landlord-Key, authorization,content-type",
+                "--fault-admin",
+                "--fault-rate=0.3",
+                "--fault-seed",
+                "42",
+            ],
+            &[],
+        )
+        .expect("parse");
+        assert_eq!(
+            c.allow_headers,
+            AllowedHeaders::List(vec![
+                "content-type".into(),
+                "idempotency-key".into(),
+                "x-landlord-key".into(),
+                "authorization".into()
+            ])
+        );
+        assert_eq!(
+            c.faults,
+            FaultConfig {
+                admin: true,
+                rate: 0.3,
+                seed: 42
+            }
+        );
+        let c = run(&["--fault-rate", "0.5"], &[("PUTRIGHT_ALLOW_HEADERS", "*")]).expect("parse");
+        assert!(c.faults.enabled() && !c.faults.admin);
+        assert_eq!(c.allow_headers, AllowedHeaders::Any);
+        assert!(run(&["--allow-headers", "bad header"], &[]).is_err());
+        assert!(run(&["--fault-rate", "1.5"], &[]).is_err());
+        assert!(run(&["--fault-rate", "NaN"], &[]).is_err());
+        assert!(run(&["--fault-seed", "-1"], &[]).is_err());
     }
 
     #[test]

@@ -1,8 +1,9 @@
 use std::process::ExitCode;
 
 use putright_receiver::config::{self, Command, USAGE};
+use putright_receiver::serve::serve;
 use putright_receiver::store::Store;
-use putright_receiver::{app, AppState};
+use putright_receiver::AppState;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -51,9 +52,19 @@ async fn run(cfg: config::Config) -> Result<(), String> {
         "putright-receiver listening on http://{addr} (db: {})",
         cfg.db.display()
     );
+    if cfg.faults.enabled() {
+        eprintln!(
+            "putright-receiver: FAULT INJECTION ON (admin API: {}, random rate: {}, seed: {}); for tests only",
+            if cfg.faults.admin { "/_faults" } else { "off" },
+            cfg.faults.rate,
+            cfg.faults.seed
+        );
+    }
 
-    axum::serve(listener, app(AppState::new(store, cfg.allow_origins)))
-        .with_graceful_shutdown(shutdown_signal())
+    let state = AppState::new(store, cfg.allow_origins)
+        .with_allow_headers(cfg.allow_headers)
+        .with_faults(&cfg.faults);
+    serve(listener, state, shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))
 }

@@ -1,13 +1,22 @@
-//! Structural validation of a submission body.
+//! Validation of a submission body against the published JSON Schema.
 //!
-//! This is deliberately the *only* place that decides whether a parsed body
-//! is acceptable, so a full JSON-Schema check can be plugged in here later
-//! without touching the HTTP layer.
+//! This is the *only* place that decides whether a parsed body is
+//! acceptable: JSON and form bodies both end up here. The schema is
+//! `public/schema/submission.v1.json`, compiled once on first use, with
+//! `format` checked (uuid, date-time, date).
+
+use std::sync::LazyLock;
 
 use axum::http::StatusCode;
-use serde_json::{Map, Value};
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::paths::LocationSegment;
+use jsonschema::{ValidationError, Validator};
+use serde_json::Value;
 
 use crate::ApiError;
+
+/// The schema text, as published for landlords.
+pub const SCHEMA_JSON: &str = include_str!("../../public/schema/submission.v1.json");
 
 /// The only schema identifier this receiver accepts.
 pub const SCHEMA_ID: &str = "putright.submission/v1";
@@ -22,82 +31,210 @@ pub const KINDS: [&str; 6] = [
     "adjustments_request",
 ];
 
-/// Checks the parts of a submission the receiver relies on.
+static SCHEMA: LazyLock<Value> = LazyLock::new(|| {
+    serde_json::from_str(SCHEMA_JSON).expect("public/schema/submission.v1.json is valid JSON")
+});
+
+static VALIDATOR: LazyLock<Validator> = LazyLock::new(|| {
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&SCHEMA)
+        .expect("public/schema/submission.v1.json compiles")
+});
+
+/// The parsed schema (used by the form decoder to know which types to expect).
+pub fn schema() -> &'static Value {
+    &SCHEMA
+}
+
+/// Compiles the schema now, so a broken schema stops the server at start-up
+/// rather than on the first request.
+pub fn warm_up() {
+    LazyLock::force(&VALIDATOR);
+}
+
+/// Checks `body` against the schema.
 ///
-/// Errors carry the HTTP status (400 for "not a JSON object", 422 for
-/// everything else) and the JSON path of the offending field.
+/// Not a JSON object: 400 at `$`. Anything else wrong: 422 naming the JSON
+/// path (`$.resident.address_lines[0]`) of the first problem found and a
+/// plain message that never repeats the submitted value.
 pub fn validate(body: &Value) -> Result<(), ApiError> {
-    let obj = body
-        .as_object()
-        .ok_or_else(|| ApiError::new(StatusCode::BAD_REQUEST, "body must be a JSON object", "$"))?;
-
-    let schema = required_str(obj, "schema", "$.schema")?;
-    if schema != SCHEMA_ID {
-        return Err(invalid(
-            format!("`schema` must be \"{SCHEMA_ID}\""),
-            "$.schema",
+    if !body.is_object() {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "body must be a JSON object",
+            "$",
         ));
     }
-
-    let id = required_str(obj, "id", "$.id")?;
-    if !is_uuid(id) {
-        return Err(invalid(
-            "`id` must be a UUID in the 8-4-4-4-12 hex form".to_owned(),
-            "$.id",
-        ));
-    }
-
-    let kind = required_str(obj, "kind", "$.kind")?;
-    if !KINDS.contains(&kind) {
-        return Err(invalid(
-            format!("`kind` must be one of: {}", KINDS.join(", ")),
-            "$.kind",
-        ));
-    }
-
-    let submitted_at = required_str(obj, "submitted_at", "$.submitted_at")?;
-    if chrono::DateTime::parse_from_rfc3339(submitted_at).is_err() {
-        return Err(invalid(
-            "`submitted_at` must be an RFC 3339 date-time, e.g. 2026-01-31T09:30:00Z".to_owned(),
-            "$.submitted_at",
-        ));
-    }
-
-    let landlord_id = required_str(obj, "landlord_id", "$.landlord_id")?;
-    if landlord_id.trim().is_empty() {
-        return Err(invalid(
-            "`landlord_id` must be a non-empty string".to_owned(),
-            "$.landlord_id",
-        ));
-    }
-
-    Ok(())
-}
-
-/// True for the canonical hyphenated UUID form (any version, either case).
-pub fn is_uuid(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    bytes.len() == 36
-        && bytes.iter().enumerate().all(|(i, b)| match i {
-            8 | 13 | 18 | 23 => *b == b'-',
-            _ => b.is_ascii_hexdigit(),
-        })
-}
-
-fn required_str<'a>(
-    obj: &'a Map<String, Value>,
-    key: &str,
-    path: &'static str,
-) -> Result<&'a str, ApiError> {
-    match obj.get(key) {
-        None => Err(invalid(format!("`{key}` is required"), path)),
-        Some(Value::String(s)) => Ok(s),
-        Some(_) => Err(invalid(format!("`{key}` must be a string"), path)),
+    match VALIDATOR.iter_errors(body).next() {
+        None => Ok(()),
+        Some(error) => {
+            let (field, message) = describe(&error);
+            Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                message,
+                field,
+            ))
+        }
     }
 }
 
-fn invalid(message: String, field: &'static str) -> ApiError {
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message, field)
+/// `$`, `$.a.b`, `$.a[0]`, `$["odd key"]`.
+fn json_path<'a>(segments: impl Iterator<Item = LocationSegment<'a>>) -> String {
+    let mut path = String::from("$");
+    for segment in segments {
+        match segment {
+            LocationSegment::Index(i) => path.push_str(&format!("[{i}]")),
+            LocationSegment::Property(p) => push_property(&mut path, &p),
+        }
+    }
+    path
+}
+
+fn push_property(path: &mut String, name: &str) {
+    let plain = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if plain {
+        path.push('.');
+        path.push_str(name);
+    } else {
+        path.push('[');
+        path.push_str(&Value::String(name.to_owned()).to_string());
+        path.push(']');
+    }
+}
+
+/// The field path and a plain message for one error. `oneOf`/`anyOf`
+/// failures (e.g. "null or a complaint object") are unwrapped to the
+/// problem inside the branch that matched the value's type.
+fn describe(error: &ValidationError<'_>) -> (String, String) {
+    let path = json_path(error.instance_path().segments());
+    let name = match error.instance_path().segments().last() {
+        Some(LocationSegment::Property(p)) => format!("`{p}`"),
+        Some(LocationSegment::Index(i)) => format!("item {i}"),
+        None => "the body".to_owned(),
+    };
+    let message = match error.kind() {
+        ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
+            if let Some(inner) = most_relevant(error, context) {
+                return describe(inner);
+            }
+            format!("{name} is not any of the allowed shapes")
+        }
+        ValidationErrorKind::OneOfMultipleValid { .. } => {
+            format!("{name} matches more than one allowed shape")
+        }
+        ValidationErrorKind::Required { property } => {
+            let property = property.as_str().unwrap_or_default();
+            let mut field = path;
+            push_property(&mut field, property);
+            return (field, format!("`{property}` is required"));
+        }
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let mut field = path;
+            if let Some(first) = unexpected.first() {
+                push_property(&mut field, first);
+            }
+            return (
+                field,
+                format!("unexpected field(s): {}", unexpected.join(", ")),
+            );
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                jsonschema::error::TypeKind::Single(t) => article(&t.to_string()),
+                jsonschema::error::TypeKind::Multiple(set) => set
+                    .iter()
+                    .map(|t| article(&t.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+            };
+            format!("{name} must be {expected}")
+        }
+        ValidationErrorKind::Constant { expected_value } => {
+            format!("{name} must be {expected_value}")
+        }
+        ValidationErrorKind::Enum { options } => {
+            let options = options
+                .as_array()
+                .map(|o| {
+                    o.iter()
+                        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            format!("{name} must be one of: {options}")
+        }
+        ValidationErrorKind::Format { format } => {
+            let what = match format.as_str() {
+                "date-time" => "an RFC 3339 date-time, e.g. 2026-01-31T09:30:00Z",
+                "date" => "a date in the form YYYY-MM-DD",
+                "uuid" => "a UUID in the 8-4-4-4-12 hex form",
+                other => other,
+            };
+            format!("{name} must be {what}")
+        }
+        ValidationErrorKind::Pattern { pattern } => match path.as_str() {
+            "$.id" => "`id` must be a lower-case UUID v4 in the 8-4-4-4-12 hex form".to_owned(),
+            p if p.ends_with(".postcode") => {
+                format!("{name} must be a UK postcode in capitals with one space, e.g. SW1A 1AA")
+            }
+            p if p.ends_with(".email") => format!("{name} must be an email address"),
+            _ => format!("{name} does not match the pattern {pattern}"),
+        },
+        ValidationErrorKind::MinLength { limit: 1 } => format!("{name} must not be empty"),
+        ValidationErrorKind::MinLength { limit } => {
+            format!("{name} must be at least {limit} characters")
+        }
+        ValidationErrorKind::MaxLength { limit } => {
+            format!("{name} must be at most {limit} characters")
+        }
+        ValidationErrorKind::Minimum { limit } => format!("{name} must be at least {limit}"),
+        ValidationErrorKind::Maximum { limit } => format!("{name} must be at most {limit}"),
+        ValidationErrorKind::MinItems { limit } => {
+            format!("{name} must have at least {limit} item(s)")
+        }
+        ValidationErrorKind::MaxItems { limit } => {
+            format!("{name} must have at most {limit} item(s)")
+        }
+        ValidationErrorKind::UniqueItems => format!("{name} must not repeat items"),
+        // Anything else: the library's wording with the value masked, so
+        // personal data is never echoed back.
+        _ => error.masked().to_string(),
+    };
+    (path, message)
+}
+
+/// In a failed `oneOf`/`anyOf`, the error from the branch whose own type
+/// matched the value (its first error is not a type error at this very
+/// location): that is the one the sender meant.
+fn most_relevant<'e>(
+    outer: &ValidationError<'_>,
+    context: &'e [Vec<ValidationError<'static>>],
+) -> Option<&'e ValidationError<'static>> {
+    let here = outer.instance_path().as_str();
+    let wrong_type_here = |e: &ValidationError<'_>| {
+        matches!(e.kind(), ValidationErrorKind::Type { .. }) && e.instance_path().as_str() == here
+    };
+    let mut candidates = context
+        .iter()
+        .filter(|branch| !branch.iter().any(&wrong_type_here))
+        .filter_map(|branch| branch.first());
+    let first = candidates.next()?;
+    // Two branches of the right type (e.g. escalation windows in months or
+    // days): no single branch is clearly meant, so do not guess.
+    candidates.next().is_none().then_some(first)
+}
+
+fn article(t: &str) -> String {
+    match t {
+        "null" => "null".to_owned(),
+        "array" | "object" | "integer" => format!("an {t}"),
+        _ => format!("a {t}"),
+    }
 }
 
 #[cfg(test)]
@@ -105,59 +242,114 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn valid() -> Value {
-        json!({
-            "schema": SCHEMA_ID,
-            "id": "0b5d8a0e-4c1f-4f7e-9a51-2f0c6f1d9e11",
-            "kind": "complaint",
-            "submitted_at": "2026-01-31T09:30:00Z",
-            "landlord_id": "demo-housing",
-        })
+    fn example(kind: &str) -> Value {
+        let path = format!(
+            "{}/../public/examples/{kind}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        serde_json::from_str(&std::fs::read_to_string(path).expect("example")).expect("json")
     }
 
-    fn field_of(v: Value) -> (u16, Option<&'static str>) {
-        let e = validate(&v).expect_err("should be rejected");
-        (e.status.as_u16(), e.field)
+    fn error_of(v: &Value) -> (u16, String, String) {
+        let e = validate(v).expect_err("should be rejected");
+        (
+            e.status.as_u16(),
+            e.field.map(|f| f.into_owned()).unwrap_or_default(),
+            e.message,
+        )
     }
 
     #[test]
-    fn accepts_minimal_valid_body() {
-        assert!(validate(&valid()).is_ok());
+    fn every_published_example_is_accepted() {
         for kind in KINDS {
-            let mut v = valid();
-            v["kind"] = json!(kind);
-            assert!(validate(&v).is_ok(), "{kind}");
+            assert!(validate(&example(kind)).is_ok(), "{kind}");
         }
     }
 
     #[test]
-    fn rejects_each_field_with_its_path() {
-        assert_eq!(field_of(json!([1])), (400, Some("$")));
+    fn top_level_fields_are_rejected_with_their_path() {
+        assert_eq!(error_of(&json!([1])).0, 400);
+        assert_eq!(error_of(&json!("x")).1, "$");
         let cases = [
             ("schema", json!("putright.submission/v2"), "$.schema"),
             ("id", json!("not-a-uuid"), "$.id"),
             ("id", json!(42), "$.id"),
             ("kind", json!("praise"), "$.kind"),
             ("submitted_at", json!("yesterday"), "$.submitted_at"),
-            ("landlord_id", json!("  "), "$.landlord_id"),
+            ("landlord_id", json!(""), "$.landlord_id"),
             ("landlord_id", json!(null), "$.landlord_id"),
         ];
         for (key, value, path) in cases {
-            let mut v = valid();
+            let mut v = example("complaint");
             v[key] = value;
-            assert_eq!(field_of(v), (422, Some(path)), "{key}");
-            let mut v = valid();
+            let (status, field, message) = error_of(&v);
+            assert_eq!((status, field.as_str()), (422, path), "{key}: {message}");
+            let mut v = example("complaint");
             v.as_object_mut().map(|o| o.remove(key));
-            assert_eq!(field_of(v), (422, Some(path)), "missing {key}");
+            let (status, field, message) = error_of(&v);
+            assert_eq!((status, field.as_str()), (422, path), "missing {key}");
+            assert_eq!(message, format!("`{key}` is required"));
         }
     }
 
     #[test]
-    fn uuid_shape() {
-        assert!(is_uuid("0B5D8A0E-4C1F-4F7E-9A51-2F0C6F1D9E11"));
-        assert!(!is_uuid("0b5d8a0e4c1f4f7e9a512f0c6f1d9e11"));
-        assert!(!is_uuid("{0b5d8a0e-4c1f-4f7e-9a51-2f0c6f1d9e1}"));
-        assert!(!is_uuid("0b5d8a0e-4c1f-4f7e-9a51-2f0c6f1d9e1g"));
-        assert!(!is_uuid("0b5d8a0e-4c1f-4f7e-9a51-2f0c6f1d9é"));
+    fn nested_problems_name_the_nested_path_in_plain_words() {
+        let mut v = example("complaint");
+        v["resident"]["address_lines"][1] = json!("");
+        assert_eq!(
+            error_of(&v),
+            (
+                422,
+                "$.resident.address_lines[1]".into(),
+                "item 1 must not be empty".into()
+            )
+        );
+
+        // Inside a `oneOf: [null, {...}]`: the object branch's problem.
+        let mut v = example("complaint");
+        v["complaint"]["outcomes"]["apology"] = json!("yes");
+        let (_, field, message) = error_of(&v);
+        assert_eq!(field, "$.complaint.outcomes.apology");
+        assert_eq!(message, "`apology` must be a boolean");
+
+        let mut v = example("complaint");
+        v["resident"]["postcode"] = json!("ex1 1aa");
+        let (_, field, message) = error_of(&v);
+        assert_eq!(field, "$.resident.postcode");
+        assert!(message.contains("UK postcode"), "{message}");
+        assert!(!message.contains("ex1 1aa"), "the value is not echoed");
+
+        let mut v = example("complaint");
+        v["resident"]["nickname"] = json!("Sam");
+        assert_eq!(
+            error_of(&v).1,
+            "$.resident.nickname",
+            "unexpected field named"
+        );
+
+        let mut v = example("complaint");
+        v["complaint"] = Value::Null;
+        assert_eq!(
+            error_of(&v).1,
+            "$.complaint",
+            "a complaint needs its section"
+        );
+
+        let mut v = example("complaint");
+        v["complaint"]["started_on"] = json!("2026-02-30");
+        let (_, field, message) = error_of(&v);
+        assert_eq!(field, "$.complaint.started_on");
+        assert_eq!(
+            message,
+            "`started_on` must be a date in the form YYYY-MM-DD"
+        );
+
+        let mut v = example("complaint");
+        v["id"] = json!("00000000-0000-4000-8000-00000000000A");
+        assert_eq!(
+            error_of(&v).1,
+            "$.id",
+            "upper case is not the published form"
+        );
     }
 }

@@ -27,12 +27,19 @@ struct Binary {
 impl Binary {
     /// Starts the binary on a free port and waits for its "listening" line.
     fn start(db: &Path) -> Binary {
+        Binary::start_with(db, &[])
+    }
+
+    /// Starts the binary with extra flags.
+    fn start_with(db: &Path, extra: &[&str]) -> Binary {
         let mut child = Command::new(BIN)
             .args(["--port", "0", "--db"])
             .arg(db)
+            .args(extra)
             .env_remove("PUTRIGHT_RECEIVER_PORT")
             .env_remove("PUTRIGHT_RECEIVER_DB")
             .env_remove("PUTRIGHT_ALLOW_ORIGIN")
+            .env_remove("PUTRIGHT_ALLOW_HEADERS")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -214,7 +221,13 @@ fn acknowledged_submissions_survive_sigkill() {
     assert_eq!(count(&agent, &server.base), rows.len() as i64);
     for s in &sent {
         let reply = post_json(&agent, &server.base, &s.body, Some(&s.id));
-        assert_eq!(reply.status, 201, "{}", reply.body);
+        let replayed = reply.header(REPLAY_HEADER) == Some("true");
+        assert_eq!(
+            reply.status,
+            if replayed { 200 } else { 201 },
+            "{}",
+            reply.body
+        );
         let reference = reply.json()["reference"]
             .as_str()
             .expect("reference")
@@ -304,7 +317,7 @@ fn send_garbage(agent: &ureq::Agent, server: &Binary) {
     );
     assert_eq!(
         (reply.status, reply.header(REPLAY_HEADER)),
-        (201, Some("true"))
+        (200, Some("true"))
     );
 
     // Raw TCP: junk, a truncated request, a body shorter than its length.
@@ -363,6 +376,13 @@ fn sigterm_shuts_down_gracefully_and_cli_works() {
         "--db",
         "--allow-origin",
         "--reference-prefix",
+        "--allow-headers",
+        "--fault-admin",
+        "--fault-rate",
+        "--fault-seed",
+        "/_faults",
+        "retry_after",
+        "hang_ms",
         "PUTRIGHT_RECEIVER_PORT",
     ] {
         assert!(text.contains(flag), "help mentions {flag}");
@@ -373,4 +393,121 @@ fn sigterm_shuts_down_gracefully_and_cli_works() {
         .expect("bad flag");
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--nonsense"));
+}
+
+/// Stops the process with SIGTERM and waits for a clean exit.
+fn stop(mut server: Binary) {
+    let pid = server.child.id().to_string();
+    let status = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let exit = server.wait_exit(Duration::from_secs(15));
+    assert!(exit.success(), "{exit:?}");
+}
+
+#[test]
+fn dedupe_on_idempotency_key_survives_a_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("restart.sqlite3");
+    let agent = agent();
+    let id = uuid(300, 1);
+    let body = submission(&id, "stage2_escalation");
+
+    let server = Binary::start(&db);
+    let first = post_json(&agent, &server.base, &body, Some(&id));
+    assert_eq!(first.status, 201, "{}", first.body);
+    assert_eq!(first.header(REPLAY_HEADER), None);
+    stop(server);
+
+    let server = Binary::start(&db);
+    let again = post_json(&agent, &server.base, &body, Some(&id));
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.header(REPLAY_HEADER), Some("true"));
+    assert_eq!(again.json()["reference"], first.json()["reference"]);
+    assert_eq!(
+        again.body, first.body,
+        "the original receipt, byte for byte"
+    );
+    let rows = db_rows(&db);
+    assert_eq!(rows.len(), 1, "one stored row");
+    assert_eq!(
+        (rows[0].0.as_str(), rows[0].2.as_str()),
+        (id.as_str(), body.as_str())
+    );
+    stop(server);
+}
+
+#[test]
+fn fault_and_header_flags_reach_the_running_binary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("f.sqlite3");
+    let agent = agent();
+
+    // Off by default.
+    let server = Binary::start(&db);
+    let reply = get(&agent, &format!("{}/_faults", server.base));
+    assert_eq!(reply.status, 404);
+    stop(server);
+
+    let server = Binary::start_with(
+        &db,
+        &[
+            "--fault-admin",
+            "--fault-rate",
+            "0",
+            "--allow-headers",
+            "X-Landlord-Token",
+        ],
+    );
+    let url = format!("{}/_faults", server.base);
+    let queued = send(
+        &agent,
+        Method::POST,
+        &url,
+        &[("content-type", hv("application/json"))],
+        Some(br#"{"status":503,"store":true}"#),
+    )
+    .expect("queue");
+    assert_eq!(queued.status, 200, "{}", queued.body);
+    let id = uuid(301, 1);
+    let reply = post_json(
+        &agent,
+        &server.base,
+        &submission(&id, "complaint"),
+        Some(&id),
+    );
+    assert_eq!(reply.status, 503);
+    let reply = post_json(
+        &agent,
+        &server.base,
+        &submission(&id, "complaint"),
+        Some(&id),
+    );
+    assert_eq!(
+        (reply.status, reply.header(REPLAY_HEADER)),
+        (200, Some("true"))
+    );
+    let report = get(&agent, &url).json();
+    assert_eq!(report["counts"]["posts"], 2);
+    assert_eq!(report["injected"][0]["handling"], "created");
+
+    let pre = send(
+        &agent,
+        Method::OPTIONS,
+        &format!("{}/submissions", server.base),
+        &[
+            ("origin", hv("http://localhost:8080")),
+            ("access-control-request-method", hv("POST")),
+        ],
+        None,
+    )
+    .expect("preflight");
+    assert_eq!(
+        pre.header("access-control-allow-headers"),
+        Some("content-type, idempotency-key, x-landlord-token")
+    );
+    stop(server);
+    assert_eq!(db_rows(&db).len(), 1);
 }

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use putright_receiver::config::AllowedOrigins;
+use putright_receiver::serve::serve;
 use putright_receiver::store::Store;
-use putright_receiver::{app, AppState};
+use putright_receiver::AppState;
 use serde_json::Value;
 use ureq::http::{self, HeaderMap, HeaderName, HeaderValue, Method};
 
@@ -126,16 +127,34 @@ pub fn uuid(tag: u32, n: u64) -> String {
     format!("{tag:08x}-0000-4000-8000-{n:012x}")
 }
 
-/// A valid submission as *exact text*: odd spacing, non-alphabetical key
-/// order, escapes and non-ASCII, so any re-serialisation would show.
+/// A published example (`public/examples/<kind>.json`), parsed.
+pub fn example(kind: &str) -> Value {
+    let path = format!(
+        "{}/../public/examples/{kind}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A schema-valid submission of `kind` as *exact text*: odd spacing,
+/// escapes, markup and non-ASCII, so any re-serialisation would show.
 pub fn submission(id: &str, kind: &str) -> String {
-    format!(
-        "{{\"schema\": \"putright.submission/v1\", \"id\":\"{id}\",\"kind\":\"{kind}\",\
-         \"submitted_at\":\"2026-01-31T09:30:00+00:00\" ,\"landlord_id\":\"demo-housing\",\
-         \"resident\":{{\"name\":\"Siân O'Brien\",\"email\":\"sian@example.org\"}},\
-         \"details\":{{\"summary\":\"Damp & mould <script>alert(1)</script>\",\"rooms\":[\"bedroom\",\"hall\"],\
-         \"note\":\"line1\\nline2 \\u00e9\",\"amount\":12.50}}}}"
-    )
+    let mut v = example(kind);
+    v["id"] = Value::from(id);
+    v["landlord_id"] = Value::from("demo-housing");
+    v["resident"]["name"] = Value::from("Siân O'Brien");
+    v["resident"]["contact_times"] = Value::from("@@CONTACT_TIMES@@");
+    let text = serde_json::to_string(&v).expect("serialise");
+    let text = text
+        .replacen('{', "{ ", 1)
+        .replacen(",\"kind\":", " ,\"kind\" :  ", 1)
+        .replace(
+            "\"@@CONTACT_TIMES@@\"",
+            r#""Damp & mould <script>alert(1)</script>\nline2 \u00e9""#,
+        );
+    debug_assert!(text.contains("\\u00e9"));
+    text
 }
 
 /// Rows straight from the database file: (id, reference, body), by reference.
@@ -167,6 +186,15 @@ pub struct InProcess {
 
 impl InProcess {
     pub fn start(db: &Path, origins: &str) -> InProcess {
+        InProcess::start_with(db, origins, |state| state)
+    }
+
+    /// Like [`InProcess::start`], with the state adjusted by `configure`.
+    pub fn start_with(
+        db: &Path,
+        origins: &str,
+        configure: impl FnOnce(AppState) -> AppState,
+    ) -> InProcess {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -178,8 +206,8 @@ impl InProcess {
             .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
             .expect("bind");
         let addr = listener.local_addr().expect("addr");
-        let router = app(AppState::new(store, origins));
-        runtime.spawn(async move { axum::serve(listener, router).await });
+        let state = configure(AppState::new(store, origins));
+        runtime.spawn(serve(listener, state, std::future::pending()));
         InProcess {
             base: format!("http://{addr}"),
             db: db.to_owned(),
