@@ -317,3 +317,49 @@ test('form-urlencoded mode: posted as a flat form, stored as the same payload', 
     await formSite.close();
   }
 });
+
+test('storage blocked (private mode, quota full): kept in memory with a notice, and still sent', async () => {
+  const page = await browser.context.newPage();
+  const logs = [];
+  page.on('console', (m) => logs.push(m.text()));
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  try {
+    const who = `${NAME} L`;
+    await toCheckPage(page, who);
+    const notice = 'This browser is not letting us save your answers. They will be lost if you close this page.';
+    assert.equal(await page.locator('[role="status"]').innerText(), notice);
+    await answersKept(page, who);
+    await send(page);
+    const reference = await confirmed(page);
+    await exactlyOnce(who, reference);
+    assert.ok(!logs.some((l) => l.includes(who)), 'no personal data in the console');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a landlord config with a bad endpoint: a console error naming the setting, and the phone number', async () => {
+  const page = await browser.context.newPage();
+  const logs = [];
+  page.on('console', (m) => logs.push({ type: m.type(), text: m.text() }));
+  const bad = await startSite({ endpoint: 'http://example.com/submissions' });
+  try {
+    await page.goto(bad.url);
+    const alert = page.locator('.putright[role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /call us on 0808 157 0192/);
+    assert.equal(await alert.locator('a[href="tel:08081570192"]').count(), 1);
+    assert.ok(logs.some((l) => l.type === 'error' && l.text.includes('endpoint.url: must use https')), JSON.stringify(logs));
+    assert.deepEqual(await axe(page), []);
+  } finally {
+    await page.close();
+    await bad.close();
+  }
+});
+
+test('nothing the residents typed reached the console', () => {
+  const leaked = browser.consoleMessages.filter((m) => m.text.includes(NAME) || m.text.includes('robin@example.com'));
+  assert.deepEqual(leaked, []);
+});
