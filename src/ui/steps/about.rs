@@ -35,7 +35,8 @@ pub fn Address() -> impl IntoView {
             <TextField name="postcode" label="Postcode" autocomplete=ac("postal-code") width="pr-input--w10"
                 spellcheck=false value=bind!(w.answers, postcode)/>
             <TextField name="tenancy_ref" optional=true label="Tenancy reference"
-                hint="It is on your tenancy agreement and rent letters. Leave this empty if you do not know it."
+                hint=if rep { "It is on the tenancy agreement and rent letters. Leave this empty if you do not know it." }
+                    else { "It is on your tenancy agreement and rent letters. Leave this empty if you do not know it." }
                 autocomplete="off" width="pr-input--w20" spellcheck=false value=bind!(w.answers, tenancy_ref)/>
         </Question>
     }
@@ -62,6 +63,12 @@ pub fn Contact() -> impl IntoView {
 #[component]
 pub fn ContactPrefs() -> impl IntoView {
     let w = expect_context::<Wizard>();
+    let rep = who(&w) == Who::Representative;
+    let (legend, times) = if rep {
+        ("How should we contact the resident about this?", "Best times to contact the resident")
+    } else {
+        ("How should we contact you about this?", "Best times to contact you")
+    };
     let choices = vec![
         Choice::new("phone", "Phone call"),
         Choice::new("text", "Text message"),
@@ -70,9 +77,9 @@ pub fn ContactPrefs() -> impl IntoView {
     ];
     view! {
         <Question>
-            <Radios name="contact_method" heading=true legend_text="How should we contact you about this?"
+            <Radios name="contact_method" heading=true legend_text=legend
                 choices=choices value=bind!(w.answers, contact_method)/>
-            <TextField name="contact_times" optional=true label="Best times to contact you"
+            <TextField name="contact_times" optional=true label=times
                 hint="For example, weekdays after 3pm." value=bind!(w.answers, contact_times)/>
         </Question>
     }

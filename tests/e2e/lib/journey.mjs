@@ -72,7 +72,7 @@ export async function aboutYou(page, prefix, { who = 'your' } = {}) {
     answer: async (p) => { await fill(p, 'Phone number (optional)', '07700 900 982'); await fill(p, 'Email address (optional)', 'sam@example.com'); },
   });
   await step(page, `${prefix}-contact-prefs`, {
-    heading: 'How should we contact you about this?', required: true,
+    heading: resident ? 'How should we contact the resident about this?' : 'How should we contact you about this?', required: true,
     answer: (p) => check(p, 'Text message'),
   });
 }
