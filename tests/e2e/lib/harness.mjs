@@ -63,11 +63,19 @@ const TYPES = {
 /**
  * Serves the release build in dist/. The demo config is rewritten to post to
  * `endpoint` (the test's receiver). `headers` are added to every response.
+ * `extra` maps more URL paths to bodies (strings), e.g. test pages and configs;
+ * `{{ENDPOINT}}` in them becomes `endpoint`.
  */
-export async function startSite({ endpoint, config = {}, headers = {} } = {}) {
+export async function startSite({ endpoint, config = {}, headers = {}, extra = {} } = {}) {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('run `trunk build --release` first');
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (Object.hasOwn(extra, path)) {
+      const body = String(extra[path]).replaceAll('{{ENDPOINT}}', endpoint || '');
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] || 'text/plain', 'cache-control': 'no-store', ...headers });
+      res.end(body);
+      return;
+    }
     let file = normalize(join(DIST, path === '/' ? 'index.html' : path));
     if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
       res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return;
@@ -113,8 +121,11 @@ export async function openBrowser({ viewport = { width: 360, height: 740 } } = {
   };
 }
 
-/** Runs axe-core with WCAG 2.2 AA tags and best practices; returns the violations. */
-export async function axe(page, include = '.putright') {
+/**
+ * Runs axe-core with WCAG 2.2 AA tags and best practices; returns the violations.
+ * The default includes every widget host and so its (open) shadow root.
+ */
+export async function axe(page, include = '[data-putright]') {
   const results = await new AxeBuilder({ page })
     .include(include)
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
@@ -139,8 +150,23 @@ export async function snap(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, 'screens', `${name}.png`), fullPage: true });
 }
 
+/**
+ * The focused element, looking inside shadow roots (the widget lives in one):
+ * pass to page.evaluate / waitForFunction, e.g. `page.evaluate(activeElement)`.
+ */
+export function activeElement() {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/** Whether the focused element (inside the widget's shadow root too) has this class. */
+export function activeHasClass(page, cls) {
+  return page.evaluate(`(${activeElement})()?.classList.contains(${JSON.stringify(cls)}) === true`);
+}
+
 /** The widget's current h1 text, once it holds focus. */
 export async function focusedHeading(page) {
-  await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'H1', null, { timeout: 5000 });
-  return page.evaluate(() => document.activeElement.textContent.trim().replace(/\s+/g, ' '));
+  await page.waitForFunction(`(${activeElement})()?.tagName === 'H1'`, null, { timeout: 5000 });
+  return page.evaluate(`(${activeElement})().textContent.trim().replace(/\\s+/g, ' ')`);
 }

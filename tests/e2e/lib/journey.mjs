@@ -2,7 +2,7 @@
 // step on the way: its heading takes focus, axe finds nothing, and (where the
 // page has required answers) an empty Continue shows the error summary.
 import assert from 'node:assert/strict';
-import { axe, snap, focusedHeading } from './harness.mjs';
+import { axe, snap, focusedHeading, activeElement } from './harness.mjs';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -39,7 +39,7 @@ export async function step(page, name, { heading, required = false, answer, butt
     const summary = page.locator('.pr-error-summary');
     await summary.waitFor();
     assert.match(await summary.innerText(), /There is a problem/, `${name}: error summary`);
-    await page.waitForFunction(() => document.activeElement?.classList.contains('pr-error-summary'));
+    await page.waitForFunction(`(${activeElement})()?.classList.contains('pr-error-summary')`);
     assert.match(await page.title(), /^Error: /, `${name}: title says Error`);
     // Each error in the summary links to a field on the page that shows the same message.
     const links = await summary.locator('a').all();
@@ -92,5 +92,5 @@ export async function fresh(page, url) {
   await page.goto(url);
   await page.getByRole('button', { name: 'Clear my answers' }).click();
   await page.getByRole('heading', { level: 1, name: 'Is any of these happening in your home now?' }).waitFor();
-  await page.evaluate(() => document.querySelector('.putright h1').focus());
+  await page.locator('.putright h1').focus();
 }
