@@ -188,11 +188,12 @@ fn check_theme(container: &HtmlElement, theme: &Theme) {
     probe.remove();
     for reset in resets {
         let _ = container.style().set_property(reset.property, &reset.safe.hex());
+        // The reason starts with the custom property; name the config setting too when it set the colour.
         let setting = if theme.brand_colour.is_some() && ["--pr-link", "--pr-button"].contains(&reset.property) {
-            "theme.brand_colour".to_owned()
+            "theme.brand_colour: "
         } else {
-            reset.property.to_owned()
+            ""
         };
-        console::warn(&format!("{setting}: {}; using the safe colour {} for {} instead", reset.reason, reset.safe.hex(), reset.property));
+        console::warn(&format!("{setting}{}; using the safe colour {} for {} instead", reset.reason, reset.safe.hex(), reset.property));
     }
 }
