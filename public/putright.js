@@ -73,9 +73,11 @@ function el(tag, content, attrs = {}) {
 /** Replaces the placeholder with the landlord's contact details (built with DOM calls, never HTML strings). */
 async function showContactDetails(host) {
   host.setAttribute('data-putright-mounted', '');
-  host.setAttribute('data-putright-status', 'failed');
   const c = await contactDetails(host);
-  if (!c.phone && !c.email && c.address.length === 0) return; // keep the landlord's own placeholder
+  if (!c.phone && !c.email && c.address.length === 0) { // keep the landlord's own placeholder
+    host.setAttribute('data-putright-status', 'failed');
+    return;
+  }
   const items = [];
   if (c.phone) {
     const tel = `tel:${c.phone.replace(/[^\d+]/g, '')}`;
@@ -89,4 +91,5 @@ async function showContactDetails(host) {
     el('ul', items),
   ], { class: 'putright-fallback', role: 'region', 'aria-label': 'How to contact us' });
   host.replaceChildren(box);
+  host.setAttribute('data-putright-status', 'failed');
 }

@@ -7,15 +7,34 @@
 // JavaScript cannot run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync, mkdtempSync, copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, activeHasClass, ROOT, ARTIFACTS, axe } from './lib/harness.mjs';
+import { tmpdir } from 'node:os';
+import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, activeHasClass, ROOT, DIST, ARTIFACTS, axe } from './lib/harness.mjs';
 import { step, check, fill, aboutYou, sendAndConfirm } from './lib/journey.mjs';
 
 const PAGES = join(ROOT, 'tests', 'e2e', 'pages');
 const page_ = (name) => readFileSync(join(PAGES, name), 'utf8');
 const demoConfig = () => JSON.parse(readFileSync(join(ROOT, 'public', 'config', 'example-homes.json'), 'utf8'));
 const FIRST = 'Is any of these happening in your home now?';
+
+const README = () => readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+/** The code block after `<!-- tested: marker -->` in the README, unindented. */
+function readmeBlock(marker) {
+  const md = README();
+  const at = md.indexOf(`<!-- tested: ${marker} -->`);
+  assert.ok(at >= 0, `README has a block marked ${marker}`);
+  const m = md.slice(at).match(/```\w*\n([\s\S]*?)```/);
+  return m[1].replace(/^ {3}/gm, '');
+}
+
+/** The Content-Security-Policy the README documents, on one line. */
+function readmeCsp() {
+  const m = README().match(/Content-Security-Policy: ([\s\S]*?)\n```/);
+  assert.ok(m, 'README documents a Content-Security-Policy');
+  return m[1].replace(/\s*\n\s*/g, ' ').trim();
+}
 
 let receiver, site, browser, cspSite;
 let CSP;
@@ -36,9 +55,8 @@ before(async () => {
     '/csp-check.html': page_('csp-check.html'),
   };
   site = await startSite({ endpoint, extra });
-  // The policy the README documents, with the receiver as the only other origin.
-  CSP = `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; `
-    + `connect-src 'self' ${receiver.url}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; object-src 'none'`;
+  // The policy the README documents, with the receiver as the endpoint.
+  CSP = readmeCsp().replace('https://your-endpoint.example', receiver.url);
   cspSite = await startSite({ endpoint, extra, headers: { 'content-security-policy': CSP } });
   browser = await openBrowser({ viewport: { width: 1024, height: 900 } });
 });
@@ -345,28 +363,28 @@ test('theme: brand colour, font, radius and logo from the config; failing contra
 });
 
 test('if WebAssembly cannot load, the placeholder shows the landlord\'s phone, email and address', async () => {
-  const { page } = browser;
   for (const [what, setup] of [
-    ['wasm file unreachable', () => page.route('**/put-right_bg.wasm', (r) => r.abort())],
-    ['no WebAssembly in the browser', () => page.addInitScript(() => { delete globalThis.WebAssembly; })],
+    ['wasm file unreachable', (pg) => pg.route('**/put-right_bg.wasm', (r) => r.abort())],
+    ['no WebAssembly in the browser', (pg) => pg.addInitScript(() => { delete globalThis.WebAssembly; })],
   ]) {
-    const from = browser.consoleMessages.length;
-    await setup();
-    await page.goto(site.url);
-    const box = page.locator('#complaints-widget .putright-fallback');
-    await box.waitFor();
-    const text = await box.innerText();
-    assert.match(text, /not working/, what);
-    for (const detail of ['0808 157 0192', 'complaints@example.com', '1 Example Street', 'EX1 1AA']) assert.ok(text.includes(detail), `${what}: shows ${detail}`);
-    assert.equal(await box.getByRole('link', { name: '0808 157 0192' }).getAttribute('href'), 'tel:08081570192');
-    assert.equal(await page.locator('#complaints-widget').getAttribute('data-putright-status'), 'failed');
-    assert.ok(browser.consoleMessages.slice(from).some((m) => m.type === 'error' && /could not start/.test(m.text)), `${what}: console error`);
-    await page.unrouteAll();
+    // A page of its own, so the broken wasm does not outlive this test.
+    const page = await browser.context.newPage();
+    const messages = [];
+    page.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));
+    try {
+      await setup(page);
+      await page.goto(site.url);
+      await page.locator('#complaints-widget[data-putright-status="failed"]').waitFor({ state: 'attached' });
+      const box = page.locator('#complaints-widget .putright-fallback');
+      const text = await box.innerText();
+      assert.match(text, /not working/, what);
+      for (const detail of ['0808 157 0192', 'complaints@example.com', '1 Example Street', 'EX1 1AA']) assert.ok(text.includes(detail), `${what}: shows ${detail}`);
+      assert.equal(await box.getByRole('link', { name: '0808 157 0192' }).getAttribute('href'), 'tel:08081570192');
+      assert.ok(messages.some((m) => m.type === 'error' && /could not start/.test(m.text)), `${what}: console error`);
+    } finally {
+      await page.close();
+    }
   }
-  // The init script stays for this page; later tests open their own pages.
-  await page.close();
-  browser.page = await browser.context.newPage();
-  browser.page.on('console', (m) => browser.consoleMessages.push({ type: m.type(), text: m.text() }));
 });
 
 test('without JavaScript, the noscript text gives the phone number and email', async () => {
@@ -379,4 +397,49 @@ test('without JavaScript, the noscript text gives the phone number and email', a
   } finally {
     await nojs.close();
   }
+});
+
+test('a newcomer following the README embeds the widget in a blank page pointed at the reference receiver', async () => {
+  // Exactly the README's files: its page, its config (pointed at this test's receiver) and the files its cp command copies.
+  const dir = mkdtempSync(join(tmpdir(), 'putright-readme-'));
+  const readmeSite = { close: async () => {} };
+  try {
+    const files = [...readmeBlock('copy').matchAll(/dist\/(\S+)/g)].map((m) => m[1]);
+    assert.deepEqual(files.sort(), ['put-right.js', 'put-right_bg.wasm', 'putright.css', 'putright.js']);
+    mkdirSync(join(dir, 'putright'));
+    for (const f of files) copyFileSync(join(DIST, f), join(dir, 'putright', f));
+    writeFileSync(join(dir, 'index.html'), readmeBlock('page'));
+    writeFileSync(join(dir, 'my-config.json'), readmeBlock('config').replace('http://localhost:8787', receiver.url));
+    Object.assign(readmeSite, await startSite({ root: dir }));
+    const { page } = browser;
+    const p = await freshIn(page, readmeSite.url, '[data-putright]');
+    const payload = await adjustments(p, 'embed-readme');
+    assert.equal(payload.landlord_id, 'my-homes');
+    assert.equal(await page.title(), 'Complaints - My Homes');
+  } finally {
+    await readmeSite.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the OpenAPI contract matches what the reference receiver really answers', async () => {
+  const api = JSON.parse(readFileSync(join(DIST, 'schema', 'openapi.json'), 'utf8'));
+  const post = api.paths['/submissions'].post;
+  assert.equal(post.requestBody.content['application/json'].schema.$ref, 'submission.v1.json');
+  JSON.parse(readFileSync(join(DIST, 'schema', post.requestBody.content['application/json'].schema.$ref), 'utf8'));
+  const example = JSON.parse(readFileSync(join(ROOT, 'public', 'examples', 'complaint.json'), 'utf8'));
+  example.id = crypto.randomUUID();
+  const send = () => fetch(`${receiver.url}/submissions`, {
+    method: 'POST', body: JSON.stringify(example),
+    headers: { 'content-type': 'application/json', 'idempotency-key': example.id },
+  });
+  const first = await send();
+  assert.ok(post.responses[String(first.status)], `status ${first.status} is in the contract`);
+  const receipt = await first.json();
+  for (const field of api.components.schemas.Receipt.required) assert.equal(typeof receipt[field], 'string', `receipt has ${field}`);
+  const again = await (await send()).json();
+  assert.equal(again.reference, receipt.reference, 'a repeated Idempotency-Key gets the same reference');
+  const bad = await fetch(`${receiver.url}/submissions`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+  assert.ok(post.responses[String(bad.status)], `refusal ${bad.status} is in the contract`);
+  assert.equal(typeof (await bad.json()).error, 'string');
 });

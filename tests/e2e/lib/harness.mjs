@@ -65,8 +65,9 @@ const TYPES = {
  * `endpoint` (the test's receiver). `headers` are added to every response.
  * `extra` maps more URL paths to bodies (strings), e.g. test pages and configs;
  * `{{ENDPOINT}}` in them becomes `endpoint`, `{{ORIGIN}}` this server's origin.
+ * `root` serves another folder instead of dist/.
  */
-export async function startSite({ endpoint, config = {}, headers = {}, extra = {} } = {}) {
+export async function startSite({ endpoint, config = {}, headers = {}, extra = {}, root = DIST } = {}) {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('run `trunk build --release` first');
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -76,8 +77,8 @@ export async function startSite({ endpoint, config = {}, headers = {}, extra = {
       res.end(body);
       return;
     }
-    let file = normalize(join(DIST, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
+    let file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
       res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return;
     }
     let body = readFileSync(file);
