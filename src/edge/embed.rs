@@ -4,6 +4,12 @@
 //! comes from `data-config-url` (a JSON file the landlord hosts) or from an
 //! inline `data-config` JSON string; the JSON is checked by
 //! [`crate::domain::config::LandlordConfig::from_json`].
+//!
+//! Each widget renders in an open shadow root on its host element
+//! ([`isolate`]), with the stylesheet loaded inside it, so the host page's
+//! CSS and the widget's CSS cannot reach each other. Leptos attaches its
+//! event listeners to the elements themselves, so events work there; the
+//! end-to-end tests drive every journey inside the shadow root.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
