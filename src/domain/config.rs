@@ -29,6 +29,7 @@ use serde_json::{Map, Value};
 
 use super::calendar::{Calendar, Region};
 use super::deadlines::Timescales;
+use super::theme::{valid_font_family, Rgb, Theme};
 use super::validate::{validate_email, validate_phone};
 
 /// A configuration problem. Display: `"<setting>: <problem>"`.
@@ -233,6 +234,8 @@ pub struct LandlordConfig {
     pub privacy_notice_url: Option<String>,
     /// Policy links.
     pub policy_urls: PolicyUrls,
+    /// Brand colour, font, corner radius and logo (all optional).
+    pub theme: Theme,
 }
 
 /// Small helper that takes known keys out of a JSON object and reports
@@ -551,6 +554,34 @@ impl LandlordConfig {
                 urls
             }
         };
+        let theme = match root.object("theme")? {
+            None => Theme::default(),
+            Some(mut t) => {
+                let brand_colour = t.text("brand_colour")?;
+                if let Some(c) = &brand_colour {
+                    if Rgb::from_hex(c).is_none() {
+                        return Err(ConfigError::new("theme.brand_colour", "must be a hex colour, like #1d4f91"));
+                    }
+                }
+                let font_family = t.text("font_family")?;
+                if font_family.as_deref().is_some_and(|f| !valid_font_family(f)) {
+                    return Err(ConfigError::new(
+                        "theme.font_family",
+                        "must be a list of font names, like \"Open Sans\", Arial, sans-serif",
+                    ));
+                }
+                let border_radius = t.take::<u8>("border_radius")?;
+                if border_radius.is_some_and(|r| r > 16) {
+                    return Err(ConfigError::new("theme.border_radius", "must be between 0 and 16 pixels"));
+                }
+                let logo_url = t.text("logo_url")?;
+                if let Some(u) = &logo_url {
+                    check_url("theme.logo_url", u)?;
+                }
+                t.done()?;
+                Theme { brand_colour, font_family, border_radius, logo_url }
+            }
+        };
         root.done()?;
 
         Ok(LandlordConfig {
@@ -569,6 +600,7 @@ impl LandlordConfig {
             awaabs_law,
             privacy_notice_url,
             policy_urls,
+            theme,
         })
     }
 
@@ -636,6 +668,7 @@ impl LandlordConfig {
                 complaints: Some("https://example.com/complaints-policy".into()),
                 ..PolicyUrls::default()
             },
+            theme: Theme::default(),
         }
     }
 }
@@ -821,6 +854,27 @@ mod tests {
             err(with(minimal(), "ombudsman", json!({"name": "X"}))),
             "ombudsman: give at least a phone number, email address or website"
         );
+    }
+
+    #[test]
+    fn theme_settings() {
+        let c = LandlordConfig::from_value(minimal()).unwrap();
+        assert_eq!(c.theme, Theme::default());
+        let t = json!({"brand_colour": "#6A1B5F", "font_family": "\"Open Sans\", Arial", "border_radius": 4,
+            "logo_url": "https://example.com/logo.svg"});
+        let c = LandlordConfig::from_value(with(minimal(), "theme", t)).unwrap();
+        assert_eq!(c.theme.brand_colour.as_deref(), Some("#6A1B5F"));
+        assert_eq!(c.theme.border_radius, Some(4));
+        assert_eq!(LandlordConfig::from_json(&c.to_json()).unwrap(), c);
+        assert_eq!(err(with(minimal(), "theme.brand_colour", json!("blue"))), "theme.brand_colour: must be a hex colour, like #1d4f91");
+        assert!(err(with(minimal(), "theme.font_family", json!("Arial; x: y"))).starts_with("theme.font_family: must be a list"));
+        assert_eq!(err(with(minimal(), "theme.border_radius", json!(40))), "theme.border_radius: must be between 0 and 16 pixels");
+        assert!(err(with(minimal(), "theme.border_radius", json!(-1))).starts_with("theme.border_radius: invalid value"));
+        assert_eq!(
+            err(with(minimal(), "theme.logo_url", json!("http://evil.example/x.png"))),
+            "theme.logo_url: must use https (or http://localhost for development)"
+        );
+        assert_eq!(err(with(minimal(), "theme.colour", json!("#fff"))), "theme.colour: unknown setting");
     }
 
     #[test]

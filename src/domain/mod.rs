@@ -48,6 +48,7 @@ pub mod deadlines;
 pub mod exclusions;
 pub mod journey;
 pub mod late;
+pub mod theme;
 pub mod payload;
 pub mod triage;
 pub mod validate;

@@ -4,11 +4,20 @@
 //! comes from `data-config-url` (a JSON file the landlord hosts) or from an
 //! inline `data-config` JSON string; the JSON is checked by
 //! [`crate::domain::config::LandlordConfig::from_json`].
+//!
+//! Each widget renders in an open shadow root on its host element
+//! ([`isolate`]), with the stylesheet loaded inside it, so the host page's
+//! CSS and the widget's CSS cannot reach each other. Leptos attaches its
+//! event listeners to the elements themselves, so events work there; the
+//! end-to-end tests drive every journey inside the shadow root.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
+use super::{console, page};
 use crate::domain::config::LandlordConfig;
+use crate::domain::theme::{check_colours, Rgb, Theme};
 
 /// One place on the page where a widget should appear.
 pub struct Host {
@@ -87,4 +96,110 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 /// Removes the host's placeholder content just before the widget mounts.
 pub fn clear(host: &Host) {
     host.element.set_inner_html("");
+}
+
+/// Adds a `data-putright-status` of `ready` or `failed` to the host, for
+/// landlords' scripts and the loader's own fallback.
+pub fn mark(host: &Host, status: &str) {
+    let _ = host.element.set_attribute("data-putright-status", status);
+}
+
+/// Gives the widget its own shadow root inside the host element, so the host
+/// page's CSS cannot restyle it and its CSS cannot leak out. Returns the
+/// element to mount into. The stylesheet is loaded inside the shadow root;
+/// the container stays hidden until it has loaded (no flash of unstyled
+/// content), then the theme's contrast is checked.
+///
+/// `keep_placeholder` shows the host's own content (the landlord's
+/// placeholder) after the widget, through a `<slot>`.
+pub fn isolate(host: &Host, stylesheet: &str, theme: &Theme, keep_placeholder: bool) -> Option<HtmlElement> {
+    let doc = web_sys::window()?.document()?;
+    let container: HtmlElement = doc.create_element("div").ok()?.dyn_into().ok()?;
+    container.set_class_name("pr-root");
+    container.set_hidden(true);
+    apply_theme(&container, theme);
+    let link = doc.create_element("link").ok()?;
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", stylesheet);
+    let shown = container.clone();
+    let checked_theme = theme.clone();
+    let on_load = Closure::once_into_js(move || {
+        shown.set_hidden(false);
+        check_theme(&shown, &checked_theme);
+    });
+    let _ = link.add_event_listener_with_callback("load", on_load.unchecked_ref());
+    let shown = container.clone();
+    let on_error = Closure::once_into_js(move || {
+        console::error(&"stylesheet: could not load the widget's stylesheet; check the loader's public URL".to_string());
+        shown.set_hidden(false);
+    });
+    let _ = link.add_event_listener_with_callback("error", on_error.unchecked_ref());
+
+    match host.element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
+        Ok(root) => {
+            let _ = root.append_child(&link);
+            let _ = root.append_child(&container);
+            if keep_placeholder {
+                if let Ok(slot) = doc.create_element("slot") {
+                    let _ = root.append_child(&slot);
+                }
+            }
+            page::register_root(root);
+        }
+        Err(_) => {
+            // Only some elements can hold a shadow root (div, section, main, ...).
+            console::warn("data-putright: this element cannot hold a shadow root, so the host page's CSS may reach the widget; put data-putright on a <div>");
+            let _ = host.element.class_list().add_1("pr-light-host");
+            let _ = host.element.append_child(&link);
+            let _ = host.element.append_child(&container);
+        }
+    }
+    Some(container)
+}
+
+/// Sets the config's theme as custom properties on the widget's container
+/// (CSSOM, which a strict Content-Security-Policy allows).
+fn apply_theme(container: &HtmlElement, theme: &Theme) {
+    let style = container.style();
+    if let Some(brand) = &theme.brand_colour {
+        for p in ["--pr-brand", "--pr-link", "--pr-button"] {
+            let _ = style.set_property(p, brand);
+        }
+        let _ = style.set_property("--pr-button-shadow", &format!("color-mix(in srgb, {brand} 55%, #000)"));
+    }
+    if let Some(font) = &theme.font_family {
+        let _ = style.set_property("--pr-font", font);
+    }
+    if let Some(r) = theme.border_radius {
+        let _ = style.set_property("--pr-radius", &format!("{r}px"));
+    }
+}
+
+/// Checks the colours the widget will really use (from the config or from
+/// custom properties the landlord set on the host element) and puts back
+/// the safe defaults where contrast fails, with a console warning naming
+/// the setting.
+fn check_theme(container: &HtmlElement, theme: &Theme) {
+    let Some(window) = web_sys::window() else { return };
+    let Some(doc) = window.document() else { return };
+    let Some(probe) = doc.create_element("span").ok().and_then(|e| e.dyn_into::<HtmlElement>().ok()) else { return };
+    let _ = probe.set_attribute("aria-hidden", "true");
+    let _ = container.append_child(&probe);
+    let colour = |property: &str| -> Option<Rgb> {
+        probe.style().set_property("color", &format!("var({property})")).ok()?;
+        let computed = window.get_computed_style(&probe).ok()??.get_property_value("color").ok()?;
+        Rgb::from_css(&computed)
+    };
+    let resets = check_colours(colour);
+    probe.remove();
+    for reset in resets {
+        let _ = container.style().set_property(reset.property, &reset.safe.hex());
+        // The reason starts with the custom property; name the config setting too when it set the colour.
+        let setting = if theme.brand_colour.is_some() && ["--pr-link", "--pr-button"].contains(&reset.property) {
+            "theme.brand_colour: "
+        } else {
+            ""
+        };
+        console::warn(&format!("{setting}{}; using the safe colour {} for {} instead", reset.reason, reset.safe.hex(), reset.property));
+    }
 }

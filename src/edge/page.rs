@@ -3,17 +3,41 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use std::cell::RefCell;
+
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
+}
+
+thread_local! {
+    /// The shadow roots the widgets live in: the document's getElementById
+    /// and querySelector cannot see inside them.
+    static ROOTS: RefCell<Vec<web_sys::ShadowRoot>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Lets the lookups below find elements inside this widget's shadow root.
+pub fn register_root(root: web_sys::ShadowRoot) {
+    ROOTS.with(|r| r.borrow_mut().push(root));
+}
+
+/// The element with this id, in the page or in any widget's shadow root.
+fn by_id(id: &str) -> Option<web_sys::Element> {
+    document()
+        .and_then(|d| d.get_element_by_id(id))
+        .or_else(|| ROOTS.with(|r| r.borrow().iter().find_map(|root| root.get_element_by_id(id))))
+}
+
+/// The first element matching `selector`, in the page or in any widget's shadow root.
+fn query(selector: &str) -> Option<web_sys::Element> {
+    document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .or_else(|| ROOTS.with(|r| r.borrow().iter().find_map(|root| root.query_selector(selector).ok().flatten())))
 }
 
 /// Moves focus to the element with this id (used for headings and the error
 /// summary after a step change). Does nothing if it is not on the page.
 pub fn focus_id(id: &str) {
-    if let Some(el) = document()
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(el) = by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
         el.scroll_into_view_with_bool(true);
     }
@@ -85,10 +109,7 @@ pub fn now_rfc3339() -> String {
 /// Focuses the first `h1` inside the element with id `root_id` and returns its
 /// text (for the document title). Call after the new step has rendered.
 pub fn focus_heading(root_id: &str) -> Option<String> {
-    let doc = document()?;
-    let h1 = doc
-        .query_selector(&format!("#{root_id} h1"))
-        .ok()??
+    let h1 = query(&format!("#{root_id} h1"))?
         .dyn_into::<web_sys::HtmlElement>()
         .ok()?;
     if !h1.has_attribute("tabindex") {
@@ -118,6 +139,6 @@ pub fn history_back() {
 
 /// The text of the first `h1` inside `root_id`, without moving focus.
 pub fn focus_heading_text(root_id: &str) -> Option<String> {
-    let h1 = document()?.query_selector(&format!("#{root_id} h1")).ok()??;
+    let h1 = query(&format!("#{root_id} h1"))?;
     h1.text_content().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
 }

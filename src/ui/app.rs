@@ -13,8 +13,12 @@ pub fn Widget(setup: Setup) -> impl IntoView {
     provide_context(w);
     let root_id = w.instance();
     let class = move || if w.large_text.get() { "putright pr-large-text" } else { "putright" };
+    // The landlord's logo (config theme.logo_url); its name is the alt text.
+    let logo = w.with_config(|c| c.theme.logo_url.clone().map(|src| (src, c.landlord_name.clone())));
+    let logo = logo.map(|(src, alt)| view! { <img class="pr-logo" src=src alt=alt/> });
     view! {
         <div class=class id=root_id lang="en-GB">
+            {logo}
             <Toolbar/>
             <div class="pr-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{move || w.status.get()}</div>
             <EarlierSent/>

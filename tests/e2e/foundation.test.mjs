@@ -2,7 +2,7 @@
 // complete a journey that reaches the real receiver, and axe finds nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startReceiver, startSite, openBrowser, axe, schemaErrors, snap, focusedHeading } from './lib/harness.mjs';
+import { startReceiver, startSite, openBrowser, axe, schemaErrors, snap, focusedHeading, activeHasClass } from './lib/harness.mjs';
 
 let receiver, site, browser;
 
@@ -46,7 +46,7 @@ test('an empty Continue shows the error summary, focused, and keeps the page', a
   const summary = page.locator('.pr-error-summary');
   await summary.waitFor();
   assert.match(await summary.innerText(), /There is a problem/);
-  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('pr-error-summary')), true);
+  assert.equal(await activeHasClass(page, 'pr-error-summary'), true);
   assert.match(await page.title(), /^Error: /);
   assert.deepEqual(await axe(page), []);
   await snap(page, 'foundation-02-error');

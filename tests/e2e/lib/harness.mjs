@@ -63,13 +63,22 @@ const TYPES = {
 /**
  * Serves the release build in dist/. The demo config is rewritten to post to
  * `endpoint` (the test's receiver). `headers` are added to every response.
+ * `extra` maps more URL paths to bodies (strings), e.g. test pages and configs;
+ * `{{ENDPOINT}}` in them becomes `endpoint`, `{{ORIGIN}}` this server's origin.
+ * `root` serves another folder instead of dist/.
  */
-export async function startSite({ endpoint, config = {}, headers = {} } = {}) {
+export async function startSite({ endpoint, config = {}, headers = {}, extra = {}, root = DIST } = {}) {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('run `trunk build --release` first');
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(DIST, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
+    if (Object.hasOwn(extra, path)) {
+      const body = String(extra[path]).replaceAll('{{ENDPOINT}}', endpoint || '').replaceAll('{{ORIGIN}}', `http://${req.headers.host}`);
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] || 'text/plain', 'cache-control': 'no-store', ...headers });
+      res.end(body);
+      return;
+    }
+    let file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
       res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return;
     }
     let body = readFileSync(file);
@@ -93,10 +102,14 @@ function deepMerge(a, b) {
   return out;
 }
 
-/** Debian's Chromium in a fresh profile. Returns { context, page, close, consoleMessages }. */
-export async function openBrowser({ viewport = { width: 360, height: 740 } } = {}) {
+/**
+ * Debian's Chromium in a fresh profile. Returns { context, page, close, consoleMessages }.
+ * Other options (e.g. javaScriptEnabled) go to the browser context.
+ */
+export async function openBrowser({ viewport = { width: 360, height: 740 }, ...options } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'putright-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
+    ...options,
     executablePath: CHROMIUM,
     headless: true,
     viewport,
@@ -113,8 +126,11 @@ export async function openBrowser({ viewport = { width: 360, height: 740 } } = {
   };
 }
 
-/** Runs axe-core with WCAG 2.2 AA tags and best practices; returns the violations. */
-export async function axe(page, include = '.putright') {
+/**
+ * Runs axe-core with WCAG 2.2 AA tags and best practices; returns the violations.
+ * The default includes every widget host and so its (open) shadow root.
+ */
+export async function axe(page, include = '[data-putright]') {
   const results = await new AxeBuilder({ page })
     .include(include)
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
@@ -136,11 +152,33 @@ export function schemaErrors(payload) {
 /** Saves a screenshot of the widget step under tests/e2e/artifacts (not committed). */
 export async function snap(page, name) {
   mkdirSync(join(ARTIFACTS, 'screens'), { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, 'screens', `${name}.png`), fullPage: true });
+  // caret: 'initial' adds no <style> to the page, which a strict CSP would refuse.
+  await page.screenshot({ path: join(ARTIFACTS, 'screens', `${name}.png`), fullPage: true, caret: 'initial' });
 }
 
-/** The widget's current h1 text, once it holds focus. */
+/** Whether the focused element (inside the widget's shadow root too) has this class. */
+export function activeHasClass(page, cls) {
+  return page.evaluate((c) => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a?.classList.contains(c) === true;
+  }, cls);
+}
+
+/**
+ * The widget's current h1 text, once it holds focus. The widget lives in a
+ * shadow root, so the focused element is looked for inside shadow roots.
+ * (Functions, not strings: a strict CSP forbids evaluating strings.)
+ */
 export async function focusedHeading(page) {
-  await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'H1', null, { timeout: 5000 });
-  return page.evaluate(() => document.activeElement.textContent.trim().replace(/\s+/g, ' '));
+  await page.waitForFunction(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a?.tagName === 'H1';
+  }, null, { timeout: 5000 });
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a.textContent.trim().replace(/\s+/g, ' ');
+  });
 }
