@@ -13,6 +13,7 @@ import { join, normalize, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
 import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { startReceiver, openBrowser, focusedHeading, DIST, ROOT } from '../e2e/lib/harness.mjs';
 import { check, fill, fillDate } from '../e2e/lib/journey.mjs';
 
@@ -282,8 +283,9 @@ async function main() {
     out.machine = {
       cpu: `${cpus[0]?.model?.trim()} (${cpus.length} logical cores)`, memory: MiB(os.totalmem()),
       os: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version, load: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+      browser: execFileSync(process.env.CHROMIUM || '/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(),
     };
-    console.log(`\nMachine: ${out.machine.cpu}, ${out.machine.memory} RAM, ${out.machine.os}, Node ${out.machine.node}`);
+    console.log(`\nMachine: ${out.machine.cpu}, ${out.machine.memory} RAM, ${out.machine.os}, Node ${out.machine.node}, ${out.machine.browser}`);
     console.log(`Load average at start: ${out.machine.load}. Timings are medians; on a shared machine they are noisy.`);
 
     // 1. Sizes.
