@@ -1,0 +1,366 @@
+// The performance bench (run by scripts/bench after a release build). It
+// prints figures, never asserts: first-visit transfer sizes, throttled cold
+// loads of the demo page against a plain HTML baseline, the time of each
+// step change over a full journey, and memory after the journey, then checks
+// the budgets and prints pass or fail for each. Exit status 1 if a budget
+// fails (2 if the bench itself could not run).
+//
+// Environment: BENCH_RUNS (cold loads per page, default 5, at least 5),
+// BENCH_JSON (also write every figure as JSON to this path).
+import { createServer } from 'node:http';
+import { readFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { join, normalize, extname, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { startReceiver, openBrowser, focusedHeading, DIST, ROOT } from '../e2e/lib/harness.mjs';
+import { check, fill, fillDate } from '../e2e/lib/journey.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const BASELINE = join(HERE, 'baseline');
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS) || 5);
+const QUESTION = 'Is any of these happening in your home now?';
+
+// "Slow 4G" as the issue gives it: 150 ms round trip, 1.6 Mbit/s down
+// (750 kbit/s up, as Lighthouse uses), and a CPU 4 times slower.
+const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+const CPU_SLOWDOWN = 4;
+
+const BUDGET = {
+  transferGzip: 100 * 1000, // bytes, the widget's first-visit files, gzip -9
+  interactiveRatio: 2, // first question interactive, widget / baseline
+  stepMs: 16, // median step change, one frame at 60 Hz
+  memoryBytes: 10 * 1024 * 1024, // JS heap used + wasm linear memory after a journey
+};
+
+// ---------------------------------------------------------------- server
+// Serves dist/ at / and the baseline at /baseline/, gzip -9 encoded when the
+// browser accepts it (over plain http Chromium asks for gzip and deflate,
+// not brotli), as a landlord's web server would. Both pages go through the
+// same code, so they load the same way.
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg']);
+
+function fileFor(path) {
+  if (path === '/baseline/demo.css') return join(ROOT, 'public', 'demo.css');
+  if (path === '/baseline' || path === '/baseline/') return join(BASELINE, 'index.html');
+  if (path.startsWith('/baseline/')) return normalize(join(BASELINE, path.slice('/baseline/'.length)));
+  return normalize(join(DIST, path === '/' ? 'index.html' : path));
+}
+
+async function startBenchSite({ endpoint }) {
+  const cache = new Map();
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = fileFor(path);
+    if (!(file.startsWith(DIST) || file.startsWith(BASELINE) || file.endsWith('demo.css'))
+        || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return;
+    }
+    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] || '') && COMPRESSIBLE.has(extname(file));
+    const key = `${file}|${gzip}`;
+    if (!cache.has(key)) {
+      let body = readFileSync(file);
+      if (path === '/config/example-homes.json' && endpoint) {
+        const c = JSON.parse(body.toString('utf8'));
+        c.endpoint = { ...c.endpoint, url: endpoint };
+        body = Buffer.from(JSON.stringify(c));
+      }
+      cache.set(key, gzip ? gzipSync(body, { level: 9 }) : body);
+    }
+    const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+    if (gzip) { headers['content-encoding'] = 'gzip'; headers.vary = 'accept-encoding'; }
+    res.writeHead(200, headers);
+    res.end(cache.get(key));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return { url, close: () => new Promise((r) => server.close(r)) };
+}
+
+// ---------------------------------------------------------------- helpers
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
+const ms = (n) => `${n.toFixed(n < 100 ? 1 : 0)} ms`;
+const MiB = (n) => `${(n / 1024 / 1024).toFixed(2)} MiB`;
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+
+/** Chromium with the throttles applied through the DevTools protocol. */
+async function throttledBrowser({ network = true, cpu = CPU_SLOWDOWN } = {}) {
+  const b = await openBrowser();
+  const cdp = await b.context.newCDPSession(b.page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (network) await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  return { ...b, cdp };
+}
+
+// Runs in the page before any of its own scripts. Each animation frame it
+// looks for the first question; once that is laid out it starts probing for
+// a response to input, as a resident tapping would:
+//   widget:   click Continue with nothing chosen; it responds when the
+//             widget's own error summary ("There is a problem") appears.
+//   baseline: click "None of these"; it responds when the box is checked
+//             (plain HTML has no script to wait for).
+// A change seen in one frame is painted at the end of that frame, so each
+// time is taken at the start of the next frame (performance.now(), ms from
+// navigation start): at most one frame late, the same for both pages.
+function probe(question) {
+  const b = (window.__bench = { visible: null, interactive: null });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__benchWasm = e.detail.wasm; });
+  const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  let seen = false, answered = false;
+  function frame() {
+    if (!seen) {
+      const h = [...document.querySelectorAll('h1')].find((x) => x.textContent.trim() === question && shown(x));
+      if (h) { seen = true; requestAnimationFrame(() => { b.visible = performance.now(); }); }
+    } else if (b.visible !== null && !answered) {
+      const widget = document.querySelector('.putright');
+      if (widget) {
+        if (widget.querySelector('.pr-error-summary')) answered = true;
+        else [...widget.querySelectorAll('button')].find((x) => x.textContent.trim() === 'Continue')?.click();
+      } else {
+        const none = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === 'None of these')?.control;
+        if (none?.checked) answered = true;
+        else none?.click();
+      }
+      if (answered) { requestAnimationFrame(() => { b.interactive = performance.now(); }); return; }
+    }
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+}
+
+/** One cold load under throttling: figures in ms from navigation start. */
+async function coldLoad(url) {
+  const b = await throttledBrowser();
+  try {
+    await b.page.addInitScript(probe, QUESTION);
+    await b.page.goto(url, { waitUntil: 'commit', timeout: 120000 });
+    await b.page.waitForFunction(() => window.__bench && window.__bench.interactive !== null, null, { timeout: 120000, polling: 200 });
+    return await b.page.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        fcp: fcp ? fcp.startTime : NaN,
+        visible: window.__bench.visible,
+        interactive: window.__bench.interactive,
+        transferred: performance.getEntriesByType('resource').reduce((n, r) => n + r.transferSize, nav ? nav.transferSize : 0),
+      };
+    });
+  } finally {
+    await b.close();
+  }
+}
+
+// ---------------------------------------------------------------- sizes
+/** Every file the page loads on a first visit, with raw, gzip -9 and brotli sizes. */
+async function firstVisitFiles(site) {
+  const b = await openBrowser();
+  const urls = new Set();
+  b.page.on('request', (r) => { if (r.url().startsWith(site.url)) urls.add(new URL(r.url()).pathname); });
+  try {
+    await b.page.goto(site.url);
+    await b.page.getByRole('heading', { level: 1, name: QUESTION }).waitFor({ timeout: 60000 });
+    await b.page.waitForLoadState('networkidle');
+  } finally {
+    await b.close();
+  }
+  const hostPage = (p) => p === '/' || /^\/demo-[0-9a-f]+\.css$/.test(p);
+  return [...urls].filter((p) => existsSync(fileFor(p)) && statSync(fileFor(p)).isFile()).map((p) => {
+    const body = readFileSync(fileFor(p));
+    return {
+      path: p === '/' ? '/index.html' : p,
+      part: hostPage(p) ? 'host page' : 'widget',
+      kind: { '.wasm': 'wasm', '.js': 'JS', '.css': 'CSS', '.json': 'config', '.woff2': 'font', '.html': 'HTML' }[extname(fileFor(p))] || 'other',
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: body.length } }).length,
+    };
+  }).sort((a, b) => (a.part === b.part ? b.raw - a.raw : a.part === 'widget' ? -1 : 1));
+}
+
+function baselineFiles() {
+  return ['index.html', 'baseline.css'].map((f) => join(BASELINE, f)).concat(join(ROOT, 'public', 'demo.css')).map((f) => {
+    const body = readFileSync(f);
+    return { raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotliCompressSync(body).length };
+  });
+}
+
+const sum = (files, k) => files.reduce((n, f) => n + f[k], 0);
+
+// ---------------------------------------------------------------- journey
+/**
+ * The complaint journey of tests/e2e/journeys.test.mjs, driven by role and
+ * label with the e2e helpers, with the CPU slowed `cpu` times. For every
+ * Continue the page records the time from the click event to the next h1
+ * taking focus, and (to show where the time goes) to the new h1 being in
+ * the DOM. The widget moves focus in the animation frame after the change.
+ */
+async function journey(site, { cpu = CPU_SLOWDOWN } = {}) {
+  const b = await throttledBrowser({ network: false, cpu });
+  const { page, cdp } = b;
+  const steps = [];
+  try {
+    await page.addInitScript(() => {
+      window.__steps = [];
+      let t0 = null, dom = null, before = null;
+      const h1 = () => { const h = document.querySelector('.putright h1'); return h && h.textContent.trim(); };
+      document.addEventListener('click', (e) => {
+        const btn = e.target.closest && e.target.closest('.putright button');
+        if (btn && btn.textContent.trim() === 'Continue') { t0 = e.timeStamp; dom = null; before = h1(); }
+      }, true);
+      new MutationObserver(() => {
+        if (t0 !== null && dom === null && h1() && h1() !== before) dom = performance.now() - t0;
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+      document.addEventListener('focusin', (e) => {
+        if (t0 !== null && e.target.tagName === 'H1') { window.__steps.push({ focus: performance.now() - t0, dom }); t0 = null; }
+      }, true);
+      addEventListener('TrunkApplicationStarted', (e) => { window.__benchWasm = e.detail.wasm; });
+    });
+    await page.goto(site.url);
+    const step = async (heading, answer) => {
+      const seen = await focusedHeading(page).catch(() => page.evaluate(() => document.querySelector('.putright h1')?.textContent.trim()));
+      if (seen !== heading) throw new Error(`journey: expected "${heading}", found "${seen}"`);
+      const before = await page.evaluate(() => window.__steps.length);
+      if (answer) await answer(page);
+      await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      await page.waitForFunction((n) => window.__steps.length > n, before, { timeout: 20000 });
+      const t = await page.evaluate(() => window.__steps[window.__steps.length - 1]);
+      steps.push({ heading, ms: t.focus, dom: t.dom });
+    };
+    await page.getByRole('heading', { level: 1, name: QUESTION }).waitFor({ timeout: 60000 });
+    await page.evaluate(() => document.querySelector('.putright h1').focus());
+    await step(QUESTION, (p) => check(p, 'None of these'));
+    await step('What do you want to do?', (p) => check(p, 'Tell us something has gone wrong or you are unhappy'));
+    await step('Have you told us about this before?', (p) => check(p, 'Yes, I have told you before'));
+    await step('What has gone wrong?', (p) => fill(p, 'What has gone wrong?', 'The boiler repair was booked three times and nobody came.'));
+    await step('When did the problem start?', (p) => fillDate(p, 'When did the problem start?', '2', '9', '2026'));
+    await step('When did you find out about the problem? (optional)');
+    await step('Have you started a court claim about this?', (p) => check(p, 'No'));
+    await step('What have you already done to sort this out?', (p) => fill(p, 'What you have tried (optional)', 'I phoned three times.'));
+    await step('How has this affected you and your household?', (p) => fill(p, 'How has this affected you and your household?', 'No hot water for weeks.'));
+    await step('What would put things right?', (p) => check(p, 'A repair or other work done'));
+    await step('Do you want someone to deal with this for you?', (p) => check(p, 'No'));
+    await step('Do you need us to change how we contact or support you?', (p) => check(p, 'No'));
+    await step('What is your full name?', (p) => fill(p, 'What is your full name?', 'Sam Resident'));
+    await step('What is your address?', async (p) => { await fill(p, 'Address line 1', 'Flat 2, 10 Example Road'); await fill(p, 'Postcode', 'ex1 1aa'); });
+    await step('How can we contact you?', (p) => fill(p, 'Phone number (optional)', '07700 900 982'));
+    await step('How should we contact you about this?', (p) => check(p, 'Text message'));
+    if ((await focusedHeading(page)) !== 'Check your answers') throw new Error('journey: did not reach Check your answers');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your complaint has been sent' }).waitFor({ timeout: 30000 });
+    // Memory once the journey is complete, after a full garbage collection.
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const wasmMemory = await page.evaluate(() => window.__benchWasm?.memory?.buffer.byteLength ?? null);
+    if (wasmMemory === null) throw new Error('could not read the wasm memory (no TrunkApplicationStarted event)');
+    return { steps, jsHeapUsed: metrics.JSHeapUsedSize, jsHeapTotal: metrics.JSHeapTotalSize, wasmMemory, nodes: metrics.Nodes };
+  } finally {
+    await b.close();
+  }
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  const receiver = await startReceiver();
+  const site = await startBenchSite({ endpoint: `${receiver.url}/submissions` });
+  const out = { machine: {}, files: [], load: {}, journey: null, budgets: [] };
+  try {
+    const cpus = os.cpus();
+    out.machine = {
+      cpu: `${cpus[0]?.model?.trim()} (${cpus.length} logical cores)`, memory: MiB(os.totalmem()),
+      os: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version, load: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+      browser: execFileSync(process.env.CHROMIUM || '/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(),
+    };
+    console.log(`\nMachine: ${out.machine.cpu}, ${out.machine.memory} RAM, ${out.machine.os}, Node ${out.machine.node}, ${out.machine.browser}`);
+    console.log(`Load average at start: ${out.machine.load}. Timings are medians; on a shared machine they are noisy.`);
+
+    // 1. Sizes.
+    const files = (out.files = await firstVisitFiles(site));
+    const widget = files.filter((f) => f.part === 'widget');
+    const host = files.filter((f) => f.part !== 'widget');
+    const base = baselineFiles();
+    console.log('\n== First-visit transfer (bytes) ==');
+    console.log(`${pad('file', 44)}${pad('kind', 8)}${lpad('raw', 10)}${lpad('gzip -9', 10)}${lpad('brotli', 10)}`);
+    for (const f of files) console.log(`${pad(`${f.path}${f.part === 'widget' ? '' : ' (host)'}`, 44)}${pad(f.kind, 8)}${lpad(f.raw, 10)}${lpad(f.gzip, 10)}${lpad(f.brotli, 10)}`);
+    if (!files.some((f) => f.kind === 'font')) console.log(`${pad('(fonts)', 44)}${pad('font', 8)}${lpad('none: the widget uses system fonts', 30)}`);
+    const line = (name, fs) => console.log(`${pad(name, 52)}${lpad(sum(fs, 'raw'), 10)}${lpad(sum(fs, 'gzip'), 10)}${lpad(sum(fs, 'brotli'), 10)}`);
+    line('total, widget (wasm, JS, CSS, config)', widget);
+    line('total, with the host page', files);
+    line('baseline page (HTML, CSS)', base);
+    console.log(`ratio to baseline, widget gzip: ${(sum(widget, 'gzip') / sum(base, 'gzip')).toFixed(1)}x; page with widget: ${(sum(files, 'gzip') / sum(base, 'gzip')).toFixed(1)}x`);
+
+    // 2. Cold loads, alternating widget and baseline so drifting load on the
+    // machine falls on both alike.
+    console.log(`\n== Cold load, CPU ${CPU_SLOWDOWN}x slower, Slow 4G (150 ms RTT, 1.6 Mbit/s down), gzip served; ${RUNS} runs each ==`);
+    const runs = { widget: [], baseline: [] };
+    for (let i = 0; i < RUNS; i++) {
+      runs.widget.push(await coldLoad(`${site.url}/`));
+      runs.baseline.push(await coldLoad(`${site.url}/baseline/`));
+      process.stderr.write(`  run ${i + 1}/${RUNS}: widget interactive ${ms(runs.widget[i].interactive)}, baseline ${ms(runs.baseline[i].interactive)}\n`);
+    }
+    for (const k of ['widget', 'baseline']) {
+      out.load[k] = Object.fromEntries(['fcp', 'visible', 'interactive', 'transferred'].map((m) => [m, median(runs[k].map((r) => r[m]))]));
+      out.load[k].runs = runs[k];
+    }
+    const W = out.load.widget, B = out.load.baseline;
+    console.log(`${pad('median', 40)}${lpad('widget', 12)}${lpad('baseline', 12)}${lpad('ratio', 8)}`);
+    const row = (name, k, f) => console.log(`${pad(name, 40)}${lpad(f(W[k]), 12)}${lpad(f(B[k]), 12)}${lpad(`${(W[k] / B[k]).toFixed(1)}x`, 8)}`);
+    row('bytes over the wire', 'transferred', kB);
+    row('first contentful paint', 'fcp', ms);
+    row('first question visible', 'visible', ms);
+    row('first question responds to input', 'interactive', ms);
+
+    // 3 and 4. A full journey: step changes, then memory. Once with the CPU
+    // slowed as on a cheap phone (the budget), once at full speed.
+    const j = (out.journey = await journey(site));
+    const fast = (out.journeyFullSpeed = await journey(site, { cpu: 1 }));
+    console.log('\n== Journey (complaint): Continue click to next heading focused (new step in the DOM) ==');
+    console.log(`  ${pad('step left', 58)}${lpad(`CPU ${CPU_SLOWDOWN}x slower`, 22)}${lpad('full speed', 22)}`);
+    const both = (s) => `${ms(s.ms)} (${s.dom === null ? '-' : ms(s.dom)})`;
+    j.steps.forEach((s, i) => console.log(`  ${pad(s.heading, 58)}${lpad(both(s), 22)}${lpad(fast.steps[i] ? both(fast.steps[i]) : '', 22)}`));
+    for (const x of [j, fast]) {
+      x.medianStep = median(x.steps.map((s) => s.ms));
+      x.medianDom = median(x.steps.map((s) => s.dom ?? NaN));
+      x.maxStep = Math.max(...x.steps.map((s) => s.ms));
+    }
+    console.log(`  ${pad(`median of ${j.steps.length} step changes`, 58)}${lpad(`${ms(j.medianStep)} (${ms(j.medianDom)})`, 22)}${lpad(`${ms(fast.medianStep)} (${ms(fast.medianDom)})`, 22)}`);
+    console.log(`  ${pad('slowest', 58)}${lpad(ms(j.maxStep), 22)}${lpad(ms(fast.maxStep), 22)}`);
+    console.log(`\n== Memory after the journey (CPU ${CPU_SLOWDOWN}x run, after a full GC) ==`);
+    console.log(`  JS heap used ${MiB(j.jsHeapUsed)} (of ${MiB(j.jsHeapTotal)} allocated), wasm memory ${MiB(j.wasmMemory)}, DOM nodes ${j.nodes}`);
+    console.log(`  full-speed run: JS heap used ${MiB(fast.jsHeapUsed)}, wasm memory ${MiB(fast.wasmMemory)}`);
+
+    // Budgets.
+    const mem = j.jsHeapUsed + j.wasmMemory;
+    out.budgets = [
+      ['first-load transfer, widget, gzip', `${kB(sum(widget, 'gzip'))}`, `<= ${kB(BUDGET.transferGzip)}`, sum(widget, 'gzip') <= BUDGET.transferGzip],
+      ['first question interactive vs baseline', `${(W.interactive / B.interactive).toFixed(2)}x (${ms(W.interactive)} vs ${ms(B.interactive)})`, `<= ${BUDGET.interactiveRatio}x`, W.interactive <= BUDGET.interactiveRatio * B.interactive],
+      [`step change, median, CPU ${CPU_SLOWDOWN}x`, ms(j.medianStep), `<= ${BUDGET.stepMs} ms`, j.medianStep <= BUDGET.stepMs],
+      ['memory after a journey (JS heap + wasm)', MiB(mem), `<= ${MiB(BUDGET.memoryBytes)}`, mem <= BUDGET.memoryBytes],
+    ].map(([name, value, budget, pass]) => ({ name, value, budget, pass }));
+    console.log('\n== Budgets ==');
+    for (const x of out.budgets) console.log(`  ${x.pass ? 'pass' : 'FAIL'}  ${pad(x.name, 42)}${pad(x.value, 34)}${x.budget}`);
+    const failed = out.budgets.filter((x) => !x.pass).length;
+    console.log(failed ? `\n${failed} of ${out.budgets.length} budgets failed.` : '\nAll budgets met.');
+    if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(out, null, 2));
+    return failed ? 1 : 0;
+  } finally {
+    await site.close();
+    await receiver.stop();
+  }
+}
+
+main().then((code) => { process.exitCode = code; }, (e) => { console.error(e); process.exitCode = 2; });
