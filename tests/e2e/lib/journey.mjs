@@ -3,6 +3,7 @@
 // page has required answers) an empty Continue shows the error summary.
 import assert from 'node:assert/strict';
 import { axe, snap, focusedHeading } from './harness.mjs';
+import { checkStep } from './a11y.mjs';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -34,6 +35,7 @@ export async function step(page, name, { heading, required = false, answer, butt
   assert.equal(await focusedHeading(page), heading, `${name}: heading`);
   assert.deepEqual(await axe(page), [], `${name}: axe`);
   await snap(page, name);
+  await checkStep(page, name, 'normal');
   if (required) {
     await page.getByRole('button', { name: button, exact: true }).click();
     const summary = page.locator('.pr-error-summary');
@@ -51,6 +53,7 @@ export async function step(page, name, { heading, required = false, answer, butt
     }
     assert.deepEqual(await axe(page), [], `${name}: axe in error state`);
     await snap(page, `${name}-error`);
+    await checkStep(page, `${name}-error`, 'error');
   }
   if (answer) await answer(page);
   if (button) await page.getByRole('button', { name: button, exact: true }).click();
@@ -84,6 +87,7 @@ export async function sendAndConfirm(page, prefix, title) {
   const reference = (await page.locator('.pr-reference').innerText()).trim();
   assert.deepEqual(await axe(page), [], `${prefix}: axe on confirmation`);
   await snap(page, `${prefix}-confirmation`);
+  await checkStep(page, `${prefix}-confirmation`, 'normal');
   return reference;
 }
 
