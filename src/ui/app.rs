@@ -12,6 +12,7 @@ pub fn Widget(setup: Setup) -> impl IntoView {
     let w = Wizard::new(setup);
     provide_context(w);
     let root_id = w.instance();
+    announce_saving(w);
     let class = move || if w.large_text.get() { "putright pr-large-text" } else { "putright" };
     view! {
         <div class=class id=root_id lang="en-GB">
@@ -21,6 +22,24 @@ pub fn Widget(setup: Setup) -> impl IntoView {
             <div class="pr-step">{move || steps::render(w.step.get())}</div>
         </div>
     }
+}
+
+/// Tells the resident once, through the polite live region, that their answers
+/// are kept on this device: on the first move between steps (not a clear),
+/// unless the browser is refusing to save them, which the wizard announces.
+fn announce_saving(w: Wizard) {
+    let said = StoredValue::new(false);
+    Effect::new(move |prev: Option<()>| {
+        w.step.track();
+        let moved = !w.trail.with_untracked(Vec::is_empty) && w.step.get_untracked() != Step::Confirmation;
+        if prev.is_none() || said.get_value() || !moved {
+            return;
+        }
+        said.set_value(true);
+        if !w.status.get_untracked().contains("not letting us save") {
+            w.status.set("Your answers are saved on this device as you go.".into());
+        }
+    });
 }
 
 /// "Larger text" and "Clear my answers", at the top of every step.

@@ -11,7 +11,8 @@ import { createServer } from 'node:http';
 import { startReceiver, startSite, openBrowser, axe, focusedHeading, snap, ROOT } from './lib/harness.mjs';
 import { check, fill, cont } from './lib/journey.mjs';
 import { checkStep, readTree, layoutProblems } from './lib/a11y.mjs';
-import { decodePng, changedPixels, contrast, parseColor } from './lib/pixels.mjs';
+import { decodePng, contrast, parseColor } from './lib/pixels.mjs';
+import { focused, assertNotObscured, tabTo } from './lib/keyboard.mjs';
 
 let receiver, site, browser;
 
@@ -26,81 +27,6 @@ after(async () => {
   await site?.close();
   await receiver?.stop();
 });
-
-/** What has focus: its kind, a name to find it by, and whether it is the widget's. */
-const focused = (page) => page.evaluate(() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) return { kind: 'body', name: '', inWidget: false };
-  const name = ((el.labels && el.labels[0] && el.labels[0].textContent) || el.textContent || '').replace(/\s+/g, ' ').trim();
-  return {
-    kind: `${el.tagName.toLowerCase()}${el.type ? `[${el.type}]` : ''}.${[...el.classList].sort().join('.')}`,
-    name, tag: el.tagName.toLowerCase(), inWidget: !!el.closest('.putright'),
-    checked: el.checked === true,
-  };
-});
-
-/** 2.4.11: the focused element is scrolled into view and not hidden by anything else. */
-async function assertNotObscured(page, what) {
-  const problem = await page.evaluate(() => {
-    const el = document.activeElement;
-    const r = el.getBoundingClientRect();
-    if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) return `off screen (${Math.round(r.top)}, ${Math.round(r.left)})`;
-    // The middle of each box (a link may wrap onto two lines) must show the element itself.
-    let hit = null;
-    for (const b of el.getClientRects()) {
-      const x = Math.min(Math.max(b.left + b.width / 2, 0), innerWidth - 1);
-      const y = Math.min(Math.max(b.top + b.height / 2, 0), innerHeight - 1);
-      hit = document.elementFromPoint(x, y);
-      if (hit && (el.contains(hit) || [...(el.labels || [])].some((l) => l.contains(hit)))) return null;
-    }
-    return `covered by ${hit ? hit.outerHTML.slice(0, 80) : 'nothing'}`;
-  });
-  assert.equal(problem, null, `${what}: focus is not hidden`);
-}
-
-/**
- * The focus indicator's contrast: pixels around the element, focused (as
- * reached by the keyboard) against unfocused. At least a 1 CSS px perimeter's
- * worth of pixels must change by 3:1 or more.
- */
-async function focusIndicatorPixels(page) {
-  const box = await page.evaluate(() => {
-    const r = document.activeElement.getBoundingClientRect();
-    return { x: r.left, y: r.top, width: r.width, height: r.height };
-  });
-  const pad = 8;
-  const clip = { x: Math.max(0, box.x - pad), y: Math.max(0, box.y - pad), width: box.width + 2 * pad, height: box.height + 2 * pad };
-  const on = decodePng(await page.screenshot({ clip, caret: 'initial' }));
-  const el = await page.evaluateHandle(() => document.activeElement);
-  assert.equal(await el.evaluate((e) => e.matches(':focus-visible')), true, 'keyboard focus matches :focus-visible');
-  await el.evaluate((e) => e.blur());
-  const off = decodePng(await page.screenshot({ clip, caret: 'initial' }));
-  await el.evaluate((e) => e.focus());
-  assert.equal(await el.evaluate((e) => document.activeElement === e && e.matches(':focus-visible')), true, 'focus restored');
-  return { changed: changedPixels(on, off, 3), needed: Math.round(2 * (box.width + box.height)), box };
-}
-
-/**
- * Presses Tab (or Shift+Tab) until `want` has focus, checking every stop on
- * the way: not obscured, and (once per kind of control) a visible indicator.
- */
-async function tabTo(page, want, { back = false, checked, limit = 60 } = {}) {
-  const matches = typeof want === 'function' ? want : (f) => f.name === want;
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    const f = await focused(page);
-    if (f.inWidget) {
-      await assertNotObscured(page, `${f.kind} "${f.name}"`);
-      if (checked && !checked.has(f.kind)) {
-        checked.add(f.kind);
-        const { changed, needed } = await focusIndicatorPixels(page);
-        assert.ok(changed >= needed, `focus indicator on ${f.kind} "${f.name}": ${changed} pixels change by 3:1, need ${needed}`);
-      }
-    }
-    if (matches(f)) return f;
-  }
-  throw new Error(`"${want}" was not reached with ${back ? 'Shift+Tab' : 'Tab'} in ${limit} presses`);
-}
 
 const press = (page, key) => page.keyboard.press(key);
 const heading = async (page, text) => assert.equal(await focusedHeading(page), text);
@@ -319,6 +245,22 @@ async function toCheck(page) {
   await heading(page, 'Check your answers');
 }
 
+test('saved is announced once, politely, on the first move between steps', async () => {
+  const { page } = browser;
+  await page.goto(site.url);
+  await page.getByRole('button', { name: 'Clear my answers' }).click();
+  await heading(page, 'Is any of these happening in your home now?');
+  const said = await recordStatus(page);
+  await check(page, 'None of these');
+  await cont(page);
+  await heading(page, 'What do you want to do?');
+  await page.waitForFunction(() => window.__prStatus.includes('Your answers are saved on this device as you go.'));
+  await check(page, 'Ask us to fix something or do something');
+  await cont(page);
+  await page.getByRole('heading', { level: 1, name: 'What needs doing?' }).waitFor();
+  assert.deepEqual(await said(), ['Your answers are saved on this device as you go.'], 'said once, not on every step');
+});
+
 test('sending and sent are announced through the polite status region', async () => {
   const { page } = browser;
   await toCheck(page);
@@ -348,9 +290,9 @@ test('not sent (no connection, or refused) and not saved are announced too', asy
   });
   await new Promise((r) => refuser.listen(0, '127.0.0.1', r));
   const refusing = await startSite({ endpoint: `http://127.0.0.1:${refuser.address().port}/submissions` });
+  const s = site;
   try {
     const { page } = b;
-    const s = site;
     site = dead;
     await toCheck(page);
     let said = await recordStatus(page);
@@ -376,6 +318,7 @@ test('not sent (no connection, or refused) and not saved are announced too', asy
     await page.getByLabel('None of these').check();
     await page.waitForFunction(() => /not letting us save your answers/.test(document.querySelector('.putright [role="status"][aria-live="polite"]').textContent));
   } finally {
+    site = s;
     await b.close(); await dead.close(); await refusing.close(); await new Promise((r) => refuser.close(r));
   }
 });
