@@ -16,13 +16,14 @@ const ASSETS = new URL('./', import.meta.url);
 const PENDING = '[data-putright]:not([data-putright-mounted])';
 
 let bindings;
+let wasm;
 
 async function boot() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw new Error('this browser cannot run WebAssembly');
   }
   const module = await import(new URL('put-right.js', ASSETS).href);
-  await module.default({ module_or_path: new URL('put-right_bg.wasm', ASSETS) });
+  wasm = await module.default({ module_or_path: new URL('put-right_bg.wasm', ASSETS) });
   bindings = module;
 }
 
@@ -33,6 +34,11 @@ const ready = boot().then(
     for (const host of document.querySelectorAll(PENDING)) showContactDetails(host);
   },
 );
+
+/** Bytes of WebAssembly memory in use (for the performance bench), or null before start. */
+export function wasmMemoryBytes() {
+  return wasm && wasm.memory ? wasm.memory.buffer.byteLength : null;
+}
 
 /** Mounts widgets into host elements added since the page loaded. */
 export async function mount() {

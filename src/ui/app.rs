@@ -12,6 +12,7 @@ pub fn Widget(setup: Setup) -> impl IntoView {
     let w = Wizard::new(setup);
     provide_context(w);
     let root_id = w.instance();
+    announce_saving(w);
     let class = move || if w.large_text.get() { "putright pr-large-text" } else { "putright" };
     // The landlord's logo (config theme.logo_url); its name is the alt text.
     let logo = w.with_config(|c| c.theme.logo_url.clone().map(|src| (src, c.landlord_name.clone())));
@@ -31,6 +32,24 @@ pub fn Widget(setup: Setup) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// Tells the resident once, through the polite live region, that their answers
+/// are kept on this device: on the first move between steps (not a clear),
+/// unless the browser is refusing to save them, which the wizard announces.
+fn announce_saving(w: Wizard) {
+    let said = StoredValue::new(false);
+    Effect::new(move |prev: Option<()>| {
+        w.step.track();
+        let moved = !w.trail.with_untracked(Vec::is_empty) && w.step.get_untracked() != Step::Confirmation;
+        if prev.is_none() || said.get_value() || !moved {
+            return;
+        }
+        said.set_value(true);
+        if !w.status.get_untracked().contains("not letting us save") {
+            w.status.set("Your answers are saved on this device as you go.".into());
+        }
+    });
 }
 
 /// "Larger text" and "Clear my answers", at the top of every step.

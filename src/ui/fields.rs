@@ -268,7 +268,9 @@ fn choice_group(
         .enumerate()
         .map(|(i, c)| {
             let input_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
-            let item_hint_id = c.hint.as_ref().map(|_| format!("{input_id}-hint"));
+            // Not "{input_id}-hint": the first input carries the field's id, and
+            // "{id}-hint" is the whole group's hint.
+            let item_hint_id = c.hint.as_ref().map(|_| format!("{id}-{i}-item-hint"));
             let v = c.value;
             let input = match kind {
                 ChoiceKind::Radio(b) => view! {

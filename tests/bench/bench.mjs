@@ -117,15 +117,14 @@ async function throttledBrowser({ network = true, cpu = CPU_SLOWDOWN } = {}) {
 // navigation start): at most one frame late, the same for both pages.
 function probe(question) {
   const b = (window.__bench = { visible: null, interactive: null });
-  addEventListener('TrunkApplicationStarted', (e) => { window.__benchWasm = e.detail.wasm; });
   const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   let seen = false, answered = false;
   function frame() {
     if (!seen) {
-      const h = [...document.querySelectorAll('h1')].find((x) => x.textContent.trim() === question && shown(x));
+      const h = __prqa('h1').find((x) => x.textContent.trim() === question && shown(x));
       if (h) { seen = true; requestAnimationFrame(() => { b.visible = performance.now(); }); }
     } else if (b.visible !== null && !answered) {
-      const widget = document.querySelector('.putright');
+      const widget = __prq('.putright');
       if (widget) {
         if (widget.querySelector('.pr-error-summary')) answered = true;
         else [...widget.querySelectorAll('button')].find((x) => x.textContent.trim() === 'Continue')?.click();
@@ -215,22 +214,33 @@ async function journey(site, { cpu = CPU_SLOWDOWN } = {}) {
     await page.addInitScript(() => {
       window.__steps = [];
       let t0 = null, dom = null, before = null;
-      const h1 = () => { const h = document.querySelector('.putright h1'); return h && h.textContent.trim(); };
+      const h1 = () => { const h = __prq('.putright h1'); return h && h.textContent.trim(); };
+      // The widget is in a shadow root: events are read from composedPath(),
+      // and its root is observed as well as the document.
+      const observer = new MutationObserver(() => {
+        if (t0 !== null && dom === null && h1() && h1() !== before) dom = performance.now() - t0;
+      });
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+      const observed = new WeakSet();
       document.addEventListener('click', (e) => {
-        const btn = e.target.closest && e.target.closest('.putright button');
+        for (const host of document.querySelectorAll('[data-putright]')) {
+          if (host.shadowRoot && !observed.has(host.shadowRoot)) {
+            observed.add(host.shadowRoot);
+            observer.observe(host.shadowRoot, { childList: true, subtree: true, characterData: true });
+          }
+        }
+        const target = e.composedPath()[0];
+        const btn = target.closest && target.closest('.putright button');
         if (btn && btn.textContent.trim() === 'Continue') { t0 = e.timeStamp; dom = null; before = h1(); }
       }, true);
-      new MutationObserver(() => {
-        if (t0 !== null && dom === null && h1() && h1() !== before) dom = performance.now() - t0;
-      }).observe(document, { childList: true, subtree: true, characterData: true });
       document.addEventListener('focusin', (e) => {
-        if (t0 !== null && e.target.tagName === 'H1') { window.__steps.push({ focus: performance.now() - t0, dom }); t0 = null; }
+        const target = e.composedPath()[0];
+        if (t0 !== null && target.tagName === 'H1') { window.__steps.push({ focus: performance.now() - t0, dom }); t0 = null; }
       }, true);
-      addEventListener('TrunkApplicationStarted', (e) => { window.__benchWasm = e.detail.wasm; });
     });
     await page.goto(site.url);
     const step = async (heading, answer) => {
-      const seen = await focusedHeading(page).catch(() => page.evaluate(() => document.querySelector('.putright h1')?.textContent.trim()));
+      const seen = await focusedHeading(page).catch(() => page.evaluate(() => __prq('.putright h1')?.textContent.trim()));
       if (seen !== heading) throw new Error(`journey: expected "${heading}", found "${seen}"`);
       const before = await page.evaluate(() => window.__steps.length);
       if (answer) await answer(page);
@@ -240,7 +250,7 @@ async function journey(site, { cpu = CPU_SLOWDOWN } = {}) {
       steps.push({ heading, ms: t.focus, dom: t.dom });
     };
     await page.getByRole('heading', { level: 1, name: QUESTION }).waitFor({ timeout: 60000 });
-    await page.evaluate(() => document.querySelector('.putright h1').focus());
+    await page.locator('.putright h1').focus();
     await step(QUESTION, (p) => check(p, 'None of these'));
     await step('What do you want to do?', (p) => check(p, 'Tell us something has gone wrong or you are unhappy'));
     await step('Have you told us about this before?', (p) => check(p, 'Yes, I have told you before'));
@@ -265,8 +275,9 @@ async function journey(site, { cpu = CPU_SLOWDOWN } = {}) {
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('Performance.enable');
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-    const wasmMemory = await page.evaluate(() => window.__benchWasm?.memory?.buffer.byteLength ?? null);
-    if (wasmMemory === null) throw new Error('could not read the wasm memory (no TrunkApplicationStarted event)');
+    // The loader page-module exports the size of the wasm linear memory.
+    const wasmMemory = await page.evaluate(async () => (await import(new URL('putright.js', document.baseURI).href)).wasmMemoryBytes());
+    if (wasmMemory === null) throw new Error('could not read the wasm memory (putright.js wasmMemoryBytes)');
     return { steps, jsHeapUsed: metrics.JSHeapUsedSize, jsHeapTotal: metrics.JSHeapTotalSize, wasmMemory, nodes: metrics.Nodes };
   } finally {
     await b.close();

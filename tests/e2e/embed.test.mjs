@@ -280,7 +280,9 @@ test('two independent widgets on one page: each completes its own journey to its
   const first = await freshIn(page, null, '#first');
   const second = await freshIn(page, null, '#second');
   await assertSameAsDemo(await widgetShot(page, '#first', 'two-first'), demo, 'first of two widgets');
-  // Answering in one leaves the other where it was.
+  // Answering in one leaves the other where it was. (The keyboard helpers
+  // tab on from wherever focus is, so start in the first widget.)
+  await first.locator('.putright h1').focus();
   await check(first, 'None of these');
   await first.getByRole('button', { name: 'Continue', exact: true }).click();
   await first.getByRole('heading', { level: 1, name: 'What do you want to do?' }).waitFor();
@@ -429,17 +431,20 @@ test('the iframe fallback: frame.html in a frame completes a journey and reaches
     await page.goto(`${site.url}/iframe.html`);
     const frame = page.frame({ url: /\/frame\.html$/ });
     assert.ok(frame, 'the frame loaded frame.html');
+    // Frames have no keyboard of their own: plain Playwright actions here.
+    const tick = (f, label) => f.getByLabel(label, { exact: true }).check();
+    const type = (f, label, value) => f.getByLabel(label, { exact: true }).fill(value);
     const go = () => frame.getByRole('button', { name: 'Continue', exact: true }).click();
     await frame.getByRole('button', { name: 'Clear my answers' }).click();
     await frame.getByRole('heading', { level: 1, name: FIRST }).waitFor();
-    await check(frame, 'None of these'); await go();
-    await check(frame, 'Ask us to change how we contact or support you'); await go();
-    await check(frame, 'Large print'); await go();
+    await tick(frame, 'None of these'); await go();
+    await tick(frame, 'Ask us to change how we contact or support you'); await go();
+    await tick(frame, 'Large print'); await go();
     await go();
-    await fill(frame, 'What is your full name?', 'Framed Resident'); await go();
-    await fill(frame, 'Address line 1', '3 Frame Street'); await fill(frame, 'Postcode', 'EX1 1AA'); await go();
-    await fill(frame, 'Email address (optional)', 'framed@example.com'); await go();
-    await check(frame, 'Email'); await go();
+    await type(frame, 'What is your full name?', 'Framed Resident'); await go();
+    await type(frame, 'Address line 1', '3 Frame Street'); await type(frame, 'Postcode', 'EX1 1AA'); await go();
+    await type(frame, 'Email address (optional)', 'framed@example.com'); await go();
+    await tick(frame, 'Email'); await go();
     await frame.getByRole('button', { name: 'Send', exact: true }).click();
     const ref = frame.locator('.pr-reference');
     await ref.waitFor({ timeout: 20000 });

@@ -116,6 +116,17 @@ export async function openBrowser({ viewport = { width: 360, height: 740 }, ...o
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // In-page helpers for tests that look at the DOM directly: the widget
+  // lives in open shadow roots, which document.querySelector and
+  // document.activeElement do not see into. (Init scripts are not subject
+  // to the page's Content-Security-Policy.)
+  await context.addInitScript(() => {
+    const roots = () => [document, ...[...document.querySelectorAll('[data-putright]')].map((h) => h.shadowRoot).filter(Boolean)];
+    window.__prq = (sel) => { for (const r of roots()) { const e = r.querySelector(sel); if (e) return e; } return null; };
+    window.__prqa = (sel) => roots().flatMap((r) => [...r.querySelectorAll(sel)]);
+    window.__prActive = () => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a; };
+    window.__prHit = (x, y) => { let e = document.elementFromPoint(x, y); while (e?.shadowRoot) { const inner = e.shadowRoot.elementFromPoint(x, y); if (!inner || inner === e) break; e = inner; } return e; };
+  });
   const page = context.pages()[0] || (await context.newPage());
   const consoleMessages = [];
   page.on('console', (m) => consoleMessages.push({ type: m.type(), text: m.text() }));

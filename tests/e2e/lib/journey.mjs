@@ -1,8 +1,10 @@
-// Drives the widget as a resident would, by role and label, checking each
+// Drives the widget as a resident would, by keyboard and label, checking each
 // step on the way: its heading takes focus, axe finds nothing, and (where the
 // page has required answers) an empty Continue shows the error summary.
 import assert from 'node:assert/strict';
 import { axe, snap, focusedHeading } from './harness.mjs';
+import { checkStep } from './a11y.mjs';
+import { tabTo, focused } from './keyboard.mjs';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -14,16 +16,51 @@ export function longDate(iso) {
   return `${DAYS[day]} ${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-export const check = (page, label) => page.getByLabel(label, { exact: true }).check();
-export const fill = (page, label, value) => page.getByLabel(label, { exact: true }).fill(value);
-export const cont = (page) => page.getByRole('button', { name: 'Continue', exact: true }).click();
+// The resident uses the keyboard alone: Tab and Shift+Tab to move, Space and
+// the arrow keys to choose, Enter to press, and typing. Every focus stop on
+// the way is checked to be on screen and not covered (lib/keyboard.mjs).
+
+/** Ticks a checkbox (Space) or chooses a radio (arrow keys, or Space on the first). */
+export async function check(page, label) {
+  const target = page.getByLabel(label, { exact: true });
+  const { type, group } = await target.evaluate((el) => ({
+    type: el.type, group: el.closest('fieldset')?.querySelector(':scope > legend')?.textContent.replace(/\s+/g, ' ').trim(),
+  }));
+  if (type === 'checkbox') {
+    const f = await tabTo(page, (x) => x.name === label && x.tag === 'input', { here: true });
+    if (!f.checked) await page.keyboard.press('Space');
+  } else {
+    // Tab enters the group once, on its checked radio or its first.
+    await tabTo(page, (f) => f.kind.startsWith('input[radio]') && f.group === group, { here: true });
+    for (let i = 0; i < 20; i++) {
+      const f = await focused(page);
+      if (f.name === label) { if (!f.checked) await page.keyboard.press('Space'); break; }
+      await page.keyboard.press('ArrowDown');
+    }
+  }
+  assert.equal(await target.isChecked(), true, `"${label}" chosen with the keyboard`);
+}
+
+/** Tabs to an empty text box and types. */
+export async function fill(page, label, value) {
+  await tabTo(page, (f) => f.name === label && ['input', 'textarea'].includes(f.tag), { here: true });
+  assert.equal(await page.evaluate(() => __prActive().value), '', `"${label}" starts empty`);
+  await page.keyboard.type(value);
+}
+
+/** Tabs to the button and presses Enter. */
+export async function press(page, button) {
+  await tabTo(page, button);
+  await page.keyboard.press('Enter');
+}
+export const cont = (page) => press(page, 'Continue');
 
 /** Fills a GOV.UK date input inside the fieldset named `legend`. */
 export async function fillDate(page, legend, d, m, y) {
-  const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('Day', { exact: true }).fill(d);
-  await group.getByLabel('Month', { exact: true }).fill(m);
-  await group.getByLabel('Year', { exact: true }).fill(y);
+  for (const [part, v] of [['Day', d], ['Month', m], ['Year', y]]) {
+    await tabTo(page, (f) => f.name === part && f.tag === 'input' && f.group === legend, { here: true });
+    await page.keyboard.type(v);
+  }
 }
 
 /**
@@ -34,8 +71,9 @@ export async function step(page, name, { heading, required = false, answer, butt
   assert.equal(await focusedHeading(page), heading, `${name}: heading`);
   assert.deepEqual(await axe(page), [], `${name}: axe`);
   await snap(page, name);
+  await checkStep(page, name, 'normal');
   if (required) {
-    await page.getByRole('button', { name: button, exact: true }).click();
+    await press(page, button);
     const summary = page.locator('.pr-error-summary');
     await summary.waitFor();
     assert.match(await summary.innerText(), /There is a problem/, `${name}: error summary`);
@@ -58,9 +96,10 @@ export async function step(page, name, { heading, required = false, answer, butt
     }
     assert.deepEqual(await axe(page), [], `${name}: axe in error state`);
     await snap(page, `${name}-error`);
+    await checkStep(page, `${name}-error`, 'error');
   }
   if (answer) await answer(page);
-  if (button) await page.getByRole('button', { name: button, exact: true }).click();
+  if (button) await press(page, button);
 }
 
 /** The "about you" pages, asked once per journey. */
@@ -91,13 +130,14 @@ export async function sendAndConfirm(page, prefix, title) {
   const reference = (await page.locator('.pr-reference').innerText()).trim();
   assert.deepEqual(await axe(page), [], `${prefix}: axe on confirmation`);
   await snap(page, `${prefix}-confirmation`);
+  await checkStep(page, `${prefix}-confirmation`, 'normal');
   return reference;
 }
 
 /** Opens the demo page with nothing remembered, at the first question. */
 export async function fresh(page, url) {
   await page.goto(url);
-  await page.getByRole('button', { name: 'Clear my answers' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Is any of these happening in your home now?' }).waitFor();
-  await page.locator('.putright h1').focus();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await press(page, 'Clear my answers');
+  assert.equal(await focusedHeading(page), 'Is any of these happening in your home now?');
 }
