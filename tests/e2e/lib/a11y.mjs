@@ -11,7 +11,8 @@
 // - target sizes (2.5.8: 24 by 24 CSS px, 44 for primary buttons);
 // - reflow at 320 CSS px (1.4.10), with a screenshot;
 // - the browser's default font size at 200% (1.4.4), with a screenshot;
-// - the WCAG text-spacing overrides (1.4.12).
+// - the WCAG text-spacing overrides (1.4.12);
+// - forced colours: borders kept, nothing opting out.
 // Nothing may scroll sideways, be clipped, or overlap in any of them.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -359,6 +360,28 @@ export async function checkStep(page, name, state = 'normal') {
   }
   await settle(page);
   lap('spacing');
+
+  // Forced colours (Windows high contrast), on every step: buttons and the
+  // error summary keep visible borders, and nothing opts out.
+  await page.emulateMedia({ forcedColors: 'active' });
+  try {
+    await settle(page);
+    const facts = await page.evaluate(() => {
+      const root = __prqa('.putright').find((w) => w.contains(__prActive())) || __prq('.putright');
+      const border = (e) => { const cs = getComputedStyle(e); return cs.borderTopStyle !== 'none' && parseFloat(cs.borderTopWidth) >= 1; };
+      return {
+        active: matchMedia('(forced-colors: active)').matches,
+        bare: [...root.querySelectorAll('.pr-button, .pr-error-summary')].filter((e) => !border(e)).map((e) => e.textContent.trim().slice(0, 40)),
+        adjustNone: [...root.querySelectorAll('*')].filter((e) => getComputedStyle(e).forcedColorAdjust === 'none').map((e) => e.outerHTML.slice(0, 60)),
+      };
+    });
+    assert.equal(facts.active, true, `${name}: forced colours emulated`);
+    assert.deepEqual(facts.bare, [], `${name}: buttons and the error summary keep a border in forced colours`);
+    assert.deepEqual(facts.adjustNone, [], `${name}: nothing opts out of forced colours`);
+  } finally {
+    await page.emulateMedia({ forcedColors: 'none' });
+  }
+  lap('forced-colours');
   assert.equal(await page.evaluate((el) => __prActive() === el, focusBefore), true, `${name}: the checks left focus where it was`);
   return tree;
 }
