@@ -167,12 +167,26 @@ fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
 }
 
 fn form_encode(s: &str) -> String {
+    escape(s, b"-_.*", "+")
+}
+
+/// Percent-encodes text for a URI component: a `mailto:` body or a `data:`
+/// URL (spaces as `%20`, unreserved characters kept).
+pub fn uri_encode(s: &str) -> String {
+    escape(s, b"-_.~", "%20")
+}
+
+/// Percent-encodes every byte but ASCII letters, digits and `keep`; a space
+/// becomes `space`.
+fn escape(s: &str, keep: &[u8], space: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
+        if b.is_ascii_alphanumeric() || keep.contains(&b) {
+            out.push(b as char);
+        } else if b == b' ' {
+            out.push_str(space);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
         }
     }
     out
@@ -684,6 +698,12 @@ mod tests {
         assert!(body.contains("resident.name=Sam+Patel"));
         assert!(body.contains("submitted_at=2026-11-23T10%3A15%3A00Z"));
         assert!(!body.contains(' '));
+    }
+
+    #[test]
+    fn uri_encoding_keeps_unreserved_characters_and_escapes_the_rest() {
+        assert_eq!(uri_encode("Flat 2, £5 & ~x*"), "Flat%202%2C%20%C2%A35%20%26%20~x%2A");
+        assert_eq!(form_encode("Flat 2, ~x*"), "Flat+2%2C+%7Ex*");
     }
 
     #[test]

@@ -106,7 +106,7 @@ fn BackLink() -> impl IntoView {
 #[component]
 pub fn ConfigFallback(phone: Option<String>) -> impl IntoView {
     let body = phone.map(|p| {
-        let tel = format!("tel:{}", p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>());
+        let tel = steps::tel_href(&p);
         view! { <p>"Please call us on " <a href=tel>{p}</a> " and we will help you."</p> }
     });
     view! {

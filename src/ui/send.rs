@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::wizard::Wizard;
 use crate::domain::config::EndpointFormat;
+use crate::domain::payload::uri_encode;
 use crate::domain::journey::{receipt_lines, Step};
 use crate::edge::outbox::{self, Update as Progress};
 use crate::edge::page;
@@ -147,7 +148,7 @@ pub fn SendStatus() -> impl IntoView {
                 let tel = super::steps::tel_href(&phone);
                 let mail = email.clone().map(|e| {
                     let body = w.answers.with_untracked(|a| a.plain_summary(page::today()));
-                    let href = format!("mailto:{e}?subject=My%20complaint&body={}", percent_encode(&body));
+                    let href = format!("mailto:{e}?subject=My%20complaint&body={}", uri_encode(&body));
                     view! { <li><a href=href>"Email us your answers"</a></li> }
                 });
                 view! {
@@ -180,17 +181,4 @@ pub fn SendStatus() -> impl IntoView {
             .into_any(),
         ),
     }
-}
-
-/// Percent-encodes text for a `mailto:` body.
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

@@ -211,30 +211,26 @@ impl Wizard {
 
     /// Starts again with nothing kept (for shared devices).
     pub fn clear(&self) {
-        let key = self.with_config(draft_key);
-        self.answers.set(Answers::default());
-        self.trail.set(Vec::new());
-        self.errors.set(Vec::new());
-        self.returning_to_check.set(false);
-        self.pending_id.set(None);
-        self.receipt.set(None);
-        self.send.set(SendState::Idle);
-        self.step.set(Step::default());
-        storage::remove(&key);
+        storage::remove(&self.with_config(draft_key));
+        self.restart(Answers::default());
         self.status.set("Your answers have been cleared from this device.".into());
-        self.after_step_change();
     }
 
     /// After a send: another task, keeping who the resident is, their
     /// representative and their support needs, so nothing is asked twice.
     pub fn another_task(&self) {
-        self.answers.update(|a| *a = a.for_another_task());
-        self.receipt.set(None);
+        self.restart(self.answers.with_untracked(Answers::for_another_task));
+    }
+
+    /// Back to the first step with these answers and nothing in progress.
+    fn restart(&self, answers: Answers) {
+        self.answers.set(answers);
+        self.trail.set(Vec::new());
         self.errors.set(Vec::new());
         self.returning_to_check.set(false);
         self.pending_id.set(None);
+        self.receipt.set(None);
         self.send.set(SendState::Idle);
-        self.trail.set(Vec::new());
         self.step.set(Step::default());
         self.after_step_change();
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::ombudsman::OmbudsmanContacts;
 use crate::domain::journey::saved_copy;
 use crate::edge::page;
-use crate::ui::send::percent_encode;
+use crate::domain::payload::uri_encode;
 use crate::ui::wizard::Wizard;
 
 #[component]
@@ -26,7 +26,7 @@ pub fn Confirmation() -> impl IntoView {
             saved_copy((&receipt.title, &receipt.reference, &receipt.next_steps), page::today(), a, c)
         })
     });
-    let copy_href = format!("data:text/plain;charset=utf-8,{}", percent_encode(&copy));
+    let copy_href = format!("data:text/plain;charset=utf-8,{}", uri_encode(&copy));
     let copy_name = format!("{}-{}.txt", w.with_config(|c| c.landlord_id.clone()), receipt.reference.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', ""));
     view! {
         <div class="pr-panel">

@@ -42,10 +42,7 @@ const prop = (n, name) => n.properties?.find((p) => p.name === name)?.value?.val
 export async function readTree(page) {
   const cdp = await cdpFor(page);
   const dom = await page.evaluate(() => {
-    // The widget holding focus (a page may have several), else the first.
-    const widgets = __prqa('.putright');
-    const active = __prActive();
-    const root = widgets.find((w) => w.contains(active)) || widgets[0];
+    const root = __prWidget();
     const hidden = (el) => el.closest('.pr-visually-hidden') !== null;
     // Text a sighted user sees: text nodes outside visually hidden spans.
     const visibleText = (el) => {
@@ -224,7 +221,7 @@ export function checkTree(tree, name, state) {
 
 /** Runs in the page: a list of problems with sizes, overflow, clipping and overlap. */
 export function layoutProblems({ targets }) {
-  const root = __prqa('.putright').find((w) => w.contains(__prActive())) || __prq('.putright');
+  const root = __prWidget();
   const vw = document.documentElement.clientWidth;
   const problems = [];
   const desc = (el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} "${(el.textContent || el.value || '').trim().slice(0, 40)}"`;
@@ -342,7 +339,7 @@ export async function checkStep(page, name, state = 'normal') {
   // widget's shadow root (a page <style> would not reach into them, and a
   // strict CSP would refuse it).
   const spacing = (css, on) => page.evaluate(([css, on]) => {
-    const roots = [document, ...[...document.querySelectorAll('[data-putright]')].map((h) => h.shadowRoot).filter(Boolean)];
+    const roots = __prRoots();
     if (on) {
       window.__prSpacing = new CSSStyleSheet();
       window.__prSpacing.replaceSync(css);
@@ -367,7 +364,7 @@ export async function checkStep(page, name, state = 'normal') {
   try {
     await settle(page);
     const facts = await page.evaluate(() => {
-      const root = __prqa('.putright').find((w) => w.contains(__prActive())) || __prq('.putright');
+      const root = __prWidget();
       const border = (e) => { const cs = getComputedStyle(e); return cs.borderTopStyle !== 'none' && parseFloat(cs.borderTopWidth) >= 1; };
       return {
         active: matchMedia('(forced-colors: active)').matches,

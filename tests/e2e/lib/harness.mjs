@@ -122,9 +122,12 @@ export async function openBrowser({ viewport = { width: 360, height: 740 }, ...o
   // to the page's Content-Security-Policy.)
   await context.addInitScript(() => {
     const roots = () => [document, ...[...document.querySelectorAll('[data-putright]')].map((h) => h.shadowRoot).filter(Boolean)];
+    window.__prRoots = roots;
     window.__prq = (sel) => { for (const r of roots()) { const e = r.querySelector(sel); if (e) return e; } return null; };
     window.__prqa = (sel) => roots().flatMap((r) => [...r.querySelectorAll(sel)]);
     window.__prActive = () => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a; };
+    // The widget root holding focus (a page may have several), else the first.
+    window.__prWidget = () => window.__prqa('.putright').find((w) => w.contains(window.__prActive())) || window.__prq('.putright');
     window.__prHit = (x, y) => { let e = document.elementFromPoint(x, y); while (e?.shadowRoot) { const inner = e.shadowRoot.elementFromPoint(x, y); if (!inner || inner === e) break; e = inner; } return e; };
   });
   const page = context.pages()[0] || (await context.newPage());
