@@ -324,45 +324,6 @@ impl Calendar {
     }
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// English month name for 1..=12 ("January"), used by date parsing too.
-pub(crate) fn month_name(month: u32) -> &'static str {
-    MONTHS[(month.clamp(1, 12) - 1) as usize]
-}
-
-/// GOV.UK style long date: "Monday 30 November 2026".
-pub fn long_date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {} {}",
-        WEEKDAYS[date.weekday().num_days_from_monday() as usize],
-        date.day(),
-        month_name(date.month()),
-        date.year()
-    )
-}
 
 #[cfg(test)]
 mod tests {
@@ -561,8 +522,9 @@ mod tests {
 
     #[test]
     fn long_dates() {
-        assert_eq!(long_date(d(2026, 11, 30)), "Monday 30 November 2026");
-        assert_eq!(long_date(d(2027, 1, 1)), "Friday 1 January 2027");
+        let en = crate::domain::text::shipped::english();
+        assert_eq!(en.long_date(d(2026, 11, 30)), "Monday 30 November 2026");
+        assert_eq!(en.long_date(d(2027, 1, 1)), "Friday 1 January 2027");
     }
 
     #[test]

@@ -31,6 +31,7 @@ use super::calendar::{Calendar, Region};
 use super::deadlines::Timescales;
 use super::theme::{valid_font_family, Rgb, Theme};
 use super::validate::{validate_email, validate_phone};
+use super::text::Msg;
 
 /// A configuration problem. Display: `"<setting>: <problem>"`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,12 +128,10 @@ impl EscalationWindow {
     }
 
     /// "1 calendar month", "28 days".
-    pub fn describe(self) -> String {
+    pub fn describe(self) -> Msg {
         match self {
-            EscalationWindow::CalendarMonths(1) => "1 calendar month".into(),
-            EscalationWindow::CalendarMonths(m) => format!("{m} calendar months"),
-            EscalationWindow::Days(1) => "1 day".into(),
-            EscalationWindow::Days(d) => format!("{d} days"),
+            EscalationWindow::CalendarMonths(m) => Msg::new("window.months").count(m),
+            EscalationWindow::Days(d) => Msg::new("window.days").count(d),
         }
     }
 }
@@ -172,19 +171,14 @@ impl Default for Ombudsman {
 }
 
 impl Ombudsman {
-    /// "phone 0300 111 3000, email …, website …" for messages.
-    pub fn contact_line(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(p) = &self.phone {
-            parts.push(format!("phone {p}"));
+    /// The first way to reach them, for a sentence: "phone 0300 111 3000".
+    pub fn contact(&self) -> Msg {
+        match (&self.phone, &self.email, &self.website) {
+            (Some(p), _, _) => Msg::new("contact.phone").ltr("phone", p),
+            (_, Some(e), _) => Msg::new("contact.email").ltr("email", e),
+            (_, _, Some(w)) => Msg::new("contact.website").ltr("website", w),
+            _ => Msg::new("contact.post").text("post", self.post.join(", ")),
         }
-        if let Some(e) = &self.email {
-            parts.push(format!("email {e}"));
-        }
-        if let Some(w) = &self.website {
-            parts.push(format!("website {w}"));
-        }
-        parts.join(", ")
     }
 }
 
@@ -820,8 +814,9 @@ mod tests {
         assert_eq!(EscalationWindow::CalendarMonths(1).closes_on(d(2026, 1, 31)), d(2026, 2, 28));
         assert_eq!(EscalationWindow::CalendarMonths(1).closes_on(d(2026, 11, 23)), d(2026, 12, 23));
         assert_eq!(EscalationWindow::Days(28).closes_on(d(2026, 11, 23)), d(2026, 12, 21));
-        assert_eq!(EscalationWindow::Days(28).describe(), "28 days");
-        assert_eq!(EscalationWindow::CalendarMonths(1).describe(), "1 calendar month");
+        let en = crate::domain::text::shipped::english();
+        assert_eq!(en.render(&EscalationWindow::Days(28).describe()), "28 days");
+        assert_eq!(en.render(&EscalationWindow::CalendarMonths(1).describe()), "1 calendar month");
     }
 
     #[test]
@@ -884,6 +879,6 @@ mod tests {
         assert_eq!(ex.endpoint.url, "http://localhost:8787/submissions");
         let back = LandlordConfig::from_json(&ex.to_json()).unwrap();
         assert_eq!(back, ex);
-        assert!(ex.ombudsman.contact_line().contains("0300 111 3000"));
+        assert!(crate::domain::text::shipped::english().render(&ex.ombudsman.contact()).contains("0300 111 3000"));
     }
 }

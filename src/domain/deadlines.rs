@@ -7,7 +7,8 @@
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::calendar::{long_date, Calendar};
+use super::calendar::Calendar;
+use super::text::{Msg, Render};
 
 /// Which complaint stage. Only two exist (Code 5.2, 5.3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -120,74 +121,74 @@ impl StageDates {
         }
     }
 
-    /// The dates as payload entries, explained for the resident.
+    /// The dates as payload entries, each with why it is due then.
     /// `ts` are the timescales used to compute them; where they are shorter
     /// than the Code the basis says so.
-    pub fn expected(&self, landlord: &str, ts: &Timescales) -> Vec<ExpectedDate> {
+    pub fn expected(&self, ts: &Timescales) -> Vec<Due> {
         let (ack, respond, extension) = ts.for_stage(self.stage);
         let (code_ack, code_respond, _) = Timescales::CODE.for_stage(self.stage);
         let (s_ack, s_respond, s_ext) = code_sections(self.stage);
-        let (prefix, what, response) = match self.stage {
-            Stage::Stage1 => ("stage1", "acknowledge your complaint", "send you a full response"),
-            Stage::Stage2 => (
-                "stage2",
-                "acknowledge your request for stage 2",
-                "send you its final response",
-            ),
+        let prefix = match self.stage {
+            Stage::Stage1 => "stage1",
+            Stage::Stage2 => "stage2",
         };
-        // "must … (Code limit)" or, for a shorter promise, "aims to … (Code allows up to N)".
-        let basis = |action: &str, days: u32, code_days: u32, from: &str, section: &str| {
-            if days < code_days {
-                format!(
-                    "{landlord} aims to {action} within {} of {from}. \
-                     The Complaint Handling Code allows up to {} (section {section}).",
-                    plural_wd(days),
-                    plural_wd(code_days)
-                )
-            } else {
-                format!(
-                    "{landlord} must {action} within {} of {from}. \
-                     This is the Complaint Handling Code limit (section {section}).",
-                    plural_wd(days)
-                )
-            }
+        let event = |what: &str| format!("{prefix}_{what}");
+        // "must ... (the Code's limit)" or, for a shorter promise, "aims to ... (the Code allows up to N)".
+        let basis = |what: &str, days: u32, code_days: u32, section: &str| {
+            let promise = if days < code_days { "aims" } else { "must" };
+            Msg::new(format!("basis.{promise}.{}", event(what))).count(days).num("code_days", code_days).text("section", section)
         };
         vec![
-            ExpectedDate {
-                event: format!("{prefix}_acknowledge"),
+            Due {
+                event: event("acknowledge"),
                 due: self.acknowledge_by,
                 working_days: Some(ack),
-                code_section: Some(s_ack.into()),
-                basis: basis(what, ack, code_ack, "receiving it", s_ack),
+                code_section: Some(s_ack),
+                basis: basis("acknowledge", ack, code_ack, s_ack),
             },
-            ExpectedDate {
-                event: format!("{prefix}_respond"),
+            Due {
+                event: event("respond"),
                 due: self.respond_by,
                 working_days: Some(respond),
-                code_section: Some(s_respond.into()),
-                basis: basis(response, respond, code_respond, "acknowledging it", s_respond),
+                code_section: Some(s_respond),
+                basis: basis("respond", respond, code_respond, s_respond),
             },
-            ExpectedDate {
-                event: format!("{prefix}_extension_limit"),
+            Due {
+                event: event("extension_limit"),
                 due: self.extension_limit,
                 working_days: Some(extension),
-                code_section: Some(s_ext.into()),
-                basis: format!(
-                    "If {landlord} needs longer it must tell you why and give you the Ombudsman's contact details. \
-                     Without a good reason it cannot take more than {} extra (Complaint Handling Code section {s_ext}).",
-                    plural_wd(extension)
-                ),
+                code_section: Some(s_ext),
+                basis: Msg::new("basis.extension").count(extension).text("section", s_ext),
             },
         ]
     }
 }
 
-/// "1 working day" / "5 working days".
-pub fn plural_wd(n: u32) -> String {
-    if n == 1 {
-        "1 working day".into()
-    } else {
-        format!("{n} working days")
+/// A date the resident can expect something by, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Due {
+    /// Machine name, e.g. `"stage1_acknowledge"`, `"hazard_make_safe"`.
+    pub event: String,
+    pub due: NaiveDate,
+    /// The working days counted for this step; `None` for the 24-hour
+    /// emergency hazard deadline.
+    pub working_days: Option<u32>,
+    /// Complaint Handling Code section, e.g. `"6.2"`; `None` for Awaab's Law.
+    pub code_section: Option<&'static str>,
+    /// Why, for the resident.
+    pub basis: Msg,
+}
+
+impl Due {
+    /// The payload entry, with the basis in the resident's words.
+    pub fn to_payload(&self, words: &dyn Render) -> ExpectedDate {
+        ExpectedDate {
+            event: self.event.clone(),
+            due: self.due,
+            working_days: self.working_days,
+            code_section: self.code_section.map(str::to_owned),
+            basis: words.render(&self.basis),
+        }
     }
 }
 
@@ -204,15 +205,8 @@ pub struct ExpectedDate {
     pub working_days: Option<u32>,
     /// Complaint Handling Code section, e.g. `"6.2"`; `None` for Awaab's Law.
     pub code_section: Option<String>,
-    /// Plain-English explanation for the resident.
+    /// The explanation the resident was shown, in their language.
     pub basis: String,
-}
-
-impl ExpectedDate {
-    /// "Monday 30 November 2026".
-    pub fn due_long(&self) -> String {
-        long_date(self.due)
-    }
 }
 
 /// How serious a reported hazard is under Awaab's Law.
@@ -243,57 +237,37 @@ pub mod awaab {
 /// Awaab's Law dates for a hazard reported on `reported`. Later steps are
 /// counted from the latest date the investigation may finish, so they are
 /// the latest the resident should have to wait.
-pub fn hazard_dates(
-    level: HazardLevel,
-    reported: NaiveDate,
-    cal: &Calendar,
-    landlord: &str,
-) -> Vec<ExpectedDate> {
+pub fn hazard_dates(level: HazardLevel, reported: NaiveDate, cal: &Calendar) -> Vec<Due> {
+    let due = |event: &str, due: NaiveDate, working_days: Option<u32>, basis: Msg| Due {
+        event: event.into(),
+        due,
+        working_days,
+        code_section: None,
+        basis,
+    };
     match level {
-        HazardLevel::Emergency => vec![ExpectedDate {
-            event: "hazard_make_safe".into(),
-            due: reported + Duration::days(1),
-            working_days: None,
-            code_section: None,
-            basis: format!(
-                "Under Awaab's Law {landlord} must investigate an emergency hazard and make it safe \
-                 within {} hours of being told about it.",
-                awaab::EMERGENCY_HOURS
-            ),
-        }],
+        HazardLevel::Emergency => vec![due(
+            "hazard_make_safe",
+            reported.checked_add_signed(Duration::days(1)).unwrap_or(reported),
+            None,
+            Msg::new("basis.hazard_make_safe").count(awaab::EMERGENCY_HOURS),
+        )],
         HazardLevel::Significant => {
             let investigate = cal.add_working_days(reported, awaab::INVESTIGATE);
             vec![
-                ExpectedDate {
-                    event: "hazard_investigate".into(),
-                    due: investigate,
-                    working_days: Some(awaab::INVESTIGATE),
-                    code_section: None,
-                    basis: format!(
-                        "Under Awaab's Law {landlord} must investigate significant damp and mould within {} of being told about it.",
-                        plural_wd(awaab::INVESTIGATE)
-                    ),
-                },
-                ExpectedDate {
-                    event: "hazard_written_summary".into(),
-                    due: cal.add_working_days(investigate, awaab::WRITTEN_SUMMARY),
-                    working_days: Some(awaab::WRITTEN_SUMMARY),
-                    code_section: None,
-                    basis: format!(
-                        "{landlord} must then send you a written summary of what it found within {} of the investigation.",
-                        plural_wd(awaab::WRITTEN_SUMMARY)
-                    ),
-                },
-                ExpectedDate {
-                    event: "hazard_safety_work".into(),
-                    due: cal.add_working_days(investigate, awaab::SAFETY_WORK),
-                    working_days: Some(awaab::SAFETY_WORK),
-                    code_section: None,
-                    basis: format!(
-                        "If the investigation finds a significant hazard, safety work must start within {} of the investigation.",
-                        plural_wd(awaab::SAFETY_WORK)
-                    ),
-                },
+                due("hazard_investigate", investigate, Some(awaab::INVESTIGATE), Msg::new("basis.hazard_investigate").count(awaab::INVESTIGATE)),
+                due(
+                    "hazard_written_summary",
+                    cal.add_working_days(investigate, awaab::WRITTEN_SUMMARY),
+                    Some(awaab::WRITTEN_SUMMARY),
+                    Msg::new("basis.hazard_written_summary").count(awaab::WRITTEN_SUMMARY),
+                ),
+                due(
+                    "hazard_safety_work",
+                    cal.add_working_days(investigate, awaab::SAFETY_WORK),
+                    Some(awaab::SAFETY_WORK),
+                    Msg::new("basis.hazard_safety_work").count(awaab::SAFETY_WORK),
+                ),
             ]
         }
     }
@@ -303,6 +277,11 @@ pub fn hazard_dates(
 mod tests {
     use super::*;
     use crate::domain::calendar::Region;
+    use crate::domain::text::{shipped, Arg, Words};
+
+    fn english() -> Words {
+        Words::new(shipped::english()).share("landlord", Arg::Text("Example Homes".into()))
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -359,15 +338,16 @@ mod tests {
         let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &ts);
         assert_eq!(dates.acknowledge_by, d(2026, 11, 24));
         assert_eq!(dates.respond_by, d(2026, 12, 8));
-        let expected = dates.expected("Example Homes", &ts);
+        let words = english();
+        let expected: Vec<ExpectedDate> = dates.expected(&ts).iter().map(|d| d.to_payload(&words)).collect();
         assert_eq!(expected.len(), 3);
         assert_eq!(expected[0].event, "stage1_acknowledge");
         assert_eq!(expected[0].working_days, Some(1));
         assert_eq!(expected[0].code_section.as_deref(), Some("6.2"));
-        assert!(expected[0].basis.contains("aims to acknowledge your complaint within 1 working day"));
-        assert!(expected[0].basis.contains("allows up to 5 working days (section 6.2)"));
-        assert!(expected[1].basis.starts_with("Example Homes must send you a full response within 10"));
-        assert!(expected[1].basis.contains("Code limit"));
+        assert!(expected[0].basis.contains("aims to acknowledge your complaint within 1 working day"), "{}", expected[0].basis);
+        assert!(expected[0].basis.contains("allows up to 5 working days (section 6.2)"), "{}", expected[0].basis);
+        assert!(expected[1].basis.starts_with("Example Homes must send you its full answer within 10"), "{}", expected[1].basis);
+        assert!(expected[1].basis.contains("Code's limit"), "{}", expected[1].basis);
         assert_eq!(expected[2].event, "stage1_extension_limit");
         assert_eq!(expected[2].code_section.as_deref(), Some("6.4"));
     }
@@ -375,13 +355,13 @@ mod tests {
     #[test]
     fn awaabs_law_dates() {
         let cal = Calendar::default();
-        let e = hazard_dates(HazardLevel::Emergency, d(2026, 12, 24), &cal, "X");
+        let e = hazard_dates(HazardLevel::Emergency, d(2026, 12, 24), &cal);
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].event, "hazard_make_safe");
         assert_eq!(e[0].due, d(2026, 12, 25)); // 24 hours: holidays don't count
         assert_eq!(e[0].working_days, None);
 
-        let s = hazard_dates(HazardLevel::Significant, d(2026, 11, 23), &cal, "X");
+        let s = hazard_dates(HazardLevel::Significant, d(2026, 11, 23), &cal);
         let get = |ev: &str| s.iter().find(|x| x.event == ev).unwrap().due;
         assert_eq!(get("hazard_investigate"), d(2026, 12, 7));
         assert_eq!(get("hazard_written_summary"), d(2026, 12, 10));
@@ -399,6 +379,5 @@ mod tests {
         };
         let v = serde_json::to_value(&e).unwrap();
         assert_eq!(v["due"], "2026-11-30");
-        assert_eq!(e.due_long(), "Monday 30 November 2026");
     }
 }

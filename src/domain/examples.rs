@@ -12,9 +12,11 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use serde_json::Value;
 
 use super::case::*;
+use super::choice::Choice;
 use super::config::LandlordConfig;
 use super::payload::{Draft, Submission};
-use super::triage::{HazardFlag, HazardKind};
+use super::hazard::{HazardFlag, HazardKind};
+use super::text::{shipped, Arg, Words};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -43,7 +45,7 @@ fn resident() -> Resident {
 
 /// A complete, valid draft of `kind`.
 pub(crate) fn example_draft(kind: CaseKind) -> Draft {
-    let draft = Draft::new(kind, resident());
+    let mut draft = Draft::new(kind, resident());
     match kind {
         CaseKind::Complaint => {
             let mut c = ComplaintDefinition::new(
@@ -64,14 +66,9 @@ pub(crate) fn example_draft(kind: CaseKind) -> Draft {
             c.court_proceedings_filed = Some(false);
             c.previously_complained = Some(false);
             c.about_service_request = true;
-            draft
-                .with_complaint(c)
-                .with_adjustments(Adjustments {
-                    formats: vec![Format::LargePrint],
-                    extra_time: true,
-                    ..Default::default()
-                })
-                .with_previous_reference("REP-48213", Some("Leak repair job"))
+            draft.complaint = Some(c);
+            draft.adjustments = Some(Adjustments { formats: vec![Format::LargePrint], extra_time: true, ..Default::default() });
+            draft.with_previous_reference("REP-48213", Some("Leak repair job"))
         }
         CaseKind::ServiceRequest => {
             let mut s = ServiceRequest::new("The kitchen tap drips all the time and will not turn off fully.");
@@ -80,24 +77,29 @@ pub(crate) fn example_draft(kind: CaseKind) -> Draft {
             s.access = Some("Please call 30 minutes before arriving.".into());
             s.availability = Some("Weekdays after 1pm".into());
             s.complaint_offered = true;
-            draft.with_service_request(s)
+            draft.service_request = Some(s);
+            draft
         }
-        CaseKind::Stage2Escalation => draft
-            .with_escalation(Escalation {
+        CaseKind::Stage2Escalation => {
+            draft.escalation = Some(Escalation {
                 stage1_reference: Some("CMP-2026-0412".into()),
                 stage1_response_on: Some(d(2026, 11, 10)),
                 reasons: Some("The response did not say when the repair will be done.".into()),
                 outcome_wanted: Some("A date for the repair and an apology.".into()),
                 window: None,
-            })
-            .with_previous_reference("CMP-2026-0412", Some("Stage 1 complaint")),
-        CaseKind::OmbudsmanReferral => draft.with_ombudsman(OmbudsmanReferral {
-            why_still_unhappy: "The final response accepted the delays but the leak is still not fixed.".into(),
-            outcome_wanted: "The repair done within a month and compensation for the damage.".into(),
-            responses_had: ResponsesHad::Stage2,
-            landlord_reference: Some("CMP-2026-0412".into()),
-            tell_landlord: true,
-        }),
+            });
+            draft.with_previous_reference("CMP-2026-0412", Some("Stage 1 complaint"))
+        }
+        CaseKind::OmbudsmanReferral => {
+            draft.ombudsman = Some(OmbudsmanReferral {
+                why_still_unhappy: "The final response accepted the delays but the leak is still not fixed.".into(),
+                outcome_wanted: "The repair done within a month and compensation for the damage.".into(),
+                responses_had: ResponsesHad::Stage2,
+                landlord_reference: Some("CMP-2026-0412".into()),
+                tell_landlord: true,
+            });
+            draft
+        }
         CaseKind::RepresentativeAuthority => {
             let mut rep = Representative::new(
                 RepresentativeRole::AdvocateOrSupportWorker,
@@ -108,9 +110,11 @@ pub(crate) fn example_draft(kind: CaseKind) -> Draft {
             rep.phone = Some("01632 960 001".into());
             rep.email = Some("alex.morgan@example.org".into());
             rep.resident_confirmed = true;
-            draft.with_representative(rep)
+            draft.representative = Some(rep);
+            draft
         }
-        CaseKind::AdjustmentsRequest => draft.with_adjustments(Adjustments {
+        CaseKind::AdjustmentsRequest => {
+            draft.adjustments = Some(Adjustments {
             formats: vec![Format::LargePrint, Format::Audio],
             language: None,
             interpreter: Some(Interpreter::BritishSignLanguage),
@@ -124,8 +128,19 @@ pub(crate) fn example_draft(kind: CaseKind) -> Draft {
                 details: "I am Deaf and have low vision.".into(),
                 consent_to_record: true,
             }),
-        }),
+            });
+            draft
+        }
     }
+}
+
+/// English words with the demo landlord's details, as the widget shows them.
+pub(crate) fn words() -> Words {
+    let c = LandlordConfig::example();
+    Words::new(shipped::english())
+        .share("landlord", Arg::Text(c.landlord_name.clone()))
+        .share("ombudsman", Arg::Text(c.ombudsman.name.clone()))
+        .share("phone", Arg::Ltr(c.phone.clone()))
 }
 
 /// The submission written to `public/examples/<kind>.json`.
@@ -140,7 +155,7 @@ pub(crate) fn example_submission(kind: CaseKind) -> Submission {
     let n = CaseKind::ALL.iter().position(|k| *k == kind).unwrap_or(0) + 1;
     let id = format!("00000000-0000-4000-8000-{n:012}");
     draft
-        .build(&LandlordConfig::example(), &id, submitted(d(2026, 11, 23)))
+        .build(&LandlordConfig::example(), &id, submitted(d(2026, 11, 23)), &words())
         .unwrap_or_else(|e| panic!("{kind:?}: {e:?}"))
 }
 
@@ -179,11 +194,11 @@ pub(crate) fn assert_schema_valid(s: &Submission) {
 #[test]
 fn examples_match_public_files() {
     let update = std::env::var_os("UPDATE_EXAMPLES").is_some();
-    for kind in CaseKind::ALL {
+    for &kind in CaseKind::ALL {
         let s = example_submission(kind);
         assert_schema_valid(&s);
         let json = s.to_json_pretty() + "\n";
-        let path = root().join(format!("public/examples/{}.json", kind.as_str()));
+        let path = root().join(format!("public/examples/{}.json", kind.value()));
         if update {
             std::fs::write(&path, &json).expect("write example");
             continue;
@@ -235,7 +250,7 @@ fn schema_rejects_what_the_types_would_never_send() {
 
 #[test]
 fn every_kind_example_has_its_section_and_only_relevant_ones() {
-    for kind in CaseKind::ALL {
+    for &kind in CaseKind::ALL {
         let v = serde_json::to_value(example_submission(kind)).unwrap();
         let section = match kind {
             CaseKind::Complaint => "complaint",
@@ -246,7 +261,7 @@ fn every_kind_example_has_its_section_and_only_relevant_ones() {
             CaseKind::AdjustmentsRequest => "adjustments",
         };
         assert!(v[section].is_object(), "{kind:?}");
-        assert_eq!(v["kind"], kind.as_str());
+        assert_eq!(v["kind"], kind.value());
         assert_eq!(v["landlord_id"], "example-homes");
     }
     let sr = example_submission(CaseKind::ServiceRequest);

@@ -12,10 +12,11 @@
 
 use chrono::NaiveDate;
 
-use super::calendar::{long_date, Calendar};
-use super::deadlines::{code_sections, plural_wd, Stage, Timescales};
+use super::calendar::Calendar;
+use super::deadlines::{code_sections, Stage, Timescales};
+use super::text::Msg;
 
-/// What the resident tells us.
+/// What the resident tells us about one stage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LateCheck {
     /// Stage 1 complaint or stage 2 request.
@@ -35,36 +36,23 @@ pub struct LateCheck {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DeadlineStatus {
     /// Done on time.
-    Met {
-        /// When.
-        on: NaiveDate,
-    },
-    /// Done, but late.
-    DoneLate {
-        /// When.
-        on: NaiveDate,
-        /// Working days after the deadline.
-        late_by: u32,
-    },
-    /// Not done and the deadline has passed.
-    Missed {
-        /// Working days after the deadline, up to and including today.
-        late_by: u32,
-    },
-    /// Not done, not yet due.
-    NotYetDue {
-        /// Working days from today until the deadline (0: due today).
-        working_days_left: u32,
-    },
+    Met { on: NaiveDate },
+    /// Done, but this many working days after the deadline.
+    DoneLate { on: NaiveDate, late_by: u32 },
+    /// Not done; working days after the deadline, up to and including today.
+    Missed { late_by: u32 },
+    /// Not done, and the deadline day has gone, but no working day has
+    /// passed since (a Friday deadline on a Saturday): late from `late_from`.
+    Passed { late_from: NaiveDate },
+    /// Not done, not yet due: working days from today until the deadline
+    /// (0: due today).
+    NotYetDue { working_days_left: u32 },
 }
 
 impl DeadlineStatus {
     /// Missed or done late.
     pub fn is_late(&self) -> bool {
-        matches!(
-            self,
-            DeadlineStatus::Missed { .. } | DeadlineStatus::DoneLate { .. }
-        )
+        matches!(self, DeadlineStatus::Missed { .. } | DeadlineStatus::DoneLate { .. })
     }
 
     /// Working days late, 0 if not late.
@@ -83,38 +71,28 @@ pub struct DeadlineCheck {
     pub event: &'static str,
     /// Code section, e.g. "6.2".
     pub code_section: &'static str,
-    /// The deadline.
     pub due: NaiveDate,
-    /// Where it stands.
     pub status: DeadlineStatus,
 }
 
 impl DeadlineCheck {
-    /// Plain-English sentence, e.g. "Example Homes should have
-    /// acknowledged your complaint by Monday 30 November 2026. It is late
-    /// by 3 working days."
-    pub fn message(&self, landlord: &str) -> String {
-        let (did, do_) = match self.event {
-            "stage1_acknowledge" => ("acknowledged your complaint", "acknowledge your complaint"),
-            "stage1_respond" => ("sent its stage 1 response", "send its stage 1 response"),
-            "stage2_acknowledge" => ("acknowledged your stage 2 request", "acknowledge your stage 2 request"),
-            _ => ("sent its final response", "send its final response"),
+    /// The sentence for the resident, worded for where it stands: "should
+    /// have ... by", "must ... by", "did ... on" (`late.<event>.<state>`).
+    pub fn msg(&self) -> Msg {
+        let state = match self.status {
+            DeadlineStatus::Met { .. } => "met",
+            DeadlineStatus::DoneLate { .. } => "done_late",
+            DeadlineStatus::Missed { .. } => "missed",
+            DeadlineStatus::Passed { .. } => "passed",
+            DeadlineStatus::NotYetDue { .. } => "due",
         };
-        let due = long_date(self.due);
+        let m = Msg::new(format!("late.{}.{state}", self.event)).date("due", self.due).text("section", self.code_section);
         match self.status {
-            DeadlineStatus::Met { on } => {
-                format!("{landlord} {did} on {}, in time (the deadline was {due}).", long_date(on))
-            }
-            DeadlineStatus::DoneLate { on, late_by } => format!(
-                "{landlord} {did} on {}, {} late. The deadline was {due}.",
-                long_date(on),
-                plural_wd(late_by)
-            ),
-            DeadlineStatus::Missed { late_by } => format!(
-                "{landlord} should have {did} by {due}. It is late by {}.",
-                plural_wd(late_by)
-            ),
-            DeadlineStatus::NotYetDue { .. } => format!("{landlord} must {do_} by {due}."),
+            DeadlineStatus::Met { on } => m.date("on", on),
+            DeadlineStatus::DoneLate { on, late_by } => m.date("on", on).count(late_by),
+            DeadlineStatus::Missed { late_by } => m.count(late_by),
+            DeadlineStatus::Passed { late_from } => m.date("late_from", late_from),
+            DeadlineStatus::NotYetDue { working_days_left } => m.count(working_days_left),
         }
     }
 }
@@ -122,10 +100,11 @@ impl DeadlineCheck {
 /// The result of a [`LateCheck`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LateReport {
+    pub stage: Stage,
     /// Acknowledgement then response.
     pub checks: Vec<DeadlineCheck>,
     /// Extra notes, e.g. about an over-long extension.
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
 }
 
 impl LateReport {
@@ -138,18 +117,6 @@ impl LateReport {
     pub fn late(&self) -> impl Iterator<Item = &DeadlineCheck> {
         self.checks.iter().filter(|c| c.status.is_late())
     }
-
-    /// All messages, then notes, then (if anything is late) where to get help.
-    pub fn messages(&self, landlord: &str, ombudsman: &str) -> Vec<String> {
-        let mut out: Vec<String> = self.checks.iter().map(|c| c.message(landlord)).collect();
-        out.extend(self.notes.iter().cloned());
-        if self.any_late() {
-            out.push(format!(
-                "You can ask the {ombudsman} for help now. You do not have to wait for {landlord} to reply."
-            ));
-        }
-        out
-    }
 }
 
 fn status(cal: &Calendar, due: NaiveDate, done: Option<NaiveDate>, today: NaiveDate) -> DeadlineStatus {
@@ -158,10 +125,9 @@ fn status(cal: &Calendar, due: NaiveDate, done: Option<NaiveDate>, today: NaiveD
             0 => DeadlineStatus::Met { on },
             late_by => DeadlineStatus::DoneLate { on, late_by },
         },
+        None if today <= due => DeadlineStatus::NotYetDue { working_days_left: cal.working_days_after(today, due) },
         None => match cal.working_days_after(due, today) {
-            0 => DeadlineStatus::NotYetDue {
-                working_days_left: cal.working_days_after(today, due),
-            },
+            0 => DeadlineStatus::Passed { late_from: cal.next_working_day(due.succ_opt().unwrap_or(due)) },
             late_by => DeadlineStatus::Missed { late_by },
         },
     }
@@ -170,21 +136,12 @@ fn status(cal: &Calendar, due: NaiveDate, done: Option<NaiveDate>, today: NaiveD
 impl LateCheck {
     /// A stage 1 check with nothing acknowledged or answered yet.
     pub fn stage1(made_on: NaiveDate) -> Self {
-        LateCheck {
-            stage: Stage::Stage1,
-            made_on,
-            acknowledged_on: None,
-            answered_on: None,
-            extended_to: None,
-        }
+        LateCheck { stage: Stage::Stage1, made_on, acknowledged_on: None, answered_on: None, extended_to: None }
     }
 
     /// A stage 2 check with nothing acknowledged or answered yet.
     pub fn stage2(requested_on: NaiveDate) -> Self {
-        LateCheck {
-            stage: Stage::Stage2,
-            ..LateCheck::stage1(requested_on)
-        }
+        LateCheck { stage: Stage::Stage2, ..LateCheck::stage1(requested_on) }
     }
 
     /// Check against `ts` (use [`Timescales::CODE`] for the Code's limits,
@@ -195,48 +152,31 @@ impl LateCheck {
             Stage::Stage2 => (ts.stage2_acknowledge, ts.stage2_respond, ts.stage2_extension),
         };
         let (s_ack, s_respond, s_ext) = code_sections(self.stage);
-        let prefix = match self.stage {
-            Stage::Stage1 => "stage1",
-            Stage::Stage2 => "stage2",
+        let (ack_event, respond_event) = match self.stage {
+            Stage::Stage1 => ("stage1_acknowledge", "stage1_respond"),
+            Stage::Stage2 => ("stage2_acknowledge", "stage2_respond"),
         };
         let mut notes = Vec::new();
 
         let ack_due = cal.add_working_days(self.made_on, ack_days);
         // A response is also an acknowledgement.
         let acknowledged = self.acknowledged_on.or(self.answered_on);
-        let ack = DeadlineCheck {
-            event: if prefix == "stage1" { "stage1_acknowledge" } else { "stage2_acknowledge" },
-            code_section: s_ack,
-            due: ack_due,
-            status: status(cal, ack_due, acknowledged, today),
-        };
+        let ack = DeadlineCheck { event: ack_event, code_section: s_ack, due: ack_due, status: status(cal, ack_due, acknowledged, today) };
 
+        // A late acknowledgement does not buy the landlord more time.
         let base = acknowledged.map_or(ack_due, |a| a.min(ack_due));
         let respond_due = cal.add_working_days(base, respond_days);
         let limit = cal.add_working_days(respond_due, extension_days);
         let due = match self.extended_to {
             Some(x) if x > limit => {
-                notes.push(format!(
-                    "The extension goes beyond the {} the Complaint Handling Code allows without a good reason \
-                     (section {s_ext}). The landlord must explain the reason to you. We have counted from {}.",
-                    plural_wd(extension_days),
-                    long_date(limit)
-                ));
+                notes.push(Msg::new("late.extension_too_long").count(extension_days).text("section", s_ext).date("limit", limit));
                 limit
             }
             Some(x) => x.max(respond_due),
             None => respond_due,
         };
-        let respond = DeadlineCheck {
-            event: if prefix == "stage1" { "stage1_respond" } else { "stage2_respond" },
-            code_section: s_respond,
-            due,
-            status: status(cal, due, self.answered_on, today),
-        };
-        LateReport {
-            checks: vec![ack, respond],
-            notes,
-        }
+        let respond = DeadlineCheck { event: respond_event, code_section: s_respond, due, status: status(cal, due, self.answered_on, today) };
+        LateReport { stage: self.stage, checks: vec![ack, respond], notes }
     }
 }
 
@@ -244,7 +184,16 @@ impl LateCheck {
 mod tests {
     use super::*;
     use crate::domain::calendar::Region;
+    use crate::domain::text::{shipped, Arg, Render, Words};
     use proptest::prelude::*;
+
+    fn english() -> Words {
+        Words::new(shipped::english()).share("landlord", Arg::Text("Example Homes".into()))
+    }
+
+    fn say(c: &DeadlineCheck) -> String {
+        english().render(&c.msg())
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -266,12 +215,11 @@ mod tests {
         let r = check.check(d(2026, 12, 1), &CAL, &Timescales::CODE);
         assert_eq!(r.checks[0].status, DeadlineStatus::Missed { late_by: 1 });
         assert_eq!(
-            r.checks[0].message("Example Homes"),
-            "Example Homes should have acknowledged your complaint by Monday 30 November 2026. It is late by 1 working day."
+            say(&r.checks[0]),
+            "Example Homes should have acknowledged your complaint by Monday 30 November 2026 (Code 6.2). It is 1 working day late."
         );
         assert_eq!(r.checks[1].status, DeadlineStatus::NotYetDue { working_days_left: 9 });
-        let msgs = r.messages("Example Homes", "Housing Ombudsman Service");
-        assert!(msgs.last().unwrap().contains("Housing Ombudsman Service for help now"));
+        assert_eq!(say(&r.checks[1]), "Example Homes must send you its stage 1 answer by Monday 14 December 2026 (Code 6.3).");
         // Over Christmas: 14 Dec deadline; today Tuesday 29 December 2026.
         let r = check.check(d(2026, 12, 29), &CAL, &Timescales::CODE);
         // Acknowledgement: Dec 1-4 (4), 7-11 (9), 14-18 (14), 21-24 (18), 29 (19).
@@ -281,11 +229,20 @@ mod tests {
     }
 
     #[test]
-    fn weekend_after_deadline_is_not_late() {
-        // Deadline Friday 27 Nov (received Fri 20 Nov); Saturday 28 is not late.
+    fn a_deadline_passed_over_a_weekend_is_not_still_to_come() {
+        // Deadline Friday 27 Nov (received Fri 20 Nov); on Saturday 28 it is
+        // not late yet, but it is not to come either.
         let r = LateCheck::stage1(d(2026, 11, 20)).check(d(2026, 11, 28), &CAL, &Timescales::CODE);
         assert_eq!(r.checks[0].due, d(2026, 11, 27));
         assert!(!r.checks[0].status.is_late());
+        assert_eq!(r.checks[0].status, DeadlineStatus::Passed { late_from: d(2026, 11, 30) });
+        assert_eq!(
+            say(&r.checks[0]),
+            "Example Homes should have acknowledged your complaint by Friday 27 November 2026 (Code 6.2). If it has not, it is late from Monday 30 November 2026."
+        );
+        // On the deadline day itself it is still to come.
+        let r = LateCheck::stage1(d(2026, 11, 20)).check(d(2026, 11, 27), &CAL, &Timescales::CODE);
+        assert_eq!(r.checks[0].status, DeadlineStatus::NotYetDue { working_days_left: 0 });
         let r = LateCheck::stage1(d(2026, 11, 20)).check(d(2026, 11, 30), &CAL, &Timescales::CODE);
         assert_eq!(r.checks[0].status, DeadlineStatus::Missed { late_by: 1 });
     }
@@ -301,7 +258,7 @@ mod tests {
         assert_eq!(r.checks[1].due, d(2026, 12, 8));
         assert_eq!(r.checks[1].status, DeadlineStatus::Met { on: d(2026, 12, 8) });
         assert!(!r.any_late());
-        assert!(r.checks[1].message("X").contains("in time"));
+        assert!(say(&r.checks[1]).contains("on time"), "{}", say(&r.checks[1]));
 
         // Late acknowledgement does not move the response deadline.
         c.acknowledged_on = Some(d(2026, 12, 3));
@@ -333,7 +290,7 @@ mod tests {
         assert_eq!(r.checks[1].due, d(2026, 12, 30));
         assert_eq!(r.checks[1].status, DeadlineStatus::Missed { late_by: 4 });
         assert_eq!(r.notes.len(), 1);
-        assert!(r.notes[0].contains("6.4"));
+        assert!(english().render(&r.notes[0]).contains("6.4"));
     }
 
     #[test]
@@ -345,7 +302,7 @@ mod tests {
         assert_eq!(r.checks[1].due, d(2026, 12, 30));
         // 31 Dec, (1 Jan holiday), 4 Jan.
         assert_eq!(r.checks[1].status, DeadlineStatus::Missed { late_by: 2 });
-        assert!(r.checks[1].message("X").contains("final response"));
+        assert!(say(&r.checks[1]).contains("final answer"), "{}", say(&r.checks[1]));
         // Against a landlord's 1-day promise.
         let ts = Timescales {
             stage2_acknowledge: 1,

@@ -9,29 +9,25 @@
 //! - **Config**: [`LandlordConfig::from_json`] (errors name the setting),
 //!   [`LandlordConfig::example`] for the "Example Homes" demo,
 //!   [`LandlordConfig::calendar`], [`LandlordConfig::timescales`].
-//! - **Triage** (emergencies first, then complaint or service request):
-//!   fill [`TriageAnswers`] and call [`TriageAnswers::triage`]; show
-//!   [`Triage::hazard`] before anything else, ask [`Triage::next_question`],
-//!   and when [`Triage::offer_complaint`] is set tell the resident it is a
-//!   service request and offer the choice to complain. [`HazardKind::ALL`]
-//!   is the checklist; [`HazardFlag::from_hazards`] makes the payload flag.
-//! - **Validation** of raw inputs ([`validate`]): [`validate::validate_date`]
-//!   for GOV.UK date inputs, [`validate::validate_phone`],
-//!   [`validate::validate_email`], [`validate::validate_postcode`],
-//!   [`validate::parse_money`], [`validate::CharacterCount`]. Each section
-//!   of the case model has `validate()`; [`Draft::validate`] checks it all.
-//! - **Building the payload**: [`Draft::new`] + `with_*`, then
-//!   [`Draft::build`]`(&config, &`[`new_id`]`(), submitted_at)` →
-//!   [`Submission`] with warnings and expected dates worked out.
+//! - **The journey** ([`journey`]): every question declared once, with
+//!   the route, the checks, "Check your answers" and the payload built
+//!   from them. Danger is asked first ([`hazard`]).
+//! - **Words** ([`text`]): the domain returns [`Msg`] keys; a
+//!   [`Catalogue`] per language turns them into text.
+//! - **Validation** of raw inputs ([`validate`]): dates, phone numbers,
+//!   emails (the WHATWG rule), postcodes, money, and text hygiene. Each
+//!   section of the case model has `validate()`.
+//! - **Building the payload**: [`Draft::build`]`(&config, id, submitted_at,
+//!   &words)` → [`Submission`] with warnings and expected dates worked out.
 //!   [`Submission::to_json`] or [`Submission::to_form_urlencoded`] for the
 //!   body, [`Submission::idempotency_key`] for the header.
 //! - **Deadlines**: [`StageDates::new`], [`hazard_dates`],
-//!   [`Calendar::add_working_days`]; [`long_date`] formats
-//!   "Monday 30 November 2026".
+//!   [`Calendar::add_working_days`]; [`Catalogue::long_date`] writes
+//!   "Monday 30 November 2026" in each language.
 //! - **Exclusions**: [`exclusions::check_complaint`],
 //!   [`exclusions::check_escalation`] (the builder calls them).
-//! - **"Is my landlord late?"**: [`LateCheck::check`] → [`LateReport`]
-//!   with [`LateReport::messages`].
+//! - **"Is my landlord late?"**: [`LateCheck::check`] → [`LateReport`],
+//!   one per stage.
 //!
 //! # Counting convention
 //!
@@ -43,33 +39,32 @@
 
 pub mod calendar;
 pub mod case;
+pub mod choice;
 pub mod config;
 pub mod deadlines;
 pub mod exclusions;
+pub mod hazard;
 pub mod journey;
 pub mod late;
-pub mod theme;
 pub mod payload;
-pub mod triage;
+pub mod text;
+pub mod theme;
 pub mod validate;
 
 #[cfg(test)]
 mod examples;
 
-pub use calendar::{long_date, Calendar, Region};
+pub use calendar::{Calendar, Region};
 pub use case::{
-    Adjustments, CaseKind, ComplaintDefinition, ConsentEvidence, ContactMethod,
-    DisabilityDisclosure, Escalation, EscalationWindowInfo, Format, Interpreter,
-    OmbudsmanReferral, OutcomeSought, PreviousReference, Representative, RepresentativeRole,
-    RepresentativeScope, Resident, ResponsesHad, ServiceRequest, Urgency,
+    Adjustments, CaseKind, ComplaintDefinition, ConsentEvidence, ContactMethod, DisabilityDisclosure, Escalation,
+    EscalationWindowInfo, Format, Interpreter, OmbudsmanReferral, OutcomeSought, PreviousReference, Representative,
+    RepresentativeRole, RepresentativeScope, Resident, ResponsesHad, ServiceRequest, Urgency,
 };
 pub use config::{ConfigError, EscalationWindow, LandlordConfig};
-pub use deadlines::{hazard_dates, ExpectedDate, HazardLevel, Stage, StageDates, Timescales};
-pub use exclusions::{ExclusionWarning, WarningCode};
+pub use deadlines::{hazard_dates, Due, ExpectedDate, HazardLevel, Stage, StageDates, Timescales};
+pub use exclusions::{Exclusion, ExclusionWarning, WarningCode};
+pub use hazard::{HazardAdvice, HazardFlag, HazardKind};
 pub use late::{DeadlineCheck, DeadlineStatus, LateCheck, LateReport};
 pub use payload::{new_id, Draft, Submission, WidgetInfo, SCHEMA};
-pub use triage::{
-    ComplaintProgress, HazardAdvice, HazardFlag, HazardKind, Question, Route, Triage,
-    TriageAnswers,
-};
-pub use validate::{CharacterCount, DateInput, DateRule, FieldError};
+pub use text::{Catalogue, Msg, Words};
+pub use validate::{CharacterCount, DateInput, FieldError, Invalid, Problem};

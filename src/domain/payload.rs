@@ -12,17 +12,91 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::case::{
-    Adjustments, CaseKind, ComplaintDefinition, Escalation, OmbudsmanReferral, PreviousReference,
-    Representative, Resident, ServiceRequest,
+    Adjustments, CaseKind, ComplaintDefinition, Escalation, OmbudsmanReferral, PreviousReference, Representative, Resident,
+    ServiceRequest,
 };
 use super::config::LandlordConfig;
 use super::deadlines::{hazard_dates, ExpectedDate, Stage, StageDates};
 use super::exclusions::{check_complaint, check_escalation, ExclusionWarning};
-use super::triage::HazardFlag;
-use super::validate::{self, limits, FieldError};
+use super::hazard::HazardFlag;
+use super::text::Render;
+use super::validate::{self, Invalid, Limit, Problem};
 
 /// The `schema` value of every v1 payload.
 pub const SCHEMA: &str = "putright.submission/v1";
+
+/// The longest text each payload field takes (`*` is any array index).
+/// The journey's pages take their limits from here, the builder checks
+/// every payload against it, and a test checks the JSON Schema says the
+/// same.
+pub const LIMITS: &[(&str, Limit)] = &[
+    ("resident.name", Limit::Name),
+    ("resident.address_lines.*", Limit::Name),
+    ("resident.tenancy_reference", Limit::Reference),
+    ("resident.contact_times", Limit::Short),
+    ("representative.name", Limit::Name),
+    ("representative.organisation", Limit::Name),
+    ("representative.address_lines.*", Limit::Name),
+    ("adjustments.language", Limit::Name),
+    ("adjustments.contact_times", Limit::Short),
+    ("adjustments.other", Limit::Long),
+    ("adjustments.disability.details", Limit::Long),
+    ("complaint.what_went_wrong", Limit::Long),
+    ("complaint.tried_already", Limit::Long),
+    ("complaint.tried_reference", Limit::Reference),
+    ("complaint.impact", Limit::Long),
+    ("complaint.delay_reason", Limit::Long),
+    ("complaint.outcomes.something_else", Limit::Long),
+    ("service_request.what_needs_doing", Limit::Long),
+    ("service_request.location", Limit::Short),
+    ("service_request.access", Limit::Long),
+    ("service_request.availability", Limit::Short),
+    ("escalation.stage1_reference", Limit::Reference),
+    ("escalation.reasons", Limit::Long),
+    ("escalation.outcome_wanted", Limit::Long),
+    ("ombudsman.why_still_unhappy", Limit::Long),
+    ("ombudsman.outcome_wanted", Limit::Long),
+    ("ombudsman.landlord_reference", Limit::Reference),
+    ("previous_references.*.reference", Limit::Reference),
+    ("previous_references.*.description", Limit::Short),
+    ("hazard.details", Limit::Long),
+];
+
+/// The limit of a payload path ("resident.address_lines.0"), if it is free text.
+pub fn limit_of(path: &str) -> Option<Limit> {
+    let pattern: Vec<&str> = path.split('.').map(|p| if p.bytes().all(|b| b.is_ascii_digit()) { "*" } else { p }).collect();
+    let pattern = pattern.join(".");
+    LIMITS.iter().find(|(p, _)| *p == pattern).map(|(_, l)| *l)
+}
+
+/// Long answers may hold line breaks; one-line answers may not.
+fn allows_lines(limit: Limit) -> bool {
+    limit == Limit::Long
+}
+
+/// Every free-text field of a payload checked against [`LIMITS`]: length
+/// and hidden characters.
+pub fn check_text_fields(v: &Value) -> Vec<Invalid> {
+    let mut out = Vec::new();
+    walk("", v, &mut |path, s| {
+        if let Some(limit) = limit_of(path) {
+            if let Err(p) = validate::check_text(s, false, allows_lines(limit), limit.chars()) {
+                out.push(Invalid::new(path, p));
+            }
+        }
+    });
+    out
+}
+
+fn walk(prefix: &str, v: &Value, f: &mut dyn FnMut(&str, &str)) {
+    let key = |k: &str| if prefix.is_empty() { k.to_string() } else { format!("{prefix}.{k}") };
+    match v {
+        Value::Object(map) => map.iter().for_each(|(k, v)| walk(&key(k), v, f)),
+        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| walk(&key(&i.to_string()), v, f)),
+        Value::String(s) => f(prefix, s),
+        _ => {}
+    }
+}
 
 /// A new client-side id (UUID v4). Also the `Idempotency-Key` header.
 pub fn new_id() -> String {
@@ -192,29 +266,19 @@ fn escape(s: &str, keep: &[u8], space: &str) -> String {
     out
 }
 
-/// The resident's answers, before building a [`Submission`]. Serde
-/// derives let the UI save a draft and restore it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The parts of a submission, before building a [`Submission`].
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
-    /// What is being submitted.
     pub kind: CaseKind,
-    /// The resident.
     pub resident: Resident,
-    /// Representative, if any.
     pub representative: Option<Representative>,
-    /// Adjustments, if any.
     pub adjustments: Option<Adjustments>,
-    /// Complaint definition.
     pub complaint: Option<ComplaintDefinition>,
-    /// Service request.
     pub service_request: Option<ServiceRequest>,
-    /// Stage 2 request.
     pub escalation: Option<Escalation>,
-    /// Ombudsman referral.
     pub ombudsman: Option<OmbudsmanReferral>,
-    /// Earlier references.
     pub previous_references: Vec<PreviousReference>,
-    /// Hazard flag from the emergency checklist.
+    /// Hazards ticked first, whatever the resident then came to do.
     pub hazard: Option<HazardFlag>,
     /// Locale for `widget.locale`.
     pub locale: String,
@@ -238,90 +302,38 @@ impl Draft {
         }
     }
 
-    /// Set the representative.
-    pub fn with_representative(mut self, r: Representative) -> Self {
-        self.representative = Some(r);
-        self
-    }
-    /// Set the adjustments.
-    pub fn with_adjustments(mut self, a: Adjustments) -> Self {
-        self.adjustments = Some(a);
-        self
-    }
-    /// Set the complaint definition.
-    pub fn with_complaint(mut self, c: ComplaintDefinition) -> Self {
-        self.complaint = Some(c);
-        self
-    }
-    /// Set the service request.
-    pub fn with_service_request(mut self, s: ServiceRequest) -> Self {
-        self.service_request = Some(s);
-        self
-    }
-    /// Set the stage 2 request.
-    pub fn with_escalation(mut self, e: Escalation) -> Self {
-        self.escalation = Some(e);
-        self
-    }
-    /// Set the Ombudsman referral.
-    pub fn with_ombudsman(mut self, o: OmbudsmanReferral) -> Self {
-        self.ombudsman = Some(o);
-        self
-    }
     /// Add an earlier reference.
     pub fn with_previous_reference(mut self, reference: &str, description: Option<&str>) -> Self {
-        self.previous_references.push(PreviousReference {
-            reference: reference.into(),
-            description: description.map(String::from),
-        });
-        self
-    }
-    /// Set the hazard flag.
-    pub fn with_hazard(mut self, h: HazardFlag) -> Self {
-        self.hazard = Some(h);
+        self.previous_references
+            .push(PreviousReference { reference: reference.into(), description: description.map(String::from) });
         self
     }
 
     /// Trim text, drop blanks and normalise postcodes in every section.
     pub fn tidy(&mut self) {
         self.resident.tidy();
-        if let Some(r) = &mut self.representative {
-            r.tidy();
-        }
-        if let Some(a) = &mut self.adjustments {
-            a.tidy();
-        }
-        if let Some(c) = &mut self.complaint {
-            c.tidy();
-        }
-        if let Some(s) = &mut self.service_request {
-            s.tidy();
-        }
-        if let Some(e) = &mut self.escalation {
-            e.tidy();
-        }
-        if let Some(o) = &mut self.ombudsman {
-            o.tidy();
-        }
+        self.representative.iter_mut().for_each(Representative::tidy);
+        self.adjustments.iter_mut().for_each(Adjustments::tidy);
+        self.complaint.iter_mut().for_each(ComplaintDefinition::tidy);
+        self.service_request.iter_mut().for_each(ServiceRequest::tidy);
+        self.escalation.iter_mut().for_each(Escalation::tidy);
+        self.ombudsman.iter_mut().for_each(OmbudsmanReferral::tidy);
         for p in &mut self.previous_references {
-            p.reference = p.reference.trim().to_string();
+            p.reference = validate::clean(&p.reference);
             p.description = validate::clean_optional(p.description.as_deref());
         }
         self.previous_references.retain(|p| !p.reference.is_empty());
-        if let Some(h) = &mut self.hazard {
+        if let Some(h) = &self.hazard {
             // Re-derive the level from what was ticked, without duplicates.
             let details = validate::clean_optional(h.details.as_deref());
             let vulnerable = h.vulnerable_household;
-            self.hazard = HazardFlag::from_hazards(&h.hazards).map(|mut f| {
-                f.details = details;
-                f.vulnerable_household = vulnerable;
-                f
-            });
+            self.hazard = HazardFlag::from_hazards(&h.hazards).map(|f| HazardFlag { details, vulnerable_household: vulnerable, ..f });
         }
     }
 
     /// Drop sections that do not belong to this kind, so answers the
-    /// resident abandoned on another path are not sent.
+    /// resident abandoned on another path are not sent. The hazard flag
+    /// stays whatever the kind: a danger ticked first is always sent.
     pub fn keep_relevant_sections(&mut self) {
         use CaseKind::*;
         let k = self.kind;
@@ -337,95 +349,53 @@ impl Draft {
         if k != OmbudsmanReferral {
             self.ombudsman = None;
         }
-        if !matches!(k, Complaint | ServiceRequest) {
-            self.hazard = None;
-        }
         if k == RepresentativeAuthority {
             self.adjustments = None;
         }
     }
 
-    /// All field errors for this kind; `today` for date rules. Empty when
-    /// the draft can be built.
-    pub fn validate(&self, today: NaiveDate) -> Vec<FieldError> {
+    /// What the parts mean: everything required for the kind is there,
+    /// formats, dates and permission. `today` for date rules.
+    pub fn validate(&self, today: NaiveDate) -> Vec<Invalid> {
         let mut e = self.resident.validate();
-        let missing = |field: &str, message: &str| vec![FieldError::new(field, message)];
-        match self.kind {
-            CaseKind::Complaint if self.complaint.is_none() => {
-                e.extend(missing("complaint.what_went_wrong", "Enter what went wrong"))
-            }
-            CaseKind::ServiceRequest if self.service_request.is_none() => e.extend(missing(
-                "service_request.what_needs_doing",
-                "Enter what needs doing",
-            )),
-            CaseKind::Stage2Escalation if self.escalation.is_none() => e.extend(missing(
-                "escalation.stage1_reference",
-                "Tell us which complaint you want to take to stage 2",
-            )),
-            CaseKind::OmbudsmanReferral if self.ombudsman.is_none() => e.extend(missing(
-                "ombudsman.why_still_unhappy",
-                "Enter why you are still unhappy",
-            )),
-            CaseKind::RepresentativeAuthority if self.representative.is_none() => e.extend(
-                missing("representative.name", "Enter the representative's full name"),
-            ),
-            CaseKind::AdjustmentsRequest if self.adjustments.is_none() => e.extend(missing(
-                "adjustments.formats",
-                "Select at least one adjustment, or tell us what you need in 'Anything else'",
-            )),
-            _ => {}
-        }
-        if let Some(r) = &self.representative {
-            e.extend(r.validate());
-        }
-        if let Some(a) = &self.adjustments {
-            e.extend(a.validate(self.kind == CaseKind::AdjustmentsRequest));
-        }
-        if let Some(c) = &self.complaint {
-            e.extend(c.validate(today));
-        }
-        if let Some(s) = &self.service_request {
-            e.extend(s.validate());
-        }
-        if let Some(x) = &self.escalation {
-            e.extend(x.validate(today));
-        }
-        if let Some(o) = &self.ombudsman {
-            e.extend(o.validate());
-        }
-        for (i, p) in self.previous_references.iter().enumerate() {
-            e.extend(p.validate(i));
-        }
-        if let Some(h) = &self.hazard {
-            if h.hazards.is_empty() {
-                e.push(FieldError::new("hazard.hazards", "Select the danger in your home"));
-            }
-            if let Some(d) = &h.details {
-                if let Err(m) = validate::max_chars("Details of the danger", d, limits::LONG_TEXT) {
-                    e.push(FieldError::new("hazard.details", m));
-                }
-            }
-        }
+        let missing = match self.kind {
+            CaseKind::Complaint if self.complaint.is_none() => Some("complaint.what_went_wrong"),
+            CaseKind::ServiceRequest if self.service_request.is_none() => Some("service_request.what_needs_doing"),
+            CaseKind::Stage2Escalation if self.escalation.is_none() => Some("escalation"),
+            CaseKind::OmbudsmanReferral if self.ombudsman.is_none() => Some("ombudsman.why_still_unhappy"),
+            CaseKind::RepresentativeAuthority if self.representative.is_none() => Some("representative.name"),
+            CaseKind::AdjustmentsRequest if self.adjustments.is_none() => Some("adjustments.formats"),
+            _ => None,
+        };
+        e.extend(missing.map(|p| Invalid::new(p, Problem::Missing)));
+        e.extend(self.representative.iter().flat_map(Representative::validate));
+        e.extend(self.adjustments.iter().flat_map(|a| a.validate(self.kind == CaseKind::AdjustmentsRequest)));
+        e.extend(self.complaint.iter().flat_map(|c| c.validate(today)));
+        e.extend(self.service_request.iter().flat_map(ServiceRequest::validate));
+        e.extend(self.escalation.iter().flat_map(|x| x.validate(today)));
+        e.extend(self.ombudsman.iter().flat_map(OmbudsmanReferral::validate));
+        e.extend(self.previous_references.iter().enumerate().flat_map(|(i, p)| p.validate(i)));
         e
     }
 
     /// Tidy, validate and build the payload. The received date is the
     /// local date of `submitted_at`; warnings and expected dates are worked
-    /// out from it with the landlord's calendar and timescales.
+    /// out from it with the landlord's calendar and timescales, and worded
+    /// by `words` in the resident's language.
     pub fn build(
         mut self,
         config: &LandlordConfig,
         id: &str,
         submitted_at: DateTime<FixedOffset>,
-    ) -> Result<Submission, Vec<FieldError>> {
+        words: &dyn Render,
+    ) -> Result<Submission, Vec<Invalid>> {
         self.tidy();
         self.keep_relevant_sections();
         let received = submitted_at.date_naive();
         let mut errors = self.validate(received);
-        let id_ok = uuid::Uuid::parse_str(id).is_ok_and(|u| u.get_version_num() == 4)
-            && id.len() == 36;
+        let id_ok = uuid::Uuid::parse_str(id).is_ok_and(|u| u.get_version_num() == 4) && id.len() == 36;
         if !id_ok {
-            errors.push(FieldError::new("id", "The submission id must be a UUID v4"));
+            errors.push(Invalid::new("id", Problem::Said(super::text::Msg::new("err.try_again"))));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -433,17 +403,12 @@ impl Draft {
 
         let cal = config.calendar();
         let ts = config.timescales();
-        let name = config.landlord_name.as_str();
         let mut warnings = Vec::new();
-        let mut expected_dates = Vec::new();
+        let mut dues = Vec::new();
         match self.kind {
             CaseKind::Complaint => {
-                if let Some(c) = &self.complaint {
-                    warnings.extend(check_complaint(c, received, config));
-                }
-                expected_dates.extend(
-                    StageDates::new(Stage::Stage1, received, &cal, &ts).expected(name, &ts),
-                );
+                warnings.extend(self.complaint.iter().flat_map(|c| check_complaint(c, received)));
+                dues.extend(StageDates::new(Stage::Stage1, received, &cal, &ts).expected(&ts));
             }
             CaseKind::Stage2Escalation => {
                 if let Some(esc) = &mut self.escalation {
@@ -451,26 +416,21 @@ impl Draft {
                     esc.window = window;
                     warnings.extend(w);
                 }
-                expected_dates.extend(
-                    StageDates::new(Stage::Stage2, received, &cal, &ts).expected(name, &ts),
-                );
+                dues.extend(StageDates::new(Stage::Stage2, received, &cal, &ts).expected(&ts));
             }
             _ => {}
         }
         if let (Some(h), true) = (&self.hazard, config.awaabs_law) {
-            expected_dates.extend(hazard_dates(h.level, received, &cal, name));
+            dues.extend(hazard_dates(h.level, received, &cal));
         }
 
-        Ok(Submission {
+        let submission = Submission {
             schema: SCHEMA.into(),
             id: id.to_ascii_lowercase(),
             kind: self.kind,
             submitted_at,
             landlord_id: config.landlord_id.clone(),
-            widget: WidgetInfo {
-                locale: self.locale,
-                ..WidgetInfo::default()
-            },
+            widget: WidgetInfo { locale: self.locale, ..WidgetInfo::default() },
             resident: self.resident,
             representative: self.representative,
             adjustments: self.adjustments,
@@ -480,9 +440,15 @@ impl Draft {
             ombudsman: self.ombudsman,
             previous_references: self.previous_references,
             hazard: self.hazard,
-            warnings,
-            expected_dates,
-        })
+            warnings: warnings.iter().map(|w| w.to_payload(words, config)).collect(),
+            expected_dates: dues.iter().map(|d| d.to_payload(words)).collect(),
+        };
+        let over = serde_json::to_value(&submission).map(|v| check_text_fields(&v)).unwrap_or_default();
+        if over.is_empty() {
+            Ok(submission)
+        } else {
+            Err(over)
+        }
     }
 }
 
@@ -491,9 +457,10 @@ mod tests {
     use super::*;
     use crate::domain::case::{ContactMethod, OutcomeSought, ResponsesHad};
     use crate::domain::deadlines::HazardLevel;
-    use crate::domain::examples::{assert_schema_valid, example_draft, submitted};
+    use crate::domain::examples::{assert_schema_valid, example_draft, submitted, words};
     use crate::domain::exclusions::WarningCode;
-    use crate::domain::triage::HazardKind;
+    use crate::domain::hazard::HazardKind;
+    use crate::domain::choice::Choice;
 
     const ID: &str = "3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0b";
 
@@ -505,7 +472,7 @@ mod tests {
     fn complaint_on_23_november_2026() {
         let config = LandlordConfig::example();
         let s = example_draft(CaseKind::Complaint)
-            .build(&config, ID, submitted(d(2026, 11, 23)))
+            .build(&config, ID, submitted(d(2026, 11, 23)), &words())
             .unwrap();
         assert_schema_valid(&s);
         assert_eq!(s.schema, SCHEMA);
@@ -530,7 +497,7 @@ mod tests {
         // 00:30 on 24 November in +01:00 is still the 24th locally.
         let config = LandlordConfig::example();
         let at = DateTime::parse_from_rfc3339("2026-11-24T00:30:00+01:00").unwrap();
-        let s = example_draft(CaseKind::Complaint).build(&config, ID, at).unwrap();
+        let s = example_draft(CaseKind::Complaint).build(&config, ID, at, &words()).unwrap();
         assert_eq!(s.received_on(), d(2026, 11, 24));
         assert_eq!(s.expected("stage1_acknowledge").unwrap().due, d(2026, 12, 1));
         assert_schema_valid(&s);
@@ -542,7 +509,7 @@ mod tests {
         config.timescales.stage1_acknowledge = Some(1);
         config.bank_holiday_region = crate::domain::calendar::Region::Scotland;
         let s = example_draft(CaseKind::Complaint)
-            .build(&config, ID, submitted(d(2026, 11, 27)))
+            .build(&config, ID, submitted(d(2026, 11, 27)), &words())
             .unwrap();
         // Friday 27 + 1 wd: Monday 30 is St Andrew's Day in Scotland.
         assert_eq!(s.expected("stage1_acknowledge").unwrap().due, d(2026, 12, 1));
@@ -558,7 +525,7 @@ mod tests {
         c.started_on = d(2024, 6, 1);
         c.became_aware_on = None;
         c.court_proceedings_filed = Some(true);
-        let s = draft.build(&config, ID, submitted(d(2026, 11, 23))).unwrap();
+        let s = draft.build(&config, ID, submitted(d(2026, 11, 23)), &words()).unwrap();
         let codes: Vec<_> = s.warnings.iter().map(|w| w.code).collect();
         assert_eq!(codes, vec![WarningCode::Over12Months, WarningCode::CourtProceedings]);
         let v = serde_json::to_value(&s).unwrap();
@@ -572,7 +539,7 @@ mod tests {
     fn stage2_gets_window_and_dates() {
         let config = LandlordConfig::example();
         let s = example_draft(CaseKind::Stage2Escalation)
-            .build(&config, ID, submitted(d(2026, 11, 23)))
+            .build(&config, ID, submitted(d(2026, 11, 23)), &words())
             .unwrap();
         let w = s.escalation.as_ref().unwrap().window.as_ref().unwrap();
         assert!(w.within_window);
@@ -583,7 +550,7 @@ mod tests {
         assert_schema_valid(&s);
         // Two months after the response: outside the one-month window.
         let s = example_draft(CaseKind::Stage2Escalation)
-            .build(&config, ID, submitted(d(2027, 1, 20)))
+            .build(&config, ID, submitted(d(2027, 1, 20)), &words())
             .unwrap();
         assert_eq!(s.warnings[0].code, WarningCode::OutsideEscalationWindow);
         assert!(!s.escalation.as_ref().unwrap().window.as_ref().unwrap().within_window);
@@ -595,7 +562,7 @@ mod tests {
         let config = LandlordConfig::example();
         let mut draft = example_draft(CaseKind::ServiceRequest);
         draft.hazard = HazardFlag::from_hazards(&[HazardKind::GasSmell]);
-        let s = draft.clone().build(&config, ID, submitted(d(2026, 11, 23))).unwrap();
+        let s = draft.clone().build(&config, ID, submitted(d(2026, 11, 23)), &words()).unwrap();
         assert_eq!(s.hazard.as_ref().unwrap().level, HazardLevel::Emergency);
         let e = s.expected("hazard_make_safe").unwrap();
         assert_eq!(e.due, d(2026, 11, 24));
@@ -603,13 +570,13 @@ mod tests {
         assert_eq!(e.code_section, None);
         assert_schema_valid(&s);
         draft.hazard = HazardFlag::from_hazards(&[HazardKind::DampAndMould]);
-        let s = draft.clone().build(&config, ID, submitted(d(2026, 11, 23))).unwrap();
+        let s = draft.clone().build(&config, ID, submitted(d(2026, 11, 23)), &words()).unwrap();
         assert_eq!(s.expected("hazard_investigate").unwrap().due, d(2026, 12, 7));
         assert_schema_valid(&s);
         // Not in England: no Awaab's Law dates.
         let mut wales_like = config.clone();
         wales_like.awaabs_law = false;
-        let s = draft.build(&wales_like, ID, submitted(d(2026, 11, 23))).unwrap();
+        let s = draft.build(&wales_like, ID, submitted(d(2026, 11, 23)), &words()).unwrap();
         assert!(s.expected_dates.is_empty());
         assert_schema_valid(&s);
     }
@@ -617,9 +584,9 @@ mod tests {
     #[test]
     fn every_kind_builds_and_validates() {
         let config = LandlordConfig::example();
-        for kind in CaseKind::ALL {
+        for &kind in CaseKind::ALL {
             let s = example_draft(kind)
-                .build(&config, &new_id(), submitted(d(2026, 11, 23)))
+                .build(&config, &new_id(), submitted(d(2026, 11, 23)), &words())
                 .unwrap_or_else(|e| panic!("{kind:?}: {e:?}"));
             assert_eq!(s.kind, kind);
             assert_schema_valid(&s);
@@ -632,16 +599,16 @@ mod tests {
         let mut draft = example_draft(CaseKind::Complaint);
         draft.complaint = None;
         draft.resident.email = Some("bad".into());
-        let e = draft.build(&config, "not-a-uuid", submitted(d(2026, 11, 23))).unwrap_err();
-        let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
+        let e = draft.build(&config, "not-a-uuid", submitted(d(2026, 11, 23)), &words()).unwrap_err();
+        let fields: Vec<_> = e.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(fields, vec!["resident.email", "complaint.what_went_wrong", "id"]);
         // A v1 UUID is not accepted.
         let draft = example_draft(CaseKind::Complaint);
         let e = draft
-            .build(&config, "c232ab00-9414-11ec-b3c8-9f6bdeced846", submitted(d(2026, 11, 23)))
+            .build(&config, "c232ab00-9414-11ec-b3c8-9f6bdeced846", submitted(d(2026, 11, 23)), &words())
             .unwrap_err();
-        assert_eq!(e[0].field, "id");
-        for kind in CaseKind::ALL {
+        assert_eq!(e[0].path, "id");
+        for &kind in CaseKind::ALL {
             let draft = Draft::new(kind, example_draft(kind).resident);
             let e = draft.validate(d(2026, 11, 23));
             assert!(!e.is_empty(), "{kind:?} needs its section");
@@ -664,7 +631,7 @@ mod tests {
         draft.resident.postcode = Some("ex11aa".into());
         draft.resident.preferred_contact = ContactMethod::Phone;
         draft = draft.with_previous_reference("  ", None).with_previous_reference(" R-1 ", Some(" "));
-        let s = draft.build(&config, ID, submitted(d(2026, 11, 23))).unwrap();
+        let s = draft.build(&config, ID, submitted(d(2026, 11, 23)), &words()).unwrap();
         assert_eq!(s.escalation, None);
         assert_eq!(s.ombudsman, None);
         assert_eq!(s.resident.name, "Sam");
@@ -684,7 +651,7 @@ mod tests {
             compensation_amount_pence: Some(25_000),
             ..Default::default()
         };
-        let s = draft.build(&config, ID, submitted(d(2026, 11, 23))).unwrap();
+        let s = draft.build(&config, ID, submitted(d(2026, 11, 23)), &words()).unwrap();
         assert_schema_valid(&s);
         let fields = s.to_form_fields();
         let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
@@ -707,12 +674,39 @@ mod tests {
     }
 
     #[test]
-    fn draft_round_trips_through_json() {
-        let draft = example_draft(CaseKind::Complaint);
-        let json = serde_json::to_string(&draft).unwrap();
-        let back: Draft = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, draft);
+    fn ids_are_fresh_uuids() {
         assert_eq!(new_id().len(), 36);
         assert_ne!(new_id(), new_id());
+    }
+
+    #[test]
+    fn a_hazard_ticked_first_is_sent_whatever_the_task() {
+        // It used to be dropped from stage 2, Ombudsman, representative and adjustments payloads.
+        let config = LandlordConfig::example();
+        for &kind in CaseKind::ALL {
+            let mut draft = example_draft(kind);
+            draft.hazard = HazardFlag::from_hazards(&[HazardKind::NoHeating]);
+            let s = draft.build(&config, ID, submitted(d(2026, 11, 23)), &words()).unwrap();
+            assert_eq!(s.hazard.as_ref().map(|h| h.hazards.clone()), Some(vec![HazardKind::NoHeating]), "{kind:?}");
+            assert!(s.expected("hazard_make_safe").is_some(), "{kind:?}");
+            assert_schema_valid(&s);
+        }
+    }
+
+    #[test]
+    fn text_over_its_limit_or_with_hidden_characters_is_refused_by_path() {
+        let config = LandlordConfig::example();
+        let mut draft = example_draft(CaseKind::Complaint);
+        draft.resident.name = "x".repeat(101);
+        draft.resident.tenancy_reference = Some("T\u{202e}1".into());
+        draft.complaint.as_mut().unwrap().impact = Some("fine\nover two lines".into());
+        let e = draft.build(&config, ID, submitted(d(2026, 11, 23)), &words()).unwrap_err();
+        let got: Vec<_> = e.iter().map(|e| (e.path.as_str(), e.problem.clone())).collect();
+        assert!(got.contains(&("resident.name", Problem::TooLong(100))), "{got:?}");
+        assert!(got.contains(&("resident.tenancy_reference", Problem::Hidden)), "{got:?}");
+        assert!(got.iter().all(|(p, _)| *p != "complaint.impact"), "long text may hold line breaks: {got:?}");
+        assert_eq!(limit_of("resident.address_lines.3"), Some(Limit::Name));
+        assert_eq!(limit_of("previous_references.0.reference"), Some(Limit::Reference));
+        assert_eq!(limit_of("resident.email"), None);
     }
 }

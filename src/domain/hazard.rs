@@ -1,0 +1,141 @@
+//! Danger in the home, asked about before anything else (Awaab's Law, in
+//! England from 27 October 2025): what can be ticked, the payload's hazard
+//! flag, and the advice shown straight away.
+
+use serde::{Deserialize, Serialize};
+
+use super::config::LandlordConfig;
+use super::deadlines::{awaab, HazardLevel};
+use super::text::Msg;
+
+crate::choices! {
+    /// Something dangerous in the home, from the checklist shown first.
+    pub enum HazardKind in "hazard" {
+        GasSmell = "gas_smell",
+        /// Exposed wires, sparking, water on electrics.
+        ElectricalDanger = "electrical_danger",
+        NoHeating = "no_heating",
+        NoWater = "no_water",
+        FloodingOrMajorLeak = "flooding_or_major_leak",
+        /// Ceilings, walls, stairs or similar at risk of collapse.
+        StructuralDanger = "structural_danger",
+        /// Broken smoke alarms, blocked exits, fire doors.
+        FireSafety = "fire_safety",
+        /// Damp and mould affecting someone's health.
+        SeriousDampAndMould = "serious_damp_and_mould",
+        /// Significant damp and mould, not (yet) affecting health.
+        DampAndMould = "damp_and_mould",
+    }
+}
+
+impl HazardKind {
+    /// Emergency (24 hours) or significant (10 working days) under Awaab's Law.
+    pub fn level(self) -> HazardLevel {
+        match self {
+            HazardKind::DampAndMould => HazardLevel::Significant,
+            _ => HazardLevel::Emergency,
+        }
+    }
+}
+
+/// The hazard section of a payload.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HazardFlag {
+    /// The most serious level among `hazards`.
+    pub level: HazardLevel,
+    /// What the resident ticked (at least one).
+    pub hazards: Vec<HazardKind>,
+    /// Anything they added.
+    pub details: Option<String>,
+    /// Whether someone in the household is especially at risk, if they said.
+    pub vulnerable_household: Option<bool>,
+}
+
+impl HazardFlag {
+    /// A flag for the ticked hazards; `None` if none were ticked.
+    pub fn from_hazards(hazards: &[HazardKind]) -> Option<HazardFlag> {
+        let mut list = hazards.to_vec();
+        list.sort();
+        list.dedup();
+        let level = if list.iter().any(|h| h.level() == HazardLevel::Emergency) {
+            HazardLevel::Emergency
+        } else {
+            HazardLevel::Significant
+        };
+        (!list.is_empty()).then_some(HazardFlag { level, hazards: list, details: None, vulnerable_household: None })
+    }
+}
+
+/// What to tell the resident straight away about a hazard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HazardAdvice {
+    pub level: HazardLevel,
+    /// The number to call (the landlord's emergency line, or its main line).
+    pub phone: String,
+    /// Safety steps, then what the landlord must do, in order.
+    pub steps: Vec<Msg>,
+}
+
+impl HazardAdvice {
+    /// Advice for the ticked hazards. `None` if nothing was ticked.
+    pub fn new(hazards: &[HazardKind], config: &LandlordConfig) -> Option<HazardAdvice> {
+        let flag = HazardFlag::from_hazards(hazards)?;
+        let has = |h: HazardKind| flag.hazards.contains(&h);
+        let mut steps = vec![Msg::new("advice.999")];
+        if has(HazardKind::GasSmell) {
+            steps.push(Msg::new("advice.gas"));
+        }
+        if has(HazardKind::FireSafety) {
+            steps.push(Msg::new("advice.fire"));
+        }
+        if has(HazardKind::FloodingOrMajorLeak) {
+            steps.push(Msg::new("advice.water_off"));
+        }
+        if has(HazardKind::ElectricalDanger) || has(HazardKind::FloodingOrMajorLeak) {
+            steps.push(Msg::new("advice.electrics"));
+        }
+        // Awaab's Law applies in England only.
+        if config.awaabs_law {
+            steps.push(match flag.level {
+                HazardLevel::Emergency => Msg::new("advice.awaab_emergency").count(awaab::EMERGENCY_HOURS),
+                HazardLevel::Significant => Msg::new("advice.awaab_significant")
+                    .num("investigate", awaab::INVESTIGATE)
+                    .num("summary", awaab::WRITTEN_SUMMARY),
+            });
+        }
+        Some(HazardAdvice { level: flag.level, phone: config.emergency_number().to_owned(), steps })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::choice::Choice;
+
+    #[test]
+    fn every_hazard_but_ordinary_damp_is_an_emergency() {
+        for k in HazardKind::ALL {
+            assert_eq!(k.level() == HazardLevel::Significant, *k == HazardKind::DampAndMould, "{k:?}");
+            assert_eq!(serde_json::to_value(k).unwrap(), k.value());
+        }
+        let f = HazardFlag::from_hazards(&[HazardKind::DampAndMould, HazardKind::GasSmell, HazardKind::GasSmell]).unwrap();
+        assert_eq!(f.level, HazardLevel::Emergency);
+        assert_eq!(f.hazards, vec![HazardKind::GasSmell, HazardKind::DampAndMould]);
+        assert_eq!(HazardFlag::from_hazards(&[]), None);
+    }
+
+    #[test]
+    fn advice_calls_the_emergency_line_and_names_awaabs_law_only_where_it_applies() {
+        let mut c = LandlordConfig::example();
+        let a = HazardAdvice::new(&[HazardKind::GasSmell], &c).unwrap();
+        assert_eq!(a.phone, c.emergency_number());
+        let keys: Vec<_> = a.steps.iter().map(|m| m.key.as_ref()).collect();
+        assert_eq!(keys, vec!["advice.999", "advice.gas", "advice.awaab_emergency"]);
+        let damp = HazardAdvice::new(&[HazardKind::DampAndMould], &c).unwrap();
+        assert_eq!(damp.level, HazardLevel::Significant);
+        assert_eq!(damp.steps.last().unwrap().key, "advice.awaab_significant");
+        c.awaabs_law = false;
+        let a = HazardAdvice::new(&[HazardKind::GasSmell], &c).unwrap();
+        assert!(a.steps.iter().all(|m| !m.key.starts_with("advice.awaab")));
+    }
+}

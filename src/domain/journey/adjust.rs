@@ -1,0 +1,131 @@
+//! Reasonable adjustments and communication needs (Equality Act 2010;
+//! Code 3.1, 5.10). Disability details are special-category data: always
+//! optional, and recorded only with the resident's explicit consent.
+
+use super::decl::{ask_if, checkboxes, line, long_text, radios, Ctx, Line, Page, Stop};
+use super::model::{Answers, Many, One, Text, YesNo};
+use super::start::{Task, TASK};
+use crate::domain::case::{Adjustments, ContactMethod, DisabilityDisclosure, Format, Interpreter};
+use crate::domain::text::Msg;
+use crate::domain::validate::{is_blank, FieldError};
+
+crate::choices! {
+    /// What would help.
+    pub enum Need in "need" {
+        LargePrint = "large_print",
+        EasyRead = "easy_read",
+        Braille = "braille",
+        Audio = "audio",
+        Language = "language",
+        Interpreter = "interpreter",
+        PhoneNotWriting = "phone_not_writing",
+        TextNotPhone = "text_not_phone",
+        EmailNotPhone = "email_not_phone",
+        LetterNotPhone = "letter_not_phone",
+        SetTimes = "set_times",
+        ExtraTime = "extra_time",
+        NamedContact = "named_contact",
+        SupportPerson = "support_person",
+        Other = "other",
+    }
+}
+
+/// The needs that change how we contact the resident, and the method each means.
+const CONTACT_NEEDS: [(Need, ContactMethod); 4] = [
+    (Need::PhoneNotWriting, ContactMethod::Phone),
+    (Need::TextNotPhone, ContactMethod::Text),
+    (Need::EmailNotPhone, ContactMethod::Email),
+    (Need::LetterNotPhone, ContactMethod::Letter),
+];
+
+pub const WANT: One<YesNo> = One::new("want_adjustments");
+pub const NEEDS: Many<Need> = Many::new("adj_needs");
+pub const LANGUAGE: Text = Text("adj_language");
+pub const TIMES: Text = Text("adj_times");
+pub const OTHER: Text = Text("adj_other");
+pub const DISABILITY: Text = Text("adj_disability");
+pub const CONSENT: One<YesNo> = One::new("adj_consent");
+
+pub fn wanted(a: &Answers) -> bool {
+    TASK.is(a, Task::Adjustments) || WANT.is(a, YesNo::Yes)
+}
+
+fn needs_language(a: &Answers) -> bool {
+    NEEDS.has(a, Need::Language) || NEEDS.has(a, Need::Interpreter)
+}
+
+static WANT_PAGE: Page = Page::ask("want_adjustments", &[radios(&WANT)]);
+static NEEDS_PAGE: Page = Page::ask("adj_needs", &[checkboxes(&NEEDS).payload("adjustments.formats")]).check(one_contact_method);
+static DETAILS_PAGE: Page = Page::titled(
+    "adj_details",
+    &[
+        line(&LANGUAGE, Line::Plain).when(needs_language).payload("adjustments.language"),
+        line(&TIMES, Line::Plain).when(|a| NEEDS.has(a, Need::SetTimes)).payload("adjustments.contact_times"),
+        long_text(&OTHER).when(|a| NEEDS.has(a, Need::Other)).payload("adjustments.other"),
+    ],
+);
+static DISABILITY_PAGE: Page = Page::ask(
+    "adj_disability",
+    &[
+        long_text(&DISABILITY).optional().payload("adjustments.disability.details"),
+        radios(&CONSENT).when(|a| !is_blank(DISABILITY.get(a)))
+            .payload("adjustments.disability.consent_to_record"),
+    ],
+);
+
+/// Contact instead by one way only: the payload records one method.
+fn one_contact_method(a: &Answers, _: &Ctx) -> Vec<FieldError> {
+    if CONTACT_NEEDS.iter().filter(|(n, _)| NEEDS.has(a, *n)).count() > 1 {
+        vec![FieldError::new("adj_needs", Msg::new("adj_needs.one_contact"))]
+    } else {
+        vec![]
+    }
+}
+
+fn on(a: &Answers, _: &Ctx) -> super::decl::On {
+    ask_if(wanted(a))
+}
+
+pub static STOPS: [Stop; 4] = [
+    Stop {
+        page: &WANT_PAGE,
+        on: |a, _| ask_if(matches!(TASK.get(a), Some(Task::Problem | Task::Request | Task::Escalate))),
+    },
+    Stop { page: &NEEDS_PAGE, on },
+    Stop { page: &DETAILS_PAGE, on: |a, _| ask_if(wanted(a) && DETAILS_PAGE.fields.iter().any(|f| f.visible(a))) },
+    Stop { page: &DISABILITY_PAGE, on },
+];
+
+pub fn adjustments(a: &Answers) -> Option<Adjustments> {
+    if !wanted(a) {
+        return None;
+    }
+    let has = |n| NEEDS.has(a, n);
+    let formats = [(Need::LargePrint, Format::LargePrint), (Need::EasyRead, Format::EasyRead), (Need::Braille, Format::Braille), (Need::Audio, Format::Audio)]
+        .into_iter()
+        .filter(|(n, _)| has(*n))
+        .map(|(_, f)| f)
+        .collect();
+    let language = if needs_language(a) { LANGUAGE.opt(a) } else { None };
+    let bsl = language.as_deref().is_some_and(|l| {
+        let l = l.to_lowercase();
+        l.contains("bsl") || l.contains("sign language")
+    });
+    Some(Adjustments {
+        formats,
+        interpreter: has(Need::Interpreter).then_some(if bsl { Interpreter::BritishSignLanguage } else { Interpreter::Spoken }),
+        language,
+        // The one the resident chose.
+        contact_method: CONTACT_NEEDS.iter().find(|(n, _)| has(*n)).map(|(_, m)| *m),
+        contact_times: if has(Need::SetTimes) { TIMES.opt(a) } else { None },
+        extra_time: has(Need::ExtraTime),
+        single_contact: has(Need::NamedContact),
+        support_person: has(Need::SupportPerson),
+        other: if has(Need::Other) { OTHER.opt(a) } else { None },
+        // Recorded only with the resident's explicit "yes" (UK GDPR article 9).
+        disability: DISABILITY
+            .opt(a)
+            .filter(|_| CONSENT.is(a, YesNo::Yes))
+            .map(|details| DisabilityDisclosure { details, consent_to_record: true }),
+    })
+}

@@ -1,0 +1,182 @@
+//! The route through the pages: which come next given the answers so far,
+//! where a "Change" link returns to, and reading a saved draft back.
+
+use serde_json::{Map, Value as Json};
+
+use super::decl::{Ctx, Kind, On, Page, Special, Stop};
+use super::model::{Answers, Key, Value};
+use super::{about, adjust, escalate, ombudsman, problem, rep, request, start};
+use crate::domain::validate::DateInput;
+
+pub static CHECK: Page = Page::special("check", Special::Check).button("button.send");
+pub static CONFIRMATION: Page = Page::special("confirmation", Special::Confirmation);
+
+/// Every stop, in journey order: danger and the task first, the task's own
+/// questions, then a representative, support needs, and who the resident is.
+pub fn stops() -> impl Iterator<Item = &'static Stop> {
+    start::STOPS
+        .iter()
+        .chain(&problem::STOPS)
+        .chain(&request::STOPS)
+        .chain(&escalate::STOPS)
+        .chain(&ombudsman::STOPS)
+        .chain(&rep::STOPS)
+        .chain(&adjust::STOPS)
+        .chain(&about::STOPS)
+}
+
+/// Every page.
+pub fn pages() -> impl Iterator<Item = &'static Page> {
+    stops().map(|s| s.page).chain([&CHECK, &CONFIRMATION])
+}
+
+/// The page with this key.
+pub fn page(key: &str) -> Option<&'static Page> {
+    pages().find(|p| p.key == key)
+}
+
+/// The first page of every journey.
+pub fn first() -> &'static Page {
+    start::STOPS[0].page
+}
+
+/// The pages on the resident's route, with how each is on it, ending at
+/// "Check your answers" (or at a page that ends the journey).
+pub fn route(a: &Answers, ctx: &Ctx) -> Vec<(&'static Page, On)> {
+    let mut out = Vec::new();
+    for s in stops() {
+        match (s.on)(a, ctx) {
+            On::No => {}
+            On::End => {
+                out.push((s.page, On::End));
+                return out;
+            }
+            on => out.push((s.page, on)),
+        }
+    }
+    out.push((&CHECK, On::Ask));
+    out
+}
+
+/// The pages the resident is taken through (not those known from before).
+fn asked(a: &Answers, ctx: &Ctx) -> Vec<&'static Page> {
+    route(a, ctx).into_iter().filter(|(_, on)| *on != On::Known).map(|(p, _)| p).collect()
+}
+
+/// The first page on the route that still needs an answer.
+pub fn first_unfinished(a: &Answers, ctx: &Ctx) -> &'static Page {
+    asked(a, ctx).into_iter().find(|p| p.answerable() && !p.passes(a, ctx)).unwrap_or(&CHECK)
+}
+
+/// The page after `current`, given the answers so far.
+pub fn next(a: &Answers, ctx: &Ctx, current: &Page) -> &'static Page {
+    if current.key == CHECK.key {
+        return &CONFIRMATION;
+    }
+    let route = asked(a, ctx);
+    match route.iter().position(|p| p.key == current.key) {
+        Some(i) => route.get(i + 1).copied().unwrap_or(route[i]),
+        None => first_unfinished(a, ctx),
+    }
+}
+
+/// After a "Change" link: back to "Check your answers", unless the change
+/// opened a question not yet answered, or a page that only informs (the
+/// emergency advice, "Is my landlord late?").
+pub fn next_after_change(a: &Answers, ctx: &Ctx, current: &Page) -> &'static Page {
+    let mut p = next(a, ctx, current);
+    for _ in 0..64 {
+        if p.key == CHECK.key || !p.answerable() || !p.passes(a, ctx) {
+            return p;
+        }
+        p = next(a, ctx, p);
+    }
+    &CHECK
+}
+
+/// The answers as JSON, for the saved draft.
+pub fn to_json(a: &Answers) -> Json {
+    let mut map = Map::new();
+    for (k, v) in a.iter() {
+        let j = match v {
+            Value::Text(t) => Json::String(t.clone()),
+            Value::One(v) => Json::String((*v).to_owned()),
+            Value::Many(vs) => Json::Array(vs.iter().map(|v| Json::String((*v).to_owned())).collect()),
+            Value::Date(d) => {
+                let mut m = Map::new();
+                m.insert("day".into(), Json::String(d.day.clone()));
+                m.insert("month".into(), Json::String(d.month.clone()));
+                m.insert("year".into(), Json::String(d.year.clone()));
+                Json::Object(m)
+            }
+        };
+        map.insert(k.to_owned(), j);
+    }
+    Json::Object(map)
+}
+
+/// Reads saved answers back. Only what a question declares is kept: an
+/// unknown key, or a value a question does not offer, is dropped and the
+/// question asked again. The second result names each dropped key (never
+/// its value) for the console.
+pub fn restore(json: &Json) -> (Answers, Vec<String>) {
+    let mut a = Answers::default();
+    let mut dropped = Vec::new();
+    let Json::Object(map) = json else { return (a, dropped) };
+    for (key, v) in map {
+        let Some(field) = pages().flat_map(|p| p.fields.iter()).find(|f| f.key == key) else {
+            dropped.push(key.clone());
+            continue;
+        };
+        let declared = |s: &str| match field.kind {
+            Kind::Radios(_, d) | Kind::Checkboxes(_, d) => d().into_iter().find(|x| *x == s),
+            _ => None,
+        };
+        let value = match (field.kind, v) {
+            (Kind::Radios(..), Json::String(s)) if s.is_empty() => continue,
+            (Kind::Radios(..), Json::String(s)) => declared(s).map(Value::One),
+            (Kind::Checkboxes(..), Json::Array(items)) => {
+                let kept: Vec<&'static str> = items.iter().filter_map(|i| i.as_str().and_then(declared)).collect();
+                if kept.len() != items.len() {
+                    dropped.push(key.clone());
+                }
+                Some(Value::Many(kept))
+            }
+            (Kind::Line(_) | Kind::LongText, Json::String(s)) => Some(Value::Text(s.clone())),
+            (Kind::Date, Json::Object(d)) => {
+                let part = |k: &str| d.get(k).and_then(Json::as_str).unwrap_or("");
+                Some(Value::Date(DateInput::new(part("day"), part("month"), part("year"))))
+            }
+            _ => None,
+        };
+        match value {
+            Some(v) => a.set(field.key, v),
+            None => {
+                if !dropped.contains(key) {
+                    dropped.push(key.clone());
+                }
+            }
+        }
+    }
+    (a, dropped)
+}
+
+/// The answers to start another task with: who the resident is, their
+/// representative and their support needs are kept, so nothing is asked
+/// twice (WCAG 3.3.7); the task itself starts afresh, danger first.
+pub fn for_another_task(a: &Answers, ctx: &Ctx) -> Answers {
+    let mut keep: Vec<Key> = about::keys().collect();
+    keep.extend(rep::STOPS.iter().chain(&adjust::STOPS).flat_map(|s| s.page.fields.iter().map(|f| f.key)));
+    let mut next = a.clone();
+    next.keep(&keep);
+    // A representative or support needs given before (perhaps as that task
+    // itself) answer "do you want..." already.
+    if rep::NAME.opt(a).is_some() {
+        rep::WANT.set(&mut next, super::model::YesNo::Yes);
+    }
+    if !adjust::NEEDS.get(a).is_empty() {
+        adjust::WANT.set(&mut next, super::model::YesNo::Yes);
+    }
+    next.carried = about::STOPS.iter().all(|s| s.page.passes(a, ctx));
+    next
+}

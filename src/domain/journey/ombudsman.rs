@@ -1,0 +1,169 @@
+//! Going to the Ombudsman: where the complaint is up to, "Is my landlord
+//! late?" for the stage the resident is waiting on, what they want, and
+//! whether to tell the landlord. They can ask for help at any time.
+
+use super::decl::{ask_if, long_text, radios, Ctx, Field, Kind, On, Page, Special, Stop};
+use super::model::{Answers, Date, One, Text, YesNo};
+use super::start::{Task, TASK};
+use crate::domain::case::{OmbudsmanReferral, ResponsesHad};
+use crate::domain::deadlines::Timescales;
+use crate::domain::late::{LateCheck, LateReport};
+use crate::domain::text::Msg;
+use crate::domain::validate::FieldError;
+
+crate::choices! {
+    /// Where the complaint is up to.
+    pub enum Position in "omb_position" {
+        FinalResponse = "final_response",
+        WaitingStage1 = "waiting_stage1",
+        WaitingStage2 = "waiting_stage2",
+        RefusedEscalation = "refused_escalation",
+        Stage1Only = "stage1_only",
+        NotComplained = "not_complained",
+    }
+}
+
+pub const POSITION: One<Position> = One::new("omb_position");
+pub const COMPLAINED: Date = Date("omb_complained");
+pub const ACKNOWLEDGED: Date = Date("omb_acknowledged");
+pub const ANSWERED: Date = Date("omb_answered");
+pub const S2_REQUESTED: Date = Date("omb_s2_requested");
+pub const S2_ACKNOWLEDGED: Date = Date("omb_s2_acknowledged");
+pub const S2_ANSWERED: Date = Date("omb_s2_answered");
+pub const WHY: Text = Text("omb_why");
+pub const OUTCOME: Text = Text("omb_outcome");
+pub const TELL: One<YesNo> = One::new("omb_tell");
+
+fn complained(a: &Answers) -> bool {
+    POSITION.get(a).is_some_and(|p| p != Position::NotComplained)
+}
+
+fn stage1_answered(a: &Answers) -> bool {
+    POSITION.get(a).is_some_and(|p| !matches!(p, Position::WaitingStage1 | Position::NotComplained))
+}
+
+fn asked_stage2(a: &Answers) -> bool {
+    matches!(POSITION.get(a), Some(Position::FinalResponse | Position::WaitingStage2 | Position::RefusedEscalation))
+}
+
+const fn date(key: &'static str) -> Field {
+    Field::new(key, Kind::Date)
+}
+
+static POSITION_PAGE: Page = Page::ask("omb_position", &[radios(&POSITION)]);
+static STAGE1_PAGE: Page = Page::titled(
+    "omb_dates",
+    &[date("omb_complained"), date("omb_acknowledged").optional(), date("omb_answered").optional().when(stage1_answered)],
+)
+.check(|a, ctx| {
+    order(a, ctx, &[(&ACKNOWLEDGED, &COMPLAINED, "omb_acknowledged.before"), (&ANSWERED, &COMPLAINED, "omb_answered.before"), (&ANSWERED, &ACKNOWLEDGED, "omb_acknowledged.after")])
+});
+static STAGE2_PAGE: Page = Page::titled(
+    "omb_s2_dates",
+    &[
+        date("omb_s2_requested"),
+        date("omb_s2_acknowledged").optional().when(|a| !POSITION.is(a, Position::RefusedEscalation)),
+        date("omb_s2_answered").optional().when(|a| POSITION.is(a, Position::FinalResponse)),
+    ],
+)
+.check(|a, ctx| {
+    order(
+        a,
+        ctx,
+        &[
+            (&S2_REQUESTED, &ANSWERED, "omb_s2_requested.before_answer"),
+            (&S2_REQUESTED, &COMPLAINED, "omb_s2_requested.before"),
+            (&S2_ACKNOWLEDGED, &S2_REQUESTED, "omb_s2_acknowledged.before"),
+            (&S2_ANSWERED, &S2_REQUESTED, "omb_s2_answered.before"),
+            (&S2_ANSWERED, &S2_ACKNOWLEDGED, "omb_s2_acknowledged.after"),
+        ],
+    )
+});
+static LATE_PAGE: Page = Page::special("omb_late", Special::Lateness);
+static WHY_PAGE: Page = Page::ask("omb_why", &[long_text(&WHY).payload("ombudsman.why_still_unhappy")]);
+static OUTCOME_PAGE: Page = Page::ask("omb_outcome", &[long_text(&OUTCOME).payload("ombudsman.outcome_wanted")]);
+static TELL_PAGE: Page = Page::ask("omb_tell", &[radios(&TELL).payload("ombudsman.tell_landlord")]);
+static SUMMARY_PAGE: Page = Page::special("omb_summary", Special::OmbudsmanSummary);
+
+/// Impossible dates are questioned on their own page: each `(later,
+/// earlier, key)` says `later` cannot be before `earlier`. The error is on
+/// the field the rule's key names (`<field>.<rule>`) and names the other date.
+fn order(a: &Answers, ctx: &Ctx, rules: &[(&Date, &Date, &'static str)]) -> Vec<FieldError> {
+    let mut out: Vec<FieldError> = Vec::new();
+    for (later, earlier, key) in rules {
+        let (Some(l), Some(e)) = (given(later, a, ctx), given(earlier, a, ctx)) else { continue };
+        let field = key.split('.').next().unwrap_or(later.0);
+        if l < e && !out.iter().any(|x| x.field == field) {
+            out.push(FieldError::new(field, Msg::new(*key).date("date", if field == later.0 { e } else { l })));
+        }
+    }
+    out
+}
+
+/// A date the resident gave that applies to where their complaint is up
+/// to (an answer date kept from before they changed their answer does not).
+fn given(d: &Date, a: &Answers, ctx: &Ctx) -> Option<chrono::NaiveDate> {
+    let applies = match d.0 {
+        "omb_answered" => stage1_answered(a),
+        "omb_s2_requested" => asked_stage2(a),
+        "omb_s2_acknowledged" => asked_stage2(a) && !POSITION.is(a, Position::RefusedEscalation),
+        "omb_s2_answered" => POSITION.is(a, Position::FinalResponse),
+        _ => complained(a),
+    };
+    d.get(a, ctx.today).filter(|_| applies)
+}
+
+fn on(a: &Answers, _: &Ctx) -> On {
+    ask_if(TASK.is(a, Task::Ombudsman))
+}
+
+pub static STOPS: [Stop; 8] = [
+    Stop { page: &POSITION_PAGE, on },
+    Stop { page: &STAGE1_PAGE, on: |a, _| ask_if(TASK.is(a, Task::Ombudsman) && complained(a)) },
+    Stop { page: &STAGE2_PAGE, on: |a, _| ask_if(TASK.is(a, Task::Ombudsman) && asked_stage2(a)) },
+    Stop { page: &LATE_PAGE, on: |a, _| ask_if(TASK.is(a, Task::Ombudsman) && complained(a)) },
+    Stop { page: &WHY_PAGE, on },
+    Stop { page: &OUTCOME_PAGE, on },
+    Stop { page: &TELL_PAGE, on },
+    Stop {
+        page: &SUMMARY_PAGE,
+        on: |a, _| if TASK.is(a, Task::Ombudsman) && TELL.is(a, YesNo::No) { On::End } else { On::No },
+    },
+];
+
+/// "Is my landlord late?" for each stage the resident gave dates for,
+/// against that stage's limits: stage 1 (Code 6.2 to 6.4) and, once stage
+/// 2 was asked for, stage 2 (Code 6.11 to 6.15). Judged against the Code,
+/// which is what the Ombudsman applies.
+pub fn lateness(a: &Answers, ctx: &Ctx) -> Vec<LateReport> {
+    let cal = ctx.config.calendar();
+    let ts = Timescales::CODE;
+    let mut out = Vec::new();
+    if let Some(made) = given(&COMPLAINED, a, ctx) {
+        let mut c = LateCheck::stage1(made);
+        c.acknowledged_on = given(&ACKNOWLEDGED, a, ctx);
+        c.answered_on = given(&ANSWERED, a, ctx);
+        out.push(c.check(ctx.today, &cal, &ts));
+    }
+    if let Some(requested) = given(&S2_REQUESTED, a, ctx) {
+        let mut c = LateCheck::stage2(requested);
+        c.acknowledged_on = given(&S2_ACKNOWLEDGED, a, ctx);
+        c.answered_on = given(&S2_ANSWERED, a, ctx);
+        out.push(c.check(ctx.today, &cal, &ts));
+    }
+    out
+}
+
+pub fn referral(a: &Answers) -> OmbudsmanReferral {
+    OmbudsmanReferral {
+        why_still_unhappy: WHY.get(a).to_owned(),
+        outcome_wanted: OUTCOME.get(a).to_owned(),
+        responses_had: match POSITION.get(a) {
+            Some(Position::FinalResponse) => ResponsesHad::Stage2,
+            Some(Position::WaitingStage2 | Position::RefusedEscalation | Position::Stage1Only) => ResponsesHad::Stage1,
+            _ => ResponsesHad::None,
+        },
+        landlord_reference: None,
+        tell_landlord: TELL.is(a, YesNo::Yes),
+    }
+}
