@@ -4,6 +4,7 @@
 
 use put_right::domain::config::LandlordConfig;
 use put_right::edge::storage;
+use put_right::domain::text::{Catalogue, Words};
 use put_right::ui::{self, wizard::Setup};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -15,9 +16,24 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Waits for the reactive system and one animation frame to settle.
-async fn settle() {
-    gloo_timers::future::TimeoutFuture::new(50).await;
+/// Waits until `ready` holds (polling once per task turn), or fails after
+/// a generous bound: a test waits for the state it needs, not for a time.
+async fn until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..2000 {
+        if ready() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(5).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn focused_tag() -> String {
+    document().active_element().map(|e| e.tag_name()).unwrap_or_default()
+}
+
+fn words() -> Words {
+    Words::new(Catalogue::from_json(include_str!("../public/i18n/en-GB.json")).expect("the English catalogue"))
 }
 
 /// Mounts a fresh widget with the demo config into a new host element.
@@ -26,10 +42,7 @@ fn mount(instance: &str) -> HtmlElement {
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     host.set_id(&format!("host-{instance}"));
     document().body().unwrap().append_child(&host).unwrap();
-    ui::mount(
-        host.clone(),
-        Setup { instance: instance.to_owned(), config: LandlordConfig::example(), manage_title: false },
-    );
+    ui::mount(host.clone(), Setup { instance: instance.to_owned(), config: LandlordConfig::example(), manage_title: false }, words());
     host
 }
 
@@ -56,7 +69,7 @@ fn click_button(root: &HtmlElement, label: &str) {
 #[wasm_bindgen_test]
 async fn mounts_into_the_host_element_with_the_emergency_question_first() {
     let host = mount("t-mount");
-    settle().await;
+    until("the first question", || query(&host, "legend h1").is_some()).await;
     assert!(query(&host, ".putright").is_some(), "widget root is inside the host element");
     assert_eq!(text(&host, "legend h1"), "Is any of these happening in your home now?");
     assert_eq!(host.query_selector_all("h1").unwrap().length(), 1, "exactly one h1");
@@ -65,9 +78,9 @@ async fn mounts_into_the_host_element_with_the_emergency_question_first() {
 #[wasm_bindgen_test]
 async fn continue_without_an_answer_shows_a_focused_error_summary_and_a_field_error() {
     let host = mount("t-error");
-    settle().await;
+    until("the first question", || query(&host, "legend h1").is_some()).await;
     click_button(&host, "Continue");
-    settle().await;
+    until("the summary to take focus", || document().active_element().is_some_and(|e| e.id() == "t-error-error-summary")).await;
     let summary = query(&host, ".pr-error-summary").expect("error summary shown");
     assert!(summary.text_content().unwrap().contains("There is a problem"));
     assert!(summary.text_content().unwrap().contains("Select what is happening, or select \u{201c}None of these\u{201d}"));
@@ -85,18 +98,16 @@ async fn continue_without_an_answer_shows_a_focused_error_summary_and_a_field_er
 #[wasm_bindgen_test]
 async fn answering_moves_to_the_next_step_and_focuses_its_heading() {
     let host = mount("t-next");
-    settle().await;
+    until("the first question", || query(&host, "legend h1").is_some()).await;
     let none: HtmlInputElement = query(&host, "input[value=none]").unwrap().unchecked_into();
     none.click();
     click_button(&host, "Continue");
-    settle().await;
-    assert_eq!(text(&host, "legend h1"), "What do you want to do?");
+    until("the next heading to take focus", || focused_tag() == "H1" && text(&host, "legend h1") == "What do you want to do?").await;
     let active = document().active_element().unwrap();
     assert_eq!(active.tag_name(), "H1", "focus moves to the new heading");
     assert!(query(&host, ".pr-back").is_some(), "a back link is shown");
     click_button(&host, "Back");
-    settle().await;
-    assert_eq!(text(&host, "legend h1"), "Is any of these happening in your home now?");
+    until("the first question again", || text(&host, "legend h1") == "Is any of these happening in your home now?").await;
     let none: HtmlInputElement = query(&host, "input[value=none]").unwrap().unchecked_into();
     assert!(none.checked(), "the earlier answer is kept after going back");
 }
@@ -104,14 +115,13 @@ async fn answering_moves_to_the_next_step_and_focuses_its_heading() {
 #[wasm_bindgen_test]
 async fn answers_are_kept_in_the_draft_and_cleared_on_request() {
     let host = mount("t-draft");
-    settle().await;
+    until("the first question", || query(&host, "input[value=gas_smell]").is_some()).await;
     let gas: HtmlInputElement = query(&host, "input[value=gas_smell]").unwrap().unchecked_into();
     gas.click();
-    settle().await;
-    let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("putright:example-homes:draft").unwrap();
-    assert!(raw.as_deref().unwrap_or("").contains("gas_smell"), "draft saved: {raw:?}");
+    let stored = || web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("putright:example-homes:draft").unwrap().unwrap_or_default();
+    until("the draft to be saved", || stored().contains("gas_smell")).await;
     click_button(&host, "Clear my answers");
-    settle().await;
+    until("the answers to be cleared", || !stored().contains("gas_smell")).await;
     let gas: HtmlInputElement = query(&host, "input[value=gas_smell]").unwrap().unchecked_into();
     assert!(!gas.checked(), "answers cleared from the page");
     let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("putright:example-homes:draft").unwrap();

@@ -13,7 +13,8 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use put_right::domain::config::LandlordConfig;
-use put_right::domain::journey::{Answers, NO_HAZARD};
+use put_right::domain::journey::{about, adjust, start, Answers, Ctx, Value};
+use put_right::domain::text::{Catalogue, Words};
 use put_right::edge::outbox::{self, Entry, Update};
 use wasm_bindgen_test::*;
 
@@ -30,15 +31,20 @@ fn receiver_url() -> &'static str {
 /// A real, schema-valid adjustments request for resident number `n`.
 fn entry(n: usize, config: &LandlordConfig) -> Entry {
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let mut a = Answers { hazards: vec![NO_HAZARD.into()], task: "adjustments".into(), ..Answers::default() };
-    a.adj_needs = vec!["large_print".into()];
-    a.name = format!("Soak Resident {n}");
-    a.address = format!("{n} Test Street");
-    a.postcode = "EX1 1AA".into();
-    a.email = format!("soak{n}@example.com");
-    a.contact_method = "email".into();
+    let mut a = Answers::default();
+    a.set("hazards", Value::Many(vec![start::NO_HAZARD]));
+    start::TASK.set(&mut a, start::Task::Adjustments);
+    adjust::NEEDS.set(&mut a, &[adjust::Need::LargePrint]);
+    about::NAME.set(&mut a, &format!("Soak Resident {n}"));
+    about::ADDRESS.set(&mut a, &format!("{n} Test Street"));
+    about::POSTCODE.set(&mut a, "EX1 1AA");
+    about::EMAIL.set(&mut a, &format!("soak{n}@example.com"));
+    about::METHOD.set(&mut a, put_right::domain::ContactMethod::Email);
     let id = uuid::Uuid::new_v4().to_string();
-    let s = a.to_submission(&id, "2026-11-23T10:15:00+00:00", today, config).expect("a valid submission");
+    let words = Words::new(Catalogue::from_json(include_str!("../public/i18n/en-GB.json")).expect("the English catalogue"));
+    let ctx = Ctx { today, config };
+    let s = put_right::domain::journey::to_submission(&a, &id, "2026-11-23T10:15:00+00:00", "en-GB", &ctx, &words)
+        .expect("a valid submission");
     Entry {
         id,
         url: format!("{}/submissions", receiver_url()),
@@ -50,6 +56,7 @@ fn entry(n: usize, config: &LandlordConfig) -> Entry {
         attempts: 0,
         receipt_title: String::new(),
         receipt_lines: Vec::new(),
+        told: String::new(),
     }
 }
 

@@ -33,6 +33,9 @@ pub struct Entry {
     pub receipt_title: String,
     #[serde(default)]
     pub receipt_lines: Vec<String>,
+    /// "What you told us" as it was when sent, for the saved copy.
+    #[serde(default)]
+    pub told: String,
 }
 
 /// What the resident should be told about a delivery.

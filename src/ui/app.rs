@@ -1,70 +1,86 @@
-//! The widget's frame: toolbar, live region, back link and the current step.
+//! The widget's frame: toolbar, live region, back link and the current page.
 
 use leptos::prelude::*;
 
-use super::steps;
 use super::wizard::{Setup, Wizard};
-use crate::domain::journey::Step;
+use super::{check, confirm, question, special};
+use crate::domain::journey::{Page, Special, CONFIRMATION};
+use crate::domain::text::{Msg, Words};
 
 /// One widget instance.
 #[component]
-pub fn Widget(setup: Setup) -> impl IntoView {
-    let w = Wizard::new(setup);
+pub fn Widget(setup: Setup, words: Words) -> impl IntoView {
+    let w = Wizard::new(setup, words);
     provide_context(w);
     let root_id = w.instance();
     announce_saving(w);
     let class = move || if w.large_text.get() { "putright pr-large-text" } else { "putright" };
+    let lang = move || w.words.with(|x| x.lang.locale.clone());
+    let dir = move || if w.words.with(|x| x.lang.rtl) { "rtl" } else { "ltr" };
     // The landlord's logo (config theme.logo_url); its name is the alt text.
     let logo = w.with_config(|c| c.theme.logo_url.clone().map(|src| (src, c.landlord_name.clone())));
     let logo = logo.map(|(src, alt)| view! { <img class="pr-logo" src=src alt=alt/> });
     view! {
-        <div class=class id=root_id lang="en-GB">
+        <div class=class id=root_id lang=lang dir=dir>
             {logo}
             <Toolbar/>
-            <div class="pr-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{move || w.status.get()}</div>
+            <div class="pr-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+                {move || w.status.get().map(|m| w.say(&m))}
+            </div>
             <EarlierSent/>
             <BackLink/>
-            // Keyed by step, so every step gets fresh elements: two steps
+            // Keyed by page, so every page gets fresh elements: two pages
             // with the same shape would otherwise be patched in place, and a
             // radio ticked on one would leak its state into the next.
-            <div class="pr-step">
-                <For each=move || [w.step.get()] key=|s| *s children=steps::render/>
+            <div class="pr-step" data-page=move || w.page.get().key>
+                <For each=move || [w.page.get()] key=|p| p.key children=render/>
             </div>
         </div>
     }
 }
 
+/// The page: a question page from its declaration, or one of the few
+/// pages drawn by hand.
+fn render(page: &'static Page) -> AnyView {
+    match page.special {
+        None => view! { <question::QuestionPage page=page/> }.into_any(),
+        Some(Special::EmergencyAdvice) => view! { <special::EmergencyAdvice/> }.into_any(),
+        Some(Special::Lateness) => view! { <special::Lateness/> }.into_any(),
+        Some(Special::OmbudsmanSummary) => view! { <special::OmbudsmanSummary/> }.into_any(),
+        Some(Special::Check) => view! { <check::Check/> }.into_any(),
+        Some(Special::Confirmation) => view! { <confirm::Confirmation/> }.into_any(),
+    }
+}
+
 /// Tells the resident once, through the polite live region, that their answers
-/// are kept on this device: on the first move between steps (not a clear),
-/// unless the browser is refusing to save them, which the wizard announces.
+/// are kept on this device: on the first move between pages (not a clear),
+/// unless the browser is refusing to save them, which the draft announces.
 fn announce_saving(w: Wizard) {
     let said = StoredValue::new(false);
     Effect::new(move |prev: Option<()>| {
-        w.step.track();
-        let moved = !w.trail.with_untracked(Vec::is_empty) && w.step.get_untracked() != Step::Confirmation;
+        w.page.track();
+        let moved = !w.trail.with_untracked(Vec::is_empty) && w.page.get_untracked().key != CONFIRMATION.key;
         if prev.is_none() || said.get_value() || !moved {
             return;
         }
         said.set_value(true);
-        if !w.status.get_untracked().contains("not letting us save") {
-            w.status.set("Your answers are saved on this device as you go.".into());
+        if w.status.get_untracked().is_none_or(|m| m.key != "status.not_saving") {
+            w.status.set(Some(Msg::new("status.saved")));
         }
     });
 }
 
-/// "Larger text" and "Clear my answers", at the top of every step.
+/// "Larger text" and "Clear my answers", at the top of every page.
 #[component]
 fn Toolbar() -> impl IntoView {
     let w = expect_context::<Wizard>();
     view! {
         <div class="pr-toolbar">
-            <button type="button" class="pr-link-button" aria-pressed={move || if w.large_text.get() { "true" } else { "false" }}
+            <button type="button" class="pr-link-button" aria-pressed=move || if w.large_text.get() { "true" } else { "false" }
                 on:click=move |_| w.large_text.update(|v| *v = !*v)>
-                "Larger text"
+                {move || w.t("toolbar.larger")}
             </button>
-            <button type="button" class="pr-link-button" on:click=move |_| w.clear()>
-                "Clear my answers"
-            </button>
+            <button type="button" class="pr-link-button" on:click=move |_| w.clear()>{move || w.t("toolbar.clear")}</button>
         </div>
     }
 }
@@ -78,11 +94,11 @@ fn EarlierSent() -> impl IntoView {
         (!earlier.is_empty()).then(|| {
             let items = earlier
                 .into_iter()
-                .map(|r| view! { <li>{r.title}". Your reference number is " <strong>{r.reference}</strong> "."</li> })
+                .map(|r| view! { <li>{w.say(&Msg::new("earlier.item").text("title", r.title).ltr("reference", r.reference))}</li> })
                 .collect_view();
             view! {
                 <div class="pr-notice">
-                    <p>"Something you sent earlier has now reached us:"</p>
+                    <p>{w.t("earlier.intro")}</p>
                     <ul>{items}</ul>
                 </div>
             }
@@ -90,28 +106,28 @@ fn EarlierSent() -> impl IntoView {
     }
 }
 
-/// A back link on every step but the first and the confirmation.
+/// A back link on every page but the first and the confirmation.
 #[component]
 fn BackLink() -> impl IntoView {
     let w = expect_context::<Wizard>();
-    let show = move || !w.trail.with(Vec::is_empty) && w.step.get() != Step::Confirmation;
-    move || {
-        show().then(|| {
-            view! { <button type="button" class="pr-back" on:click=move |_| w.back()>"Back"</button> }
-        })
-    }
+    let show = move || !w.trail.with(Vec::is_empty) && w.page.get().key != CONFIRMATION.key;
+    move || show().then(|| view! { <button type="button" class="pr-back" on:click=move |_| w.back()>{w.t("nav.back")}</button> })
 }
 
 /// Shown instead of the widget when the landlord's config cannot be used.
 #[component]
-pub fn ConfigFallback(phone: Option<String>) -> impl IntoView {
+pub fn ConfigFallback(phone: Option<String>, words: Words) -> impl IntoView {
+    use crate::domain::text::Render;
+    let title = words.render(&Msg::new("fallback.title"));
     let body = phone.map(|p| {
-        let tel = steps::tel_href(&p);
-        view! { <p>"Please call us on " <a href=tel>{p}</a> " and we will help you."</p> }
+        let tel = super::tel_href(&p);
+        let text = words.render(&Msg::new("fallback.call").ltr("phone", "\u{1}"));
+        let (before, after) = text.split_once('\u{1}').unwrap_or((&text, ""));
+        view! { <p>{before.to_owned()}<a href=tel dir="ltr">{p}</a>{after.to_owned()}</p> }
     });
     view! {
-        <div class="putright" role="alert">
-            <p class="pr-h1">"Sorry, our online form is not working at the moment"</p>
+        <div class="putright" role="alert" lang=words.lang.locale.clone()>
+            <p class="pr-h1">{title}</p>
             {body}
         </div>
     }

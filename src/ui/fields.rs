@@ -1,374 +1,267 @@
-//! Shared field components in the GOV.UK patterns: text input, textarea
-//! with a character count, radios, checkboxes, date input and the error
-//! summary. Each field shows its own error message above the control, ties
-//! hint and error to it with `aria-describedby`, and keeps whatever was
-//! typed, valid or not.
+//! Every field kind in the GOV.UK patterns, drawn from a field's
+//! declaration: text input, textarea with a character count, radios,
+//! checkboxes, date input, and the error summary. Each field shows its own
+//! error message above the control, ties hint and error to it with
+//! `aria-describedby`, and keeps whatever was typed, valid or not.
 
 use leptos::prelude::*;
 
 use super::wizard::Wizard;
+use crate::domain::journey::{rep, Field, Kind, Line, Value};
+use crate::domain::text::Msg;
+use crate::domain::validate::{CharacterCount, DateInput};
 
-/// Two-way binding between a control and one part of the answers.
-pub struct Binding<T: Send + Sync + 'static> {
-    pub get: Signal<T>,
-    pub set: Callback<T>,
-}
-
-impl<T: Send + Sync + 'static> Clone for Binding<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T: Send + Sync + 'static> Copy for Binding<T> {}
-
-/// `bind!(wizard.answers, field.path)` binds a control to `answers.field.path`.
-#[macro_export]
-macro_rules! bind {
-    ($answers:expr, $($field:ident).+) => {{
-        let answers = $answers;
-        $crate::ui::fields::Binding {
-            get: ::leptos::prelude::Signal::derive(move || {
-                ::leptos::prelude::With::with(&answers, |a| a.$($field).+.clone())
-            }),
-            set: ::leptos::prelude::Callback::new(move |v| {
-                ::leptos::prelude::Update::update(&answers, |a| a.$($field).+ = v)
-            }),
-        }
-    }};
-}
-
-/// " (optional)" for optional questions: GOV.UK marks optional, not required.
-fn optional_suffix(optional: bool) -> &'static str {
-    if optional {
-        " (optional)"
-    } else {
-        ""
-    }
-}
-
-fn described_by(hint: Option<String>, error: Option<String>, extra: Option<String>) -> Option<String> {
-    let ids: Vec<String> = [hint, error, extra].into_iter().flatten().collect();
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
-
-/// The label, as the page's `h1` when the question is the whole page.
-#[component]
-fn Label(for_id: String, text: String, heading: bool, optional: bool) -> impl IntoView {
-    let text = format!("{text}{}", optional_suffix(optional));
-    if heading {
-        let hid = format!("{for_id}-heading");
-        view! { <h1 class="pr-h1" id=hid tabindex="-1"><label class="pr-label pr-label--bold" for=for_id>{text}</label></h1> }.into_any()
-    } else {
-        view! { <label class="pr-label pr-label--bold" for=for_id>{text}</label> }.into_any()
-    }
-}
-
-#[component]
-fn ErrorMessage(id: String, message: Signal<Option<String>>) -> impl IntoView {
-    move || {
-        message.get().map(|m| {
-            view! { <p class="pr-error-message" id=id.clone()><span class="pr-visually-hidden">"Error: "</span>{m}</p> }
-        })
-    }
-}
-
-/// A one-line text input.
-#[component]
-pub fn TextField(
-    /// The field's key; also the anchor the error summary links to.
-    name: &'static str,
-    #[prop(into)] label: String,
-    #[prop(optional, into)] hint: Option<String>,
-    value: Binding<String>,
-    #[prop(default = "text")] input_type: &'static str,
-    #[prop(optional)] autocomplete: Option<&'static str>,
-    #[prop(optional)] inputmode: Option<&'static str>,
-    #[prop(optional)] width: Option<&'static str>,
-    #[prop(optional)] heading: bool,
-    #[prop(optional)] optional: bool,
-    #[prop(optional)] spellcheck: Option<bool>,
-) -> impl IntoView {
-    let w = expect_context::<Wizard>();
-    let id = w.id(name);
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let err_id = format!("{id}-error");
-    let error = w.error_for(name);
-    let has_error = move || error.get().is_some();
-    let err_id2 = err_id.clone();
-    let hint_id2 = hint_id.clone();
-    let describedby = move || described_by(hint_id2.clone(), error.get().map(|_| err_id2.clone()), None);
-    let class = move || {
-        let mut c = String::from(width.unwrap_or(""));
-        if has_error() {
-            c.push_str(" pr-input--error");
-        }
-        c
-    };
-    view! {
-        <div class={move || if has_error() { "pr-form-group pr-form-group--error" } else { "pr-form-group" }}>
-            <Label for_id=id.clone() text=label heading=heading optional=optional/>
-            {hint.map(|h| view! { <div class="pr-hint" id=hint_id.clone()>{h}</div> })}
-            <ErrorMessage id=err_id message=error/>
-            <input
-                class=class
-                id=id.clone()
-                name=id
-                type=input_type
-                autocomplete=autocomplete
-                inputmode=inputmode
-                spellcheck=spellcheck.map(|s| if s { "true" } else { "false" })
-                aria-describedby=describedby
-                aria-invalid=move || has_error().then_some("true")
-                prop:value=move || value.get.get()
-                on:input=move |ev| value.set.run(event_target_value(&ev))
-            />
-        </div>
-    }
-}
-
-/// A multi-line answer with a GOV.UK-style character count.
-#[component]
-pub fn TextArea(
-    name: &'static str,
-    #[prop(into)] label: String,
-    #[prop(optional, into)] hint: Option<String>,
-    value: Binding<String>,
-    max_chars: usize,
-    #[prop(optional)] heading: bool,
-    #[prop(optional)] optional: bool,
-    #[prop(default = 5)] rows: u32,
-) -> impl IntoView {
-    let w = expect_context::<Wizard>();
-    let id = w.id(name);
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let err_id = format!("{id}-error");
-    let count_id = format!("{id}-count");
-    let error = w.error_for(name);
-    let has_error = move || error.get().is_some();
-    let (err_id2, hint_id2, count_id2) = (err_id.clone(), hint_id.clone(), count_id.clone());
-    let describedby =
-        move || described_by(hint_id2.clone(), error.get().map(|_| err_id2.clone()), Some(count_id2.clone()));
-    let used = move || value.get.with(|v| v.chars().count());
-    let count_text = move || {
-        let n = used();
-        if n > max_chars {
-            let over = n - max_chars;
-            format!("You have {over} character{} too many", if over == 1 { "" } else { "s" })
-        } else {
-            let left = max_chars - n;
-            format!("You have {left} character{} remaining", if left == 1 { "" } else { "s" })
-        }
-    };
-    view! {
-        <div class={move || if has_error() { "pr-form-group pr-form-group--error" } else { "pr-form-group" }}>
-            <Label for_id=id.clone() text=label heading=heading optional=optional/>
-            {hint.map(|h| view! { <div class="pr-hint" id=hint_id.clone()>{h}</div> })}
-            <ErrorMessage id=err_id message=error/>
-            <textarea
-                class={move || if has_error() { "pr-input--error" } else { "" }}
-                id=id.clone()
-                name=id
-                rows=rows
-                aria-describedby=describedby
-                aria-invalid=move || has_error().then_some("true")
-                prop:value=move || value.get.get()
-                on:input=move |ev| value.set.run(event_target_value(&ev))
-            ></textarea>
-            <div id=count_id class={move || if used() > max_chars { "pr-count pr-count--over" } else { "pr-count" }} aria-live="polite">
-                {count_text}
-            </div>
-        </div>
-    }
-}
-
-/// One choice in a set of radios or checkboxes.
+/// The ids, texts and error state every field shares.
 #[derive(Clone)]
-pub struct Choice {
-    pub value: &'static str,
-    pub label: String,
-    pub hint: Option<String>,
+struct Frame {
+    id: String,
+    hint_id: Option<String>,
+    err_id: String,
+    error: Signal<Option<String>>,
 }
 
-impl Choice {
-    pub fn new(value: &'static str, label: impl Into<String>) -> Self {
-        Self { value, label: label.into(), hint: None }
+impl Frame {
+    fn new(w: &Wizard, f: &Field) -> Frame {
+        let id = w.id(f.key);
+        Frame {
+            hint_id: w.has(&format!("{}.hint", f.key)).then(|| format!("{id}-hint")),
+            err_id: format!("{id}-error"),
+            error: w.error_for(f.key),
+            id,
+        }
     }
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
-        self
+
+    fn has_error(&self) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+        let e = self.error;
+        move || e.with(Option::is_some)
+    }
+
+    /// Hint, error and anything else the control should announce.
+    fn described_by(&self, extra: Option<String>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+        let (hint, err, error) = (self.hint_id.clone(), self.err_id.clone(), self.error);
+        move || {
+            let ids: Vec<String> = [hint.clone(), error.with(Option::is_some).then(|| err.clone()), extra.clone()].into_iter().flatten().collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    }
+
+    fn group_class(&self) -> impl Fn() -> &'static str + Send + Sync + 'static {
+        let has = self.has_error();
+        move || if has() { "pr-form-group pr-form-group--error" } else { "pr-form-group" }
+    }
+
+    fn hint(&self, w: Wizard, key: &'static str) -> impl IntoView {
+        self.hint_id.clone().map(|id| view! { <div class="pr-hint" id=id>{move || w.t(&format!("{key}.hint"))}</div> })
+    }
+
+    fn error_message(&self, w: Wizard) -> impl IntoView {
+        let (id, error) = (self.err_id.clone(), self.error);
+        move || {
+            error.get().map(|m| view! {
+                <p class="pr-error-message" id=id.clone()><span class="pr-visually-hidden">{w.t("errors.prefix")} " "</span>{m}</p>
+            })
+        }
+    }
+}
+
+/// The label (or legend) text, with " (optional)" for optional questions:
+/// GOV.UK marks optional, not required.
+fn label_text(w: Wizard, f: &'static Field) -> impl Fn() -> String + Send + Sync + 'static {
+    move || {
+        let label = w.t(&format!("{}.label", f.key));
+        if f.optional {
+            w.say(&Msg::new("field.optional").text("label", label))
+        } else {
+            label
+        }
+    }
+}
+
+/// One field, as its declaration says. `heading`: its label or legend is
+/// the page's `h1` (a page that asks one thing).
+#[component]
+pub fn FieldView(field: &'static Field, heading: bool) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    match field.kind {
+        Kind::Radios(..) | Kind::Checkboxes(..) => choices(w, field, heading).into_any(),
+        Kind::Date => date(w, field, heading).into_any(),
+        Kind::Line(line) => text(w, field, heading, Some(line)).into_any(),
+        Kind::LongText => text(w, field, heading, None).into_any(),
+    }
+}
+
+fn text(w: Wizard, f: &'static Field, heading: bool, line: Option<Line>) -> impl IntoView {
+    let fr = Frame::new(&w, f);
+    let key = f.key;
+    let value = move || w.answers.with(|a| a.text(key).to_owned());
+    let set = move |v: String| w.answers.update(|a| a.set(key, Value::Text(v)));
+    let label = label_text(w, f);
+    let label = if heading {
+        view! { <h1 class="pr-h1" tabindex="-1"><label class="pr-label pr-label--bold" for=fr.id.clone()>{label}</label></h1> }.into_any()
+    } else {
+        view! { <label class="pr-label pr-label--bold" for=fr.id.clone()>{label}</label> }.into_any()
+    };
+    let has_error = fr.has_error();
+    let control = match line {
+        Some(line) => {
+            let (input_type, inputmode, width, spellcheck) = match line {
+                Line::Phone => ("tel", None, "pr-input--w20", None),
+                Line::Email => ("email", None, "", Some("false")),
+                Line::Postcode => ("text", None, "pr-input--w10", Some("false")),
+                Line::Money => ("text", Some("decimal"), "pr-input--w10", None),
+                Line::Reference => ("text", None, "pr-input--w20", Some("false")),
+                Line::Name => ("text", None, "", Some("false")),
+                Line::Plain => ("text", None, "", None),
+            };
+            // Only when the person filling in the form is the one it is about.
+            let autocomplete = move || f.autocomplete.map(|t| if w.answers.with(rep::by_rep) == f.about_rep { t } else { "off" });
+            // Phone numbers, postcodes, emails and references read left to right in any language.
+            let dir = matches!(line, Line::Phone | Line::Email | Line::Postcode | Line::Reference | Line::Money).then_some("ltr");
+            view! {
+                <input class=move || format!("{width}{}", if has_error() { " pr-input--error" } else { "" })
+                    id=fr.id.clone() name=fr.id.clone() type=input_type inputmode=inputmode dir=dir
+                    autocomplete=autocomplete spellcheck=spellcheck
+                    aria-describedby=fr.described_by(None) aria-invalid=move || has_error().then_some("true")
+                    prop:value=value on:input=move |ev| set(event_target_value(&ev))/>
+            }
+            .into_any()
+        }
+        None => {
+            let max = f.limit().chars();
+            let count_id = format!("{}-count", fr.id);
+            let used = move || w.answers.with(|a| CharacterCount::new(a.text(key), max));
+            view! {
+                <textarea class=move || if has_error() { "pr-input--error" } else { "" } id=fr.id.clone() name=fr.id.clone() rows=5
+                    aria-describedby=fr.described_by(Some(count_id.clone())) aria-invalid=move || has_error().then_some("true")
+                    prop:value=value on:input=move |ev| set(event_target_value(&ev))></textarea>
+                <div id=count_id class=move || if used().is_over() { "pr-count pr-count--over" } else { "pr-count" } aria-live="polite">
+                    {move || w.say(&used().msg())}
+                </div>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class=fr.group_class()>
+            {label}
+            {fr.hint(w, key)}
+            {fr.error_message(w)}
+            {control}
+        </div>
     }
 }
 
 /// The legend, as the page's `h1` when the question is the whole page.
-fn legend(id: &str, text: String, heading: bool, optional: bool) -> AnyView {
-    let text = format!("{text}{}", optional_suffix(optional));
+fn legend(w: Wizard, f: &'static Field, heading: bool) -> AnyView {
+    let text = label_text(w, f);
     if heading {
-        let hid = format!("{id}-heading");
-        view! { <legend><h1 class="pr-h1" id=hid tabindex="-1">{text}</h1></legend> }.into_any()
+        view! { <legend><h1 class="pr-h1" tabindex="-1">{text}</h1></legend> }.into_any()
     } else {
         view! { <legend class="pr-label--bold">{text}</legend> }.into_any()
     }
 }
 
-/// Radios: choose one. The first radio carries the field's id, so the error
-/// summary's link lands on it.
-#[component]
-pub fn Radios(
-    name: &'static str,
-    #[prop(into)] legend_text: String,
-    #[prop(optional, into)] hint: Option<String>,
-    choices: Vec<Choice>,
-    value: Binding<String>,
-    #[prop(optional)] heading: bool,
-    #[prop(optional)] optional: bool,
-) -> impl IntoView {
-    choice_group(name, legend_text, hint, choices, heading, optional, ChoiceKind::Radio(value))
-}
-
-/// Checkboxes: choose any.
-#[component]
-pub fn Checkboxes(
-    name: &'static str,
-    #[prop(into)] legend_text: String,
-    #[prop(optional, into)] hint: Option<String>,
-    choices: Vec<Choice>,
-    value: Binding<Vec<String>>,
-    #[prop(optional)] heading: bool,
-    #[prop(optional)] optional: bool,
-) -> impl IntoView {
-    choice_group(name, legend_text, hint, choices, heading, optional, ChoiceKind::Checkbox(value))
-}
-
-#[derive(Clone, Copy)]
-enum ChoiceKind {
-    Radio(Binding<String>),
-    Checkbox(Binding<Vec<String>>),
-}
-
-fn choice_group(
-    name: &'static str,
-    legend_text: String,
-    hint: Option<String>,
-    choices: Vec<Choice>,
-    heading: bool,
-    optional: bool,
-    kind: ChoiceKind,
-) -> impl IntoView {
-    let w = expect_context::<Wizard>();
-    let id = w.id(name);
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let err_id = format!("{id}-error");
-    let error = w.error_for(name);
-    let has_error = move || error.get().is_some();
-    let (err_id2, hint_id2) = (err_id.clone(), hint_id.clone());
-    let describedby = move || described_by(hint_id2.clone(), error.get().map(|_| err_id2.clone()), None);
-    let items = choices
+/// Radios (choose one) or checkboxes (choose any). The first input carries
+/// the field's id, so the error summary's link lands on it. An exclusive
+/// choice ("None of these") unticks the others, and the others untick it.
+fn choices(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
+    let fr = Frame::new(&w, f);
+    let key = f.key;
+    let (options, many) = match f.kind {
+        Kind::Radios(o, _) => (o, false),
+        Kind::Checkboxes(o, _) => (o, true),
+        _ => unreachable!("choices() draws radios and checkboxes"),
+    };
+    let opts = w.answers.with_untracked(|a| w.ctx(|c| options(a, c)));
+    let exclusive: Vec<&'static str> = opts.iter().filter(|o| o.exclusive).map(|o| o.value).collect();
+    let items = opts
         .into_iter()
         .enumerate()
-        .map(|(i, c)| {
-            let input_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
-            // Not "{input_id}-hint": the first input carries the field's id, and
-            // "{id}-hint" is the whole group's hint.
-            let item_hint_id = c.hint.as_ref().map(|_| format!("{id}-{i}-item-hint"));
-            let v = c.value;
-            let input = match kind {
-                ChoiceKind::Radio(b) => view! {
-                    <input type="radio" id=input_id.clone() name=id.clone() value=v
-                        aria-describedby=item_hint_id.clone()
-                        prop:checked=move || b.get.with(|s| s == v)
-                        on:change=move |_| b.set.run(v.to_owned())/>
+        .map(|(i, o)| {
+            let input_id = if i == 0 { fr.id.clone() } else { format!("{}-{i}", fr.id) };
+            // Not "{input_id}-hint": the first input carries the field's id, and "{id}-hint" is the group's hint.
+            let hint_key = format!("{}.hint", o.label);
+            let item_hint_id = w.has(&hint_key).then(|| format!("{}-{i}-item-hint", fr.id));
+            let v = o.value;
+            let is_exclusive = o.exclusive;
+            let exclusive = exclusive.clone();
+            let checked = move || w.answers.with(|a| if many { a.many(key).contains(&v) } else { a.one(key) == Some(v) });
+            let change = move |ev: leptos::ev::Event| {
+                if !many {
+                    return w.answers.update(|a| a.set(key, Value::One(v)));
                 }
-                .into_any(),
-                ChoiceKind::Checkbox(b) => view! {
-                    <input type="checkbox" id=input_id.clone() name=id.clone() value=v
-                        aria-describedby=item_hint_id.clone()
-                        prop:checked=move || b.get.with(|s| s.iter().any(|x| x == v))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            let mut now = b.get.get_untracked();
-                            now.retain(|x| x != v);
-                            if on {
-                                now.push(v.to_owned());
-                            }
-                            b.set.run(now);
-                        }/>
-                }
-                .into_any(),
+                let on = event_target_checked(&ev);
+                w.answers.update(|a| {
+                    let mut now: Vec<&'static str> = a.many(key).to_vec();
+                    now.retain(|x| *x != v && !(on && (is_exclusive || exclusive.contains(x))));
+                    if on {
+                        now.push(v);
+                    }
+                    a.set(key, Value::Many(now));
+                });
             };
+            let label_key = o.label.clone();
             view! {
                 <div class="pr-choice">
-                    {input}
+                    <input type=if many { "checkbox" } else { "radio" } id=input_id.clone() name=fr.id.clone() value=v
+                        aria-describedby=item_hint_id.clone() prop:checked=checked on:change=change/>
                     <div class="pr-choice-text">
-                        <label for=input_id.clone()>{c.label}</label>
-                        {c.hint.map(|h| view! { <div class="pr-hint" id=item_hint_id.clone()>{h}</div> })}
+                        <label for=input_id>{move || w.t(&label_key)}</label>
+                        {item_hint_id.map(|id| view! { <div class="pr-hint" id=id>{move || w.t(&hint_key)}</div> })}
                     </div>
                 </div>
             }
         })
         .collect_view();
     view! {
-        <div class={move || if has_error() { "pr-form-group pr-form-group--error" } else { "pr-form-group" }}>
-            <fieldset aria-describedby=describedby>
-                {legend(&id, legend_text, heading, optional)}
-                {hint.map(|h| view! { <div class="pr-hint" id=hint_id.clone()>{h}</div> })}
-                <ErrorMessage id=err_id message=error/>
+        <div class=fr.group_class()>
+            <fieldset aria-describedby=fr.described_by(None)>
+                {legend(w, f, heading)}
+                {fr.hint(w, key)}
+                {fr.error_message(w)}
                 <div class="pr-choices">{items}</div>
             </fieldset>
         </div>
     }
 }
 
-/// The parts of a GOV.UK date input, kept exactly as typed.
-#[derive(Clone, Copy)]
-pub struct DateBinding {
-    pub day: Binding<String>,
-    pub month: Binding<String>,
-    pub year: Binding<String>,
-}
-
 /// A GOV.UK date input: day, month and year boxes in one fieldset.
-#[component]
-pub fn DateField(
-    name: &'static str,
-    #[prop(into)] legend_text: String,
-    #[prop(optional, into)] hint: Option<String>,
-    value: DateBinding,
-    #[prop(optional)] heading: bool,
-    #[prop(optional)] optional: bool,
-) -> impl IntoView {
-    let w = expect_context::<Wizard>();
-    let id = w.id(name);
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let err_id = format!("{id}-error");
-    let error = w.error_for(name);
-    let has_error = move || error.get().is_some();
-    let (err_id2, hint_id2) = (err_id.clone(), hint_id.clone());
-    let describedby = move || described_by(hint_id2.clone(), error.get().map(|_| err_id2.clone()), None);
-    let part = move |suffix: &'static str, label: &'static str, b: Binding<String>, year: bool| {
+fn date(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
+    let fr = Frame::new(&w, f);
+    let key = f.key;
+    let has_error = fr.has_error();
+    let part = move |suffix: &'static str, get: fn(&DateInput) -> &String, put: fn(&mut DateInput, String)| {
         // The day box carries the field's own id so the error summary lands on it.
-        let pid = if suffix == "day" { id.clone() } else { format!("{id}-{suffix}") };
+        let pid = if suffix == "day" { w.id(key) } else { format!("{}-{suffix}", w.id(key)) };
+        let value = move || w.answers.with(|a| a.date(key).map(|d| get(d).clone()).unwrap_or_default());
+        let set = move |v: String| {
+            w.answers.update(|a| {
+                let mut d = a.date(key).cloned().unwrap_or_default();
+                put(&mut d, v);
+                a.set(key, Value::Date(d));
+            })
+        };
+        let year = suffix == "year";
         view! {
             <div class=if year { "pr-date-item pr-date-item--year" } else { "pr-date-item" }>
-                <label class="pr-label" for=pid.clone()>{label}</label>
-                <input type="text" inputmode="numeric" id=pid.clone() name=pid
-                    class={move || if has_error() { "pr-input--error" } else { "" }}
+                <label class="pr-label" for=pid.clone()>{move || w.t(&format!("date.{suffix}"))}</label>
+                <input type="text" inputmode="numeric" id=pid.clone() name=pid dir="ltr"
+                    class=move || if has_error() { "pr-input--error" } else { "" }
                     aria-invalid=move || has_error().then_some("true")
-                    prop:value=move || b.get.get()
-                    on:input=move |ev| b.set.run(event_target_value(&ev))/>
+                    prop:value=value on:input=move |ev| set(event_target_value(&ev))/>
             </div>
         }
     };
     view! {
-        <div class={move || if has_error() { "pr-form-group pr-form-group--error" } else { "pr-form-group" }}>
-            <fieldset role="group" aria-describedby=describedby>
-                {legend(&w.id(name), legend_text, heading, optional)}
-                {hint.map(|h| view! { <div class="pr-hint" id=hint_id.clone()>{h}</div> })}
-                <ErrorMessage id=err_id message=error/>
+        <div class=fr.group_class()>
+            <fieldset role="group" aria-describedby=fr.described_by(None)>
+                {legend(w, f, heading)}
+                {fr.hint(w, key)}
+                {fr.error_message(w)}
                 <div class="pr-date">
-                    {part("day", "Day", value.day, false)}
-                    {part("month", "Month", value.month, false)}
-                    {part("year", "Year", value.year, true)}
+                    {part("day", |d| &d.day, |d, v| d.day = v)}
+                    {part("month", |d| &d.month, |d, v| d.month = v)}
+                    {part("year", |d| &d.year, |d, v| d.year = v)}
                 </div>
             </fieldset>
         </div>
@@ -394,14 +287,14 @@ pub fn ErrorSummary() -> impl IntoView {
                             // Focus the field without touching the host page's URL.
                             ev.prevent_default();
                             crate::edge::page::focus_id(&target);
-                        }>{e.message}</a></li>
+                        }>{w.say(&e.message)}</a></li>
                     }
                 })
                 .collect_view();
             view! {
                 <div class="pr-error-summary" id=summary_id.clone() tabindex="-1" aria-labelledby=format!("{summary_id}-title")>
                     <div role="alert">
-                        <h2 id=format!("{summary_id}-title")>"There is a problem"</h2>
+                        <h2 id=format!("{summary_id}-title")>{w.t("errors.title")}</h2>
                         <ul>{items}</ul>
                     </div>
                 </div>

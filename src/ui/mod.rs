@@ -1,39 +1,81 @@
-//! The Leptos components. One module per step or group of steps, plus the
-//! shared field components. Browser effects go through [`crate::edge`].
+//! The Leptos components: the frame, a generic question page drawn from
+//! each question's declaration, the field kinds, and the few pages drawn
+//! by hand (emergency advice, lateness, the Ombudsman summary, check and
+//! confirmation). Browser effects go through [`crate::edge`].
 
 pub mod app;
+pub mod check;
+pub mod confirm;
+pub mod draft;
 pub mod fields;
+pub mod question;
 pub mod send;
-pub mod steps;
+pub mod special;
 pub mod wizard;
 
 use leptos::prelude::*;
 
+use crate::domain::text::{Arg, Catalogue, Msg, Words};
 use crate::edge::{console, embed};
+use wizard::Wizard;
+
+/// A `tel:` link for a phone number as the landlord wrote it.
+pub fn tel_href(phone: &str) -> String {
+    format!("tel:{}", phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>())
+}
+
+/// A sentence with a link in it: `msg` rendered with its `arg` replaced by
+/// a link saying `text` to `href`, wherever the language puts it.
+pub fn link_in(w: Wizard, msg: &Msg, arg: &'static str, text: &str, href: &str) -> impl IntoView {
+    let line = w.say(&msg.clone().text(arg, "\u{1}"));
+    let (before, after) = line.split_once('\u{1}').unwrap_or((&line, ""));
+    view! { {before.to_owned()}<a href=href.to_owned() dir="ltr">{text.to_owned()}</a>{after.to_owned()} }
+}
 
 /// Mounts one widget into `element` for the lifetime of the page.
-pub fn mount(element: web_sys::HtmlElement, setup: wizard::Setup) {
-    leptos::mount::mount_to(element, move || view! { <app::Widget setup=setup/> }).forget();
+pub fn mount(element: web_sys::HtmlElement, setup: wizard::Setup, words: Words) {
+    let words = words_for(words.lang, &setup.config);
+    leptos::mount::mount_to(element, move || view! { <app::Widget setup=setup words=words/> }).forget();
+}
+
+/// The words of one widget: its language, and the landlord's details.
+fn words_for(lang: Catalogue, config: &crate::domain::config::LandlordConfig) -> Words {
+    Words::new(lang)
+        .share("landlord", Arg::Text(config.landlord_name.clone()))
+        .share("ombudsman", Arg::Text(config.ombudsman.name.clone()))
+        .share("phone", Arg::Ltr(config.phone.clone()))
 }
 
 /// Finds every host element on the page and mounts a widget into each,
 /// inside its own shadow root. `assets` is the public URL the widget's
 /// files are served from, ending in `/` (the loader passes its own folder);
-/// the stylesheet `putright.css` is loaded from there.
+/// the stylesheet `putright.css` and the catalogues `i18n/` are there.
 pub fn start(assets: &str) {
     console_error_panic_hook::set_once();
     let stylesheet = format!("{assets}putright.css");
     for host in embed::hosts() {
         let stylesheet = stylesheet.clone();
+        let assets = assets.to_owned();
         // Not leptos's spawner: it is only set up by the first mount.
         wasm_bindgen_futures::spawn_local(async move {
-            match embed::load_config(&host).await {
+            let config = embed::load_config(&host).await;
+            let lang = match embed::load_catalogue(&assets, "en-GB").await {
+                Ok(c) => c,
+                Err(problem) => {
+                    // Without words nothing can be shown: the landlord's own
+                    // placeholder (with their phone number) stays.
+                    console::error(&problem);
+                    embed::mark(&host, "failed");
+                    return;
+                }
+            };
+            match config {
                 Ok(config) => {
                     embed::clear(&host);
                     let theme = config.theme.clone();
                     let Some(container) = embed::isolate(&host, &stylesheet, &theme, false) else { return };
                     let setup = wizard::Setup { instance: host.instance.clone(), config, manage_title: host.manage_title };
-                    mount(container, setup);
+                    mount(container, setup, Words::new(lang));
                     embed::mark(&host, "ready");
                 }
                 Err(problem) => {
@@ -49,7 +91,8 @@ pub fn start(assets: &str) {
                     }
                     let theme = crate::domain::theme::Theme::default();
                     let Some(container) = embed::isolate(&host, &stylesheet, &theme, keep) else { return };
-                    leptos::mount::mount_to(container, move || view! { <app::ConfigFallback phone=phone/> }).forget();
+                    let words = Words::new(lang);
+                    leptos::mount::mount_to(container, move || view! { <app::ConfigFallback phone=phone words=words/> }).forget();
                     embed::mark(&host, "failed");
                 }
             }

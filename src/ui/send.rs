@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::wizard::Wizard;
+use super::{link_in, tel_href};
 use crate::domain::config::EndpointFormat;
+use crate::domain::journey::{self, receipt, summary};
 use crate::domain::payload::uri_encode;
-use crate::domain::journey::{receipt_lines, Step};
+use crate::domain::text::{Msg, Render};
 use crate::edge::outbox::{self, Update as Progress};
 use crate::edge::page;
 
@@ -23,7 +25,7 @@ pub enum SendState {
     Refused(Option<String>),
 }
 
-/// What the confirmation page shows. Kept in the draft until shown.
+/// What the confirmation page shows, in the words of the language used at Send.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Receipt {
     pub title: String,
@@ -31,6 +33,17 @@ pub struct Receipt {
     /// True when the endpoint gave no reference and we made one up.
     pub local_reference: bool,
     pub next_steps: Vec<String>,
+    /// "What you told us", exactly as it was when sent.
+    #[serde(default)]
+    pub told: String,
+}
+
+/// What an outbox entry carries so a send resumed later can still tell the resident.
+#[derive(Clone)]
+struct Told {
+    title: String,
+    lines: Vec<String>,
+    told: String,
 }
 
 /// After this many failed attempts the resident is shown other ways to reach the landlord.
@@ -39,20 +52,25 @@ const FALLBACK_AFTER: u32 = 3;
 /// Sends the answers. Uses the pending submission id if there is one, so a
 /// second press never makes a second submission.
 pub fn send(w: Wizard) {
-    let today = page::today();
     let id = w.pending_id.get_untracked().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     w.pending_id.set(Some(id.clone()));
-    let built = w.with_config(|c| {
-        w.answers.with_untracked(|a| a.to_submission(&id, &page::now_rfc3339(), today, c))
+    let locale = w.words.with_untracked(|x| x.lang.locale.clone());
+    let built = w.answers.with_untracked(|a| {
+        w.ctx(|c| w.words.with_untracked(|words| journey::to_submission(a, &id, &page::now_rfc3339(), &locale, c, words)))
     });
     let submission = match built {
         Ok(s) => s,
         Err(errors) => {
+            w.pending_id.set(None);
             w.fail(errors);
             return;
         }
     };
-    let receipt_base = w.with_config(|c| receipt_lines(&submission, c));
+    let told = w.words.with_untracked(|words| Told {
+        title: words.render(&receipt::title(submission.kind)),
+        lines: receipt::next_steps(&submission, words),
+        told: w.answers.with_untracked(|a| w.ctx(|c| summary::plain(a, c, words))),
+    });
     let entry = w.with_config(|c| {
         let (content_type, body) = match c.endpoint.format {
             EndpointFormat::Json => ("application/json", submission.to_json()),
@@ -67,13 +85,14 @@ pub fn send(w: Wizard) {
             timeout_ms: c.endpoint.timeout_ms,
             reference_field: c.endpoint.reference_field.clone(),
             attempts: 0,
-            receipt_title: receipt_base.0.clone(),
-            receipt_lines: receipt_base.1.clone(),
+            receipt_title: told.title.clone(),
+            receipt_lines: told.lines.clone(),
+            told: told.told.clone(),
         }
     });
     let prefix = w.with_config(|c| outbox::prefix(&c.landlord_id));
     w.send.set(SendState::Sending);
-    leptos::task::spawn_local(outbox::deliver(prefix, entry, move |u| on_update(w, &id, &receipt_base, u)));
+    leptos::task::spawn_local(outbox::deliver(prefix, entry, move |u| on_update(w, &id, &told, u)));
 }
 
 /// On load: delivers anything left in the outbox by an earlier visit (on
@@ -85,46 +104,50 @@ pub fn resume(w: Wizard) {
     let mine = w.pending_id.get_untracked();
     for entry in outbox::pending(&prefix) {
         let id = entry.id.clone();
-        let base = (entry.receipt_title.clone(), entry.receipt_lines.clone());
+        let told = Told { title: entry.receipt_title.clone(), lines: entry.receipt_lines.clone(), told: entry.told.clone() };
         if mine.as_deref() == Some(id.as_str()) {
             w.send.set(SendState::Sending);
-            leptos::task::spawn_local(outbox::deliver(prefix.clone(), entry, move |u| on_update(w, &id, &base, u)));
+            leptos::task::spawn_local(outbox::deliver(prefix.clone(), entry, move |u| on_update(w, &id, &told, u)));
         } else {
             leptos::task::spawn_local(outbox::deliver(prefix.clone(), entry, move |u| {
                 if let Progress::Delivered { reference } = u {
                     let reference = reference.unwrap_or_else(|| local_reference(&id));
-                    w.earlier.update(|e| e.push(Receipt { title: base.0.clone(), reference, local_reference: false, next_steps: base.1.clone() }));
-                    w.status.set("Something you sent earlier has now been delivered.".into());
+                    w.earlier.update(|e| e.push(receipt_for(&told, reference, false)));
+                    w.status.set(Some(Msg::new("status.earlier")));
                 }
             }));
         }
     }
 }
 
-fn on_update(w: Wizard, id: &str, base: &(String, Vec<String>), u: Progress) {
+fn receipt_for(told: &Told, reference: String, local_reference: bool) -> Receipt {
+    Receipt { title: told.title.clone(), reference, local_reference, next_steps: told.lines.clone(), told: told.told.clone() }
+}
+
+fn on_update(w: Wizard, id: &str, told: &Told, u: Progress) {
     match u {
         Progress::Sending => {
             w.send.set(SendState::Sending);
-            w.status.set("Sending".into());
+            w.status.set(Some(Msg::new("status.sending")));
         }
         Progress::Waiting { attempts, retry_in_secs } => {
             w.send.set(SendState::Waiting { attempts, retry_in_secs });
-            w.status.set("Not sent yet. We will keep trying.".into());
+            w.status.set(Some(Msg::new("status.waiting")));
         }
         Progress::Refused { message } => {
             w.pending_id.set(None);
             w.send.set(SendState::Refused(message));
-            w.status.set("Not sent. Your answers are kept.".into());
+            w.status.set(Some(Msg::new("status.refused")));
         }
         Progress::Delivered { reference } => {
             let local = reference.is_none();
             let reference = reference.unwrap_or_else(|| local_reference(id));
-            w.receipt.set(Some(Receipt { title: base.0.clone(), reference, local_reference: local, next_steps: base.1.clone() }));
+            w.receipt.set(Some(receipt_for(told, reference, local)));
             w.send.set(SendState::Idle);
             w.pending_id.set(None);
-            w.status.set("Sent".into());
-            w.forget_draft();
-            w.go(Step::Confirmation);
+            w.status.set(Some(Msg::new("status.sent")));
+            super::draft::forget(&w);
+            w.go(&journey::CONFIRMATION);
         }
     }
 }
@@ -142,28 +165,27 @@ pub fn SendStatus() -> impl IntoView {
     let (phone, email) = w.with_config(|c| (c.phone.clone(), c.email.clone()));
     move || match w.send.get() {
         SendState::Idle => None,
-        SendState::Sending => Some(view! { <p class="pr-status"><strong>"Sending..."</strong></p> }.into_any()),
+        SendState::Sending => Some(view! { <p class="pr-status"><strong>{w.t("send.sending")}</strong></p> }.into_any()),
         SendState::Waiting { attempts, .. } => {
             let fallback = (attempts >= FALLBACK_AFTER).then(|| {
-                let tel = super::steps::tel_href(&phone);
                 let mail = email.clone().map(|e| {
-                    let body = w.answers.with_untracked(|a| a.plain_summary(page::today()));
-                    let href = format!("mailto:{e}?subject=My%20complaint&body={}", uri_encode(&body));
-                    view! { <li><a href=href>"Email us your answers"</a></li> }
+                    let body = w.answers.with_untracked(|a| w.ctx(|c| w.words.with_untracked(|words| summary::plain(a, c, words))));
+                    let href = format!("mailto:{e}?subject={}&body={}", uri_encode(&w.t("send.mail_subject")), uri_encode(&body));
+                    view! { <li><a href=href>{w.t("send.email_answers")}</a></li> }
                 });
                 view! {
-                    <p>"You can also:"</p>
+                    <p>{w.t("send.also")}</p>
                     <ul>
-                        <li>"call us on " <a href=tel>{phone.clone()}</a></li>
+                        <li>{link_in(w, &Msg::new("send.call"), "phone", &phone, &tel_href(&phone))}</li>
                         {mail}
-                        <li><button type="button" class="pr-link-button" on:click=move |_| page::print()>"print or save a copy of your answers"</button></li>
+                        <li><button type="button" class="pr-link-button" on:click=move |_| page::print()>{w.t("send.print")}</button></li>
                     </ul>
                 }
             });
             Some(
                 view! {
                     <div class="pr-warning">
-                        <p><strong>"Not sent yet."</strong>" We will keep trying while this page is open, and next time you open it. Your answers are kept."</p>
+                        <p><strong>{w.t("send.waiting")}</strong>" "{w.t("send.waiting_body")}</p>
                         {fallback}
                     </div>
                 }
@@ -173,9 +195,9 @@ pub fn SendStatus() -> impl IntoView {
         SendState::Refused(message) => Some(
             view! {
                 <div class="pr-warning" role="alert">
-                    <p><strong>"We could not send this."</strong></p>
+                    <p><strong>{w.t("send.refused")}</strong></p>
                     {message.map(|m| view! { <p>{m}</p> })}
-                    <p>"Your answers are kept. Check them and try again, or call us on " {phone.clone()} "."</p>
+                    <p>{link_in(w, &Msg::new("send.refused_body"), "phone", &phone, &tel_href(&phone))}</p>
                 </div>
             }
             .into_any(),

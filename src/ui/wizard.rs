@@ -1,17 +1,20 @@
-//! The wizard: which step is showing, how the resident got there, and the
-//! answers so far. One `Wizard` per widget instance, provided as context.
+//! The wizard: which page is showing, how the resident got there, the
+//! answers so far and the words they read. One `Wizard` per widget
+//! instance, provided as context.
 //!
-//! The steps and the rules for moving between them are pure
-//! ([`crate::domain::journey`]); this type adds the browser effects: focus,
-//! title, history entries and the locally kept draft.
+//! The pages and the route between them are declared in
+//! [`crate::domain::journey`]; this type adds the browser effects: focus,
+//! title, history entries and the draft kept on the device.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::domain::config::LandlordConfig;
-use crate::domain::journey::{Answers, FieldError, Step};
+use super::draft;
 use super::send::{Receipt, SendState};
-use crate::edge::{page, storage};
+use crate::domain::config::LandlordConfig;
+use crate::domain::journey::{self, rep, Answers, Ctx, Page};
+use crate::domain::text::{Msg, Render, Words};
+use crate::domain::validate::FieldError;
+use crate::edge::{console, page};
 
 /// Everything about this instance that never changes after mounting.
 pub struct Setup {
@@ -22,16 +25,18 @@ pub struct Setup {
 
 #[derive(Clone, Copy)]
 pub struct Wizard {
-    pub step: RwSignal<Step>,
-    /// Steps before this one, oldest first (the back link pops it).
-    pub trail: RwSignal<Vec<Step>>,
+    pub page: RwSignal<&'static Page>,
+    /// Pages before this one, oldest first (the back link pops it).
+    pub trail: RwSignal<Vec<&'static Page>>,
     pub answers: RwSignal<Answers>,
-    /// Errors found by the last Continue on this step.
+    /// The resident's language, and the landlord's details every message may use.
+    pub words: RwSignal<Words>,
+    /// Errors found by the last Continue on this page.
     pub errors: RwSignal<Vec<FieldError>>,
     /// Announced through the polite live region (saved, sending, sent...).
-    pub status: RwSignal<String>,
+    pub status: RwSignal<Option<Msg>>,
     pub large_text: RwSignal<bool>,
-    /// Set when a "Change" link on the check page opened this step.
+    /// Set when a "Change" link on the check page opened this page.
     pub returning_to_check: RwSignal<bool>,
     /// The id of a submission being sent, so pressing Send twice, or
     /// reloading mid-send, never makes a second submission.
@@ -44,76 +49,45 @@ pub struct Wizard {
     setup: StoredValue<Setup>,
 }
 
-/// What is kept between visits on this device until sent or cleared.
-#[derive(Serialize, Deserialize, Default)]
-struct Draft {
-    step: Step,
-    trail: Vec<Step>,
-    answers: Answers,
-    large_text: bool,
-    #[serde(default)]
-    returning_to_check: bool,
-    #[serde(default)]
-    pending_id: Option<String>,
-}
-
 impl Wizard {
-    pub fn new(setup: Setup) -> Self {
-        let key = draft_key(&setup.config);
-        let draft: Draft = storage::load(&key).unwrap_or_default();
-        // A draft never resumes on the confirmation page: that send is done.
-        let (step, trail) = if draft.step == Step::Confirmation { (Step::default(), Vec::new()) } else { (draft.step, draft.trail) };
+    pub fn new(setup: Setup, words: Words) -> Self {
+        let saved = draft::load(&setup.config);
+        for key in &saved.dropped {
+            console::warn(&format!("draft: the saved answer to \"{key}\" is not one this form asks for, so it is asked again"));
+        }
         let w = Wizard {
-            step: RwSignal::new(step),
-            trail: RwSignal::new(trail),
-            answers: RwSignal::new(draft.answers),
+            page: RwSignal::new(journey::first()),
+            trail: RwSignal::new(Vec::new()),
+            answers: RwSignal::new(saved.answers),
+            words: RwSignal::new(words),
             errors: RwSignal::new(Vec::new()),
-            status: RwSignal::new(String::new()),
-            large_text: RwSignal::new(draft.large_text),
-            returning_to_check: RwSignal::new(draft.returning_to_check),
-            pending_id: RwSignal::new(draft.pending_id),
+            status: RwSignal::new((!saved.dropped.is_empty()).then(|| Msg::new("status.restored_dropped"))),
+            large_text: RwSignal::new(saved.large_text),
+            returning_to_check: RwSignal::new(saved.returning_to_check),
+            pending_id: RwSignal::new(saved.pending_id),
             send: RwSignal::new(SendState::Idle),
             receipt: RwSignal::new(None),
             earlier: RwSignal::new(Vec::new()),
             setup: StoredValue::new(setup),
         };
-        w.keep_draft();
+        // Back where the resident was; a page this build does not know
+        // (a draft from an older version) resumes at the first unanswered one.
+        let here = saved.page.unwrap_or_else(|| w.answers.with_untracked(|a| w.ctx(|c| journey::first_unfinished(a, c))));
+        w.page.set(here);
+        w.trail.set(saved.trail);
+        draft::keep(w);
         w.follow_browser_history();
         super::send::resume(w);
         w
     }
 
-    /// Saves the draft whenever anything in it changes.
-    fn keep_draft(self) {
-        let key = self.with_config(draft_key);
-        Effect::new(move |_| {
-            let draft = Draft {
-                step: self.step.get(),
-                trail: self.trail.get(),
-                answers: self.answers.get(),
-                large_text: self.large_text.get(),
-                returning_to_check: self.returning_to_check.get(),
-                pending_id: self.pending_id.get(),
-            };
-            if draft.step == Step::Confirmation {
-                return;
-            }
-            if !storage::save(&key, &draft) {
-                self.status.set(
-                    "This browser is not letting us save your answers. They will be lost if you close this page.".into(),
-                );
-            }
-        });
-    }
-
     fn follow_browser_history(self) {
-        let instance = self.instance();
-        page::on_history_pop(instance, move |depth| {
+        page::on_history_pop(self.instance(), move |depth| {
             let trail = self.trail.get_untracked();
             if depth < trail.len() {
-                self.step.set(trail[depth]);
+                self.page.set(trail[depth]);
                 self.trail.set(trail[..depth].to_vec());
-                self.after_step_change();
+                self.after_page_change();
             }
         });
     }
@@ -126,32 +100,63 @@ impl Wizard {
         self.setup.with_value(|s| f(&s.config))
     }
 
+    /// Runs `f` with what checks and texts depend on: today and the config.
+    pub fn ctx<R>(&self, f: impl FnOnce(&Ctx) -> R) -> R {
+        let today = page::today();
+        self.setup.with_value(|s| f(&Ctx { today, config: &s.config }))
+    }
+
     /// A document-unique id for a field of this instance.
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.instance())
     }
 
-    /// The current error message for one field, if any.
-    pub fn error_for(&self, name: &'static str) -> Signal<Option<String>> {
-        let errors = self.errors;
-        Signal::derive(move || errors.with(|es| es.iter().find(|e| e.field == name).map(|e| e.message.clone())))
+    /// A message in the resident's language (reactive to the language), in
+    /// the representative's wording when they are filling in the form.
+    pub fn say(&self, msg: &Msg) -> String {
+        let rep = self.answers.with(rep::by_rep);
+        self.words.with(|w| {
+            let key = w.variant(&msg.key, rep);
+            if key == msg.key {
+                w.render(msg)
+            } else {
+                w.render(&Msg { key: key.into(), args: msg.args.clone() })
+            }
+        })
     }
 
-    /// Checks the current step; moves on if it is fine, else shows the errors.
+    /// The text of `key`, in the representative's wording when they are
+    /// filling in the form (`key@rep`).
+    pub fn t(&self, key: &str) -> String {
+        self.say(&Msg::new(key.to_owned()))
+    }
+
+    /// Whether the catalogue has `key` (optional texts such as hints).
+    pub fn has(&self, key: &str) -> bool {
+        self.words.with(|w| w.exists(key))
+    }
+
+    /// The current error message for one field, if any.
+    pub fn error_for(&self, name: &'static str) -> Signal<Option<String>> {
+        let (errors, words) = (self.errors, self.words);
+        Signal::derive(move || {
+            errors.with(|es| es.iter().find(|e| e.field == name).map(|e| words.with(|w| w.render(&e.message))))
+        })
+    }
+
+    /// Checks the current page; moves on if it is fine, else shows the errors.
     pub fn continue_from(&self) {
-        let step = self.step.get_untracked();
-        let today = page::today();
-        let errors = self.answers.with_untracked(|a| a.check(step, today));
+        let current = self.page.get_untracked();
+        let errors = self.answers.with_untracked(|a| self.ctx(|c| current.errors(a, c)));
         if !errors.is_empty() {
             self.fail(errors);
             return;
         }
-        let next = if self.returning_to_check.get_untracked() && step != Step::Check {
-            self.answers.with_untracked(|a| a.next_after_change(step, today))
-        } else {
-            self.answers.with_untracked(|a| a.next(step, today))
-        };
-        if next == Step::Check {
+        let back_to_check = self.returning_to_check.get_untracked() && current.key != journey::CHECK.key;
+        let next = self.answers.with_untracked(|a| {
+            self.ctx(|c| if back_to_check { journey::next_after_change(a, c, current) } else { journey::next(a, c, current) })
+        });
+        if next.key == journey::CHECK.key {
             self.returning_to_check.set(false);
         }
         self.go(next);
@@ -163,34 +168,31 @@ impl Wizard {
         let me = *self;
         request_animation_frame(move || {
             page::focus_id(&me.id("error-summary"));
-            if me.setup.with_value(|s| s.manage_title) {
-                if let Some(t) = page::focus_heading_text(&me.instance()) {
-                    page::set_title(&format!("Error: {t} - {}", me.with_config(|c| c.landlord_name.clone())));
-                }
-                page::focus_id(&me.id("error-summary"));
-            }
+            me.set_title(true);
         });
     }
 
     /// Moves to `next`, remembering where we came from.
-    pub fn go(&self, next: Step) {
-        let current = self.step.get_untracked();
-        if next == current {
+    pub fn go(&self, next: &'static Page) {
+        let current = self.page.get_untracked();
+        if next.key == current.key {
             return;
         }
         self.trail.update(|t| t.push(current));
-        self.step.set(next);
+        self.page.set(next);
         page::push_step(&self.instance(), self.trail.with_untracked(Vec::len));
-        self.after_step_change();
+        self.after_page_change();
     }
 
-    /// Opens a step from a "Change" link on the check page.
-    pub fn change(&self, step: Step) {
-        self.returning_to_check.set(true);
-        self.go(step);
+    /// Opens a page from a "Change" link on the check page.
+    pub fn change(&self, key: &str) {
+        if let Some(p) = journey::page(key) {
+            self.returning_to_check.set(true);
+            self.go(p);
+        }
     }
 
-    /// The back link: the previous step, kept in step with the browser's history.
+    /// The back link: the previous page, kept in step with the browser's history.
     pub fn back(&self) {
         let depth = self.trail.with_untracked(Vec::len);
         if depth == 0 {
@@ -198,31 +200,32 @@ impl Wizard {
         }
         if page::current_depth(&self.instance()) == Some(depth) {
             // Our history entry is on top: let the browser go back, and the
-            // popstate handler moves the step, so both stay in step.
+            // popstate handler moves the page, so both stay in step.
             page::history_back();
         } else {
             let mut trail = self.trail.get_untracked();
-            let prev = trail.pop().unwrap_or_default();
+            let prev = trail.pop().unwrap_or(journey::first());
             self.trail.set(trail);
-            self.step.set(prev);
-            self.after_step_change();
+            self.page.set(prev);
+            self.after_page_change();
         }
     }
 
     /// Starts again with nothing kept (for shared devices).
     pub fn clear(&self) {
-        storage::remove(&self.with_config(draft_key));
+        draft::forget(self);
         self.restart(Answers::default());
-        self.status.set("Your answers have been cleared from this device.".into());
+        self.status.set(Some(Msg::new("status.cleared")));
     }
 
     /// After a send: another task, keeping who the resident is, their
     /// representative and their support needs, so nothing is asked twice.
     pub fn another_task(&self) {
-        self.restart(self.answers.with_untracked(Answers::for_another_task));
+        let next = self.answers.with_untracked(|a| self.ctx(|c| journey::flow::for_another_task(a, c)));
+        self.restart(next);
     }
 
-    /// Back to the first step with these answers and nothing in progress.
+    /// Back to the first page with these answers and nothing in progress.
     fn restart(&self, answers: Answers) {
         self.answers.set(answers);
         self.trail.set(Vec::new());
@@ -231,35 +234,29 @@ impl Wizard {
         self.pending_id.set(None);
         self.receipt.set(None);
         self.send.set(SendState::Idle);
-        self.step.set(Step::default());
-        self.after_step_change();
+        self.page.set(journey::first());
+        self.after_page_change();
     }
 
-    /// The landlord's stage 2 window, as it applies to the answers so far.
-    pub fn escalation_window_note(&self) -> Option<String> {
-        let today = page::today();
-        self.with_config(|c| self.answers.with_untracked(|a| a.escalation_window_note(c, today)))
-    }
-
-    /// Forgets the draft after a successful send.
-    pub fn forget_draft(&self) {
-        storage::remove(&self.with_config(draft_key));
-    }
-
-    fn after_step_change(&self) {
+    /// Focus and title follow the new page, once it is on screen.
+    pub fn after_page_change(&self) {
         self.errors.set(Vec::new());
         let me = *self;
         request_animation_frame(move || {
-            let title = page::focus_heading(&me.instance());
-            if me.setup.with_value(|s| s.manage_title) {
-                if let Some(t) = title {
-                    page::set_title(&format!("{t} - {}", me.with_config(|c| c.landlord_name.clone())));
-                }
-            }
+            page::focus_heading(&me.instance());
+            me.set_title(false);
         });
     }
-}
 
-fn draft_key(config: &LandlordConfig) -> String {
-    format!("putright:{}:draft", config.landlord_id)
+    /// "<heading> - <landlord>" (with "Error: " first when there is a
+    /// problem), only if the landlord lets the widget manage the title.
+    fn set_title(&self, error: bool) {
+        if !self.setup.with_value(|s| s.manage_title) {
+            return;
+        }
+        if let Some(title) = page::focus_heading_text(&self.instance()) {
+            let key = if error { "page.title_error" } else { "page.title" };
+            page::set_title(&self.words.with_untracked(|w| w.render(&Msg::new(key).text("title", title))));
+        }
+    }
 }

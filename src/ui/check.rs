@@ -1,0 +1,51 @@
+//! "Check your answers", with "Change" links, and the Send button.
+
+use leptos::prelude::*;
+
+use super::fields::ErrorSummary;
+use super::send::{self, SendState};
+use super::wizard::Wizard;
+use crate::domain::journey::summary;
+
+#[component]
+pub fn Check() -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let rows = move || w.answers.with(|a| w.ctx(|c| w.words.with(|words| summary::rows(a, c, words))));
+    // Once sent, the answers are what was sent: they can no longer be changed here.
+    let locked = move || w.pending_id.with(Option::is_some) && !matches!(w.send.get(), SendState::Refused(_) | SendState::Idle);
+    let list = move || {
+        rows()
+            .into_iter()
+            .map(|r| {
+                let page = r.page;
+                let label = r.label.clone();
+                let lines = r.lines.iter().map(|l| view! { <span class="pr-line">{l.clone()}</span> }).collect_view();
+                view! {
+                    <div class="pr-summary-row">
+                        <dt>{r.label}</dt>
+                        <dd>{lines}</dd>
+                        <dd class="pr-summary-action">
+                            {(!locked()).then(|| view! {
+                                <button type="button" class="pr-link-button" on:click=move |_| w.change(page)>
+                                    {w.t("check.change")} <span class="pr-visually-hidden">" " {label.clone()}</span>
+                                </button>
+                            })}
+                        </dd>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let busy = move || matches!(w.send.get(), SendState::Sending | SendState::Waiting { .. });
+    view! {
+        <ErrorSummary/>
+        <h1 class="pr-h1" tabindex="-1">{move || w.t("check.title")}</h1>
+        <dl class="pr-summary">{list}</dl>
+        <h2>{move || w.t("check.send_title")}</h2>
+        <p>{move || w.t("check.send_body")}</p>
+        <send::SendStatus/>
+        <div class="pr-button-group">
+            <button type="button" class="pr-button" disabled=busy on:click=move |_| send::send(w)>{move || w.t("button.send")}</button>
+        </div>
+    }
+}

@@ -1,0 +1,50 @@
+//! The confirmation: the reference, what happens next with real dates, the
+//! Ombudsman's details and "keep a copy".
+
+use leptos::prelude::*;
+
+use super::special::OmbudsmanContacts;
+use super::wizard::Wizard;
+use crate::domain::journey::receipt::saved_copy;
+use crate::domain::payload::uri_encode;
+use crate::edge::page;
+
+#[component]
+pub fn Confirmation() -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let receipt = w.receipt.get_untracked().unwrap_or_default();
+    let next = receipt.next_steps.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view();
+    // "Download a copy": a plain text file of what was sent, made here so it
+    // needs no network and works with the strictest content policy.
+    let copy = w.ctx(|c| {
+        w.words.with_untracked(|words| {
+            saved_copy(&receipt.title, &receipt.reference, &receipt.next_steps, &receipt.told, page::today(), c, words)
+        })
+    });
+    let copy_href = format!("data:text/plain;charset=utf-8,{}", uri_encode(&copy));
+    let safe_ref: String = receipt.reference.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    let copy_name = format!("{}-{safe_ref}.txt", w.with_config(|c| c.landlord_id.clone()));
+    view! {
+        <div class="pr-panel">
+            <h1 class="pr-h1" tabindex="-1">{receipt.title.clone()}</h1>
+            <p>{move || w.t("confirm.reference")}</p>
+            <p class="pr-reference" dir="ltr">{receipt.reference.clone()}</p>
+        </div>
+        {receipt.local_reference.then(|| view! { <p>{move || w.t("confirm.local")}</p> })}
+        <h2>{move || w.t("confirm.next")}</h2>
+        <ul>{next}</ul>
+        <p class="pr-hint">{move || w.t("confirm.working_days")}</p>
+        <h2>{move || w.t("confirm.unhappy")}</h2>
+        <p>{move || w.t("confirm.unhappy_body")}</p>
+        <OmbudsmanContacts/>
+        <h2>{move || w.t("confirm.keep")}</h2>
+        <ul class="pr-list">
+            <li><a href=copy_href download=copy_name>{move || w.t("confirm.download")}</a></li>
+            <li><button type="button" class="pr-link-button" on:click=move |_| page::print()>{move || w.t("confirm.print")}</button></li>
+        </ul>
+        <div class="pr-button-group">
+            <button type="button" class="pr-button pr-button--secondary" on:click=move |_| w.another_task()>{move || w.t("confirm.another")}</button>
+            <button type="button" class="pr-link-button" on:click=move |_| w.clear()>{move || w.t("confirm.finish")}</button>
+        </div>
+    }
+}

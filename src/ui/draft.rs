@@ -1,0 +1,83 @@
+//! The draft kept on this device until it is sent or cleared: the answers,
+//! the page, how the resident got there and the "Larger text" choice.
+//! Written on every change; read when the widget opens.
+
+use leptos::prelude::*;
+use serde_json::{json, Value};
+
+use super::wizard::Wizard;
+use crate::domain::config::LandlordConfig;
+use crate::domain::journey::{self, Answers, Page};
+use crate::domain::text::Msg;
+use crate::edge::storage;
+
+/// The draft's version: 1 was a struct of named answers, 2 the journey's
+/// keyed answers. Both read back (the keys are the same).
+const VERSION: u64 = 2;
+
+fn key(config: &LandlordConfig) -> String {
+    format!("putright:{}:draft", config.landlord_id)
+}
+
+/// What a saved draft gives back.
+#[derive(Default)]
+pub struct Saved {
+    pub answers: Answers,
+    /// `None` when the saved page is not one this build knows.
+    pub page: Option<&'static Page>,
+    pub trail: Vec<&'static Page>,
+    pub large_text: bool,
+    pub returning_to_check: bool,
+    pub pending_id: Option<String>,
+    /// Keys whose saved answers were dropped (never their values).
+    pub dropped: Vec<String>,
+}
+
+/// Reads the draft, if there is one. Anything unreadable is dropped, never
+/// guessed: the question is asked again.
+pub fn load(config: &LandlordConfig) -> Saved {
+    let Some(v) = storage::load::<Value>(&key(config)) else { return Saved::default() };
+    let (mut answers, dropped) = journey::restore(&v["answers"]);
+    answers.carried = v["carried"].as_bool().unwrap_or(false);
+    let page_of = |k: &Value| k.as_str().and_then(journey::page);
+    // A draft never resumes on the confirmation page: that send is done.
+    let page = page_of(&v["page"]).filter(|p| p.key != journey::CONFIRMATION.key);
+    Saved {
+        trail: if page.is_some() { v["trail"].as_array().map(|t| t.iter().filter_map(page_of).collect()).unwrap_or_default() } else { Vec::new() },
+        page,
+        answers,
+        large_text: v["large_text"].as_bool().unwrap_or(false),
+        returning_to_check: v["returning_to_check"].as_bool().unwrap_or(false),
+        pending_id: v["pending_id"].as_str().map(str::to_owned),
+        dropped,
+    }
+}
+
+/// Saves the draft whenever anything in it changes.
+pub fn keep(w: Wizard) {
+    let key = w.with_config(key);
+    Effect::new(move |_| {
+        let page = w.page.get();
+        if page.key == journey::CONFIRMATION.key {
+            return;
+        }
+        let draft = json!({
+            "v": VERSION,
+            "page": page.key,
+            "trail": w.trail.with(|t| t.iter().map(|p| p.key).collect::<Vec<_>>()),
+            "answers": w.answers.with(journey::to_json),
+            "carried": w.answers.with(|a| a.carried),
+            "large_text": w.large_text.get(),
+            "returning_to_check": w.returning_to_check.get(),
+            "pending_id": w.pending_id.get(),
+        });
+        if !storage::save(&key, &draft) {
+            w.status.set(Some(Msg::new("status.not_saving")));
+        }
+    });
+}
+
+/// Removes the draft from this device.
+pub fn forget(w: &Wizard) {
+    storage::remove(&w.with_config(key));
+}
