@@ -373,3 +373,6 @@ impl Rules {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
