@@ -203,7 +203,7 @@ impl StageDates {
         }
         out.push(due("respond", self.respond_by, plan.respond, s_respond, basis("respond", plan.respond, most.respond, s_respond)));
         if let (Some(on), Some(days)) = (self.extension_limit, plan.extension) {
-            let why = Msg::new(rules.extension_basis).count(days).text("section", s_ext).msg("rule", scheme.cite(s_ext));
+            let why = Msg::new(rules.wording.extension_basis).count(days).text("section", s_ext).msg("rule", scheme.cite(s_ext));
             out.push(due("extension_limit", on, days, s_ext, why));
         }
         out

@@ -119,7 +119,7 @@ pub fn outside_time_limit(
     let limit = time_limit_ends(started_on, became_aware_on, months);
     let code = if months == 12 { WarningCode::Over12Months } else { WarningCode::OutsideTimeLimit };
     let scheme = config.scheme();
-    (received > limit).then(|| Exclusion::new(code, scheme, Msg::new(scheme.rules().time_limit_warning).date("limit", limit).count(months)))
+    (received > limit).then(|| Exclusion::new(code, scheme, Msg::new(scheme.rules().wording.time_limit_warning).date("limit", limit).count(months)))
 }
 
 /// Court proceedings filed: the landlord may decline the parts the court

@@ -116,6 +116,37 @@ pub struct OmbudsmanRule {
     pub time_limit_months: u32,
 }
 
+/// Where a scheme lets a landlord decline a matter in court, one already
+/// dealt with, and a late stage 2 request; and the catalogue keys of its
+/// extension sentence and time-limit warning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wording {
+    pub court: &'static str,
+    pub already_considered: &'static str,
+    pub escalation_window: &'static str,
+    pub extension_basis: &'static str,
+    pub time_limit_warning: &'static str,
+}
+
+/// The Code's.
+const CODE_WORDING: Wording = Wording {
+    court: "2.2",                                        // [HOS] 2.2
+    already_considered: "2.2",                           // [HOS] 2.2
+    escalation_window: "5.11",                           // [HOS] 5.11
+    extension_basis: "basis.extension",                  // [HOS] 6.4, 6.5: reasons and Ombudsman details
+    time_limit_warning: "warn.over_12_months",           // [HOS] 2.3: good reasons
+};
+
+/// The model procedures': no section verified for these (the procedure as a
+/// whole is cited), and "exceptional circumstances" for time.
+const MODEL_WORDING: Wording = Wording {
+    court: "",
+    already_considered: "",
+    escalation_window: "",
+    extension_basis: "basis.extension.exceptional",
+    time_limit_warning: "warn.outside_time_limit",
+};
+
 /// Everything that differs between the schemes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rules {
@@ -129,14 +160,7 @@ pub struct Rules {
     pub stage2: StageRule,
     /// Months to complain, from the later of the issue and finding out.
     pub time_limit: Step,
-    /// Where it lets a landlord decline a matter in court, one already
-    /// dealt with, and a late stage 2 request.
-    pub court: &'static str,
-    pub already_considered: &'static str,
-    pub escalation_window: &'static str,
-    /// Catalogue keys of the extension sentence and the time-limit warning.
-    pub extension_basis: &'static str,
-    pub time_limit_warning: &'static str,
+    pub wording: Wording,
     pub ombudsman: OmbudsmanRule,
     /// Awaab's Law (England only, from 27 October 2025).
     pub awaabs_law: bool,
@@ -164,11 +188,7 @@ pub static RULES: [Rules; 4] = [
             extension: Some(step(20, "6.15")),           // [HOS] 6.15
         },
         time_limit: step(12, "2.3"),                     // [HOS] 2.2, 2.3: 12 months, discretion past it
-        court: "2.2",                                    // [HOS] 2.2
-        already_considered: "2.2",                       // [HOS] 2.2
-        escalation_window: "5.11",                       // [HOS] 5.11
-        extension_basis: "basis.extension",              // [HOS] 6.4, 6.5: reasons and Ombudsman details
-        time_limit_warning: "warn.over_12_months",       // [HOS] 2.3: good reasons
+        wording: CODE_WORDING,
         ombudsman: OmbudsmanRule {
             name: "Housing Ombudsman Service",
             phone: Some("0300 111 3000"),
@@ -198,11 +218,7 @@ pub static RULES: [Rules; 4] = [
             extension: None,                             // [PSOW-model] tells how long, no cap
         },
         time_limit: step(6, "time limit"),               // [PSOW-model] 6 months, exceptionally later
-        court: "",
-        already_considered: "",
-        escalation_window: "",
-        extension_basis: "basis.extension.exceptional",
-        time_limit_warning: "warn.outside_time_limit",   // "exceptional circumstances"
+        wording: MODEL_WORDING,
         ombudsman: OmbudsmanRule {
             name: "Public Services Ombudsman for Wales",
             phone: Some("0300 790 0203"),                // [PSOW]
@@ -232,11 +248,7 @@ pub static RULES: [Rules; 4] = [
             extension: None,                             // [SPSO-CF] 20: revised time limits, no cap
         },
         time_limit: step(6, "Part 2, time limit for making complaints"), // [SPSO-CF] 11, 12
-        court: "",
-        already_considered: "",
-        escalation_window: "",
-        extension_basis: "basis.extension.exceptional",
-        time_limit_warning: "warn.outside_time_limit",   // "exceptional circumstances"
+        wording: MODEL_WORDING,
         ombudsman: OmbudsmanRule {
             name: "Scottish Public Services Ombudsman",
             phone: Some("0800 377 7330"),                // [SPSO]
@@ -266,11 +278,7 @@ pub static RULES: [Rules; 4] = [
             extension: None,                             // [NIPSO-LG] "good reason", no cap
         },
         time_limit: unverified(6, "time limit"),         // [NIPSO-LG] for stage 2 only
-        court: "",
-        already_considered: "",
-        escalation_window: "",
-        extension_basis: "basis.extension.exceptional",
-        time_limit_warning: "warn.outside_time_limit",   // "exceptional circumstances"
+        wording: MODEL_WORDING,
         ombudsman: OmbudsmanRule {
             name: "Northern Ireland Public Services Ombudsman",
             phone: Some("0800 343424"),                  // [NIPSO]
@@ -367,9 +375,9 @@ impl Rules {
     pub fn warning_section(&self, code: WarningCode) -> &'static str {
         match code {
             WarningCode::Over12Months | WarningCode::OutsideTimeLimit => self.time_limit.section,
-            WarningCode::CourtProceedings => self.court,
-            WarningCode::AlreadyConsidered => self.already_considered,
-            WarningCode::OutsideEscalationWindow => self.escalation_window,
+            WarningCode::CourtProceedings => self.wording.court,
+            WarningCode::AlreadyConsidered => self.wording.already_considered,
+            WarningCode::OutsideEscalationWindow => self.wording.escalation_window,
         }
     }
 }
