@@ -1,16 +1,20 @@
-//! Complaint Handling Code and Awaab's Law deadlines.
+//! Complaint deadlines, for each scheme, and Awaab's Law deadlines.
 //!
 //! All counts use the convention in [`crate::domain::calendar`]: the day a
 //! complaint (or escalation request, or hazard report) is received is day 0
-//! and each following working day counts one.
+//! and each following working day counts one. Every scheme counts from
+//! receipt in working days ([`crate::domain::scheme`]); they differ in
+//! their steps, limits and what a response is counted from.
 
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::Calendar;
+use super::scheme::{Counted, Scheme};
 use super::text::{Msg, Render};
 
-/// Which complaint stage. Only two exist (Code 5.2, 5.3).
+/// Which complaint stage. Every scheme has two (Code 5.2, 5.3; the model
+/// procedures of Scotland, Wales and Northern Ireland likewise).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
@@ -20,23 +24,47 @@ pub enum Stage {
     Stage2,
 }
 
-/// Working-day limits for each step. [`Timescales::CODE`] holds the Code's
-/// maximums; a landlord may promise shorter ones (see
-/// [`crate::domain::config::PromisedTimescales`]).
+impl Stage {
+    /// `"stage1"` or `"stage2"`: the start of event names and text keys.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Stage::Stage1 => "stage1",
+            Stage::Stage2 => "stage2",
+        }
+    }
+}
+
+/// Working-day limits for each step, under `scheme`'s rules.
+/// [`Timescales::of`] holds a scheme's maximums ([`Timescales::CODE`]
+/// England's); a landlord may promise shorter ones (see
+/// [`crate::domain::config::PromisedTimescales`]). 0 means the scheme has
+/// no such step (no stage 1 acknowledgement in Scotland) or no fixed limit
+/// (an extension agreed with the resident).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timescales {
-    /// Acknowledge, define and log a stage 1 complaint, from receipt.
+    /// Acknowledge (and in England define and log) a stage 1 complaint, from receipt.
     pub stage1_acknowledge: u32,
-    /// Full stage 1 response, from acknowledgement.
+    /// Full stage 1 response, from acknowledgement or receipt (the scheme's rule).
     pub stage1_respond: u32,
     /// Most a stage 1 response may be extended without good reason.
     pub stage1_extension: u32,
     /// Acknowledge a stage 2 request, from receipt of the request.
     pub stage2_acknowledge: u32,
-    /// Final stage 2 response, from acknowledgement.
+    /// Final stage 2 response, from acknowledgement or receipt.
     pub stage2_respond: u32,
     /// Most a stage 2 response may be extended without good reason.
     pub stage2_extension: u32,
+    /// Whose rules: what a response is counted from, and their names.
+    pub scheme: Scheme,
+}
+
+/// One stage's steps, as [`Timescales::plan`] gives them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub acknowledge: Option<u32>,
+    pub respond: u32,
+    pub counted: Counted,
+    pub extension: Option<u32>,
 }
 
 impl Timescales {
@@ -48,21 +76,32 @@ impl Timescales {
         stage2_acknowledge: 5, // Code 6.11
         stage2_respond: 20,    // Code 6.14
         stage2_extension: 20,  // Code 6.15
+        scheme: Scheme::England,
     };
 
-    fn for_stage(&self, stage: Stage) -> (u32, u32, u32) {
-        match stage {
-            Stage::Stage1 => (
-                self.stage1_acknowledge,
-                self.stage1_respond,
-                self.stage1_extension,
-            ),
-            Stage::Stage2 => (
-                self.stage2_acknowledge,
-                self.stage2_respond,
-                self.stage2_extension,
-            ),
+    /// A scheme's own limits ([`crate::domain::scheme::RULES`]).
+    pub fn of(scheme: Scheme) -> Timescales {
+        let r = scheme.rules();
+        let days = |s: Option<super::scheme::Step>| s.map_or(0, |s| s.days);
+        Timescales {
+            stage1_acknowledge: days(r.stage1.acknowledge),
+            stage1_respond: r.stage1.respond.days,
+            stage1_extension: days(r.stage1.extension),
+            stage2_acknowledge: days(r.stage2.acknowledge),
+            stage2_respond: r.stage2.respond.days,
+            stage2_extension: days(r.stage2.extension),
+            scheme,
         }
+    }
+
+    /// The steps of `stage`.
+    pub fn plan(&self, stage: Stage) -> Plan {
+        let (ack, respond, ext) = match stage {
+            Stage::Stage1 => (self.stage1_acknowledge, self.stage1_respond, self.stage1_extension),
+            Stage::Stage2 => (self.stage2_acknowledge, self.stage2_respond, self.stage2_extension),
+        };
+        let some = |n: u32| (n > 0).then_some(n);
+        Plan { acknowledge: some(ack), respond, counted: self.scheme.rules().stage(stage).counted, extension: some(ext) }
     }
 }
 
@@ -74,10 +113,14 @@ impl Default for Timescales {
 
 /// Code sections for (acknowledge, respond, extension) at a stage.
 pub fn code_sections(stage: Stage) -> (&'static str, &'static str, &'static str) {
-    match stage {
-        Stage::Stage1 => ("6.2", "6.3", "6.4"),
-        Stage::Stage2 => ("6.11", "6.14", "6.15"),
-    }
+    sections(Scheme::England, stage)
+}
+
+/// Where `scheme` sets (acknowledge, respond, extension) at a stage.
+pub fn sections(scheme: Scheme, stage: Stage) -> (&'static str, &'static str, &'static str) {
+    let r = scheme.rules().stage(stage);
+    let at = |s: Option<super::scheme::Step>| s.map_or("", |s| s.section);
+    (at(r.acknowledge), r.respond.section, at(r.extension))
 }
 
 /// The key dates for one complaint stage.
@@ -87,13 +130,15 @@ pub struct StageDates {
     pub stage: Stage,
     /// Day 0: the day received, or the next working day.
     pub day_zero: NaiveDate,
-    /// Acknowledge, define and log by (Code 6.2 / 6.11).
-    pub acknowledge_by: NaiveDate,
-    /// Respond by, counted from `acknowledge_by` (Code 6.3 / 6.14).
+    /// Acknowledge by (Code 6.2 / 6.11); `None` where the scheme has no
+    /// separate acknowledgement (stage 1 in Scotland, Wales, Northern Ireland).
+    pub acknowledge_by: Option<NaiveDate>,
+    /// Respond by, counted from `acknowledge_by` (Code 6.3 / 6.14) or from
+    /// receipt, as the scheme says.
     pub respond_by: NaiveDate,
     /// Latest response with the longest extension allowed without good
-    /// reason (Code 6.4 / 6.15).
-    pub extension_limit: NaiveDate,
+    /// reason (Code 6.4 / 6.15); `None` where the scheme sets no limit.
+    pub extension_limit: Option<NaiveDate>,
 }
 
 impl StageDates {
@@ -105,62 +150,63 @@ impl StageDates {
     /// # use chrono::NaiveDate;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
     /// let dates = StageDates::new(Stage::Stage1, d(11, 23), &Calendar::default(), &Timescales::CODE);
-    /// assert_eq!(dates.acknowledge_by, d(11, 30));
+    /// assert_eq!(dates.acknowledge_by, Some(d(11, 30)));
     /// assert_eq!(dates.respond_by, d(12, 14));
     /// ```
     pub fn new(stage: Stage, received: NaiveDate, cal: &Calendar, ts: &Timescales) -> Self {
-        let (ack, respond, extension) = ts.for_stage(stage);
-        let acknowledge_by = cal.add_working_days(received, ack);
-        let respond_by = cal.add_working_days(acknowledge_by, respond);
+        let plan = ts.plan(stage);
+        let acknowledge_by = plan.acknowledge.map(|n| cal.add_working_days(received, n));
+        let from = match (plan.counted, acknowledge_by) {
+            (Counted::FromAcknowledgement, Some(ack)) => ack,
+            _ => received,
+        };
+        let respond_by = cal.add_working_days(from, plan.respond);
         StageDates {
             stage,
             day_zero: cal.day_zero(received),
             acknowledge_by,
             respond_by,
-            extension_limit: cal.add_working_days(respond_by, extension),
+            extension_limit: plan.extension.map(|n| cal.add_working_days(respond_by, n)),
         }
     }
 
-    /// The dates as payload entries, each with why it is due then.
-    /// `ts` are the timescales used to compute them; where they are shorter
-    /// than the Code the basis says so.
+    /// The dates as payload entries, each with why it is due then and the
+    /// scheme's rule. `ts` are the timescales used to compute them; where
+    /// they are shorter than the scheme's the basis says so.
     pub fn expected(&self, ts: &Timescales) -> Vec<Due> {
-        let (ack, respond, extension) = ts.for_stage(self.stage);
-        let (code_ack, code_respond, _) = Timescales::CODE.for_stage(self.stage);
-        let (s_ack, s_respond, s_ext) = code_sections(self.stage);
-        let prefix = match self.stage {
-            Stage::Stage1 => "stage1",
-            Stage::Stage2 => "stage2",
+        let scheme = ts.scheme;
+        let rules = scheme.rules();
+        let plan = ts.plan(self.stage);
+        let most = Timescales::of(scheme).plan(self.stage);
+        let (s_ack, s_respond, s_ext) = sections(scheme, self.stage);
+        let event = |what: &str| format!("{}_{what}", self.stage.prefix());
+        let from_receipt = plan.counted == Counted::FromReceipt;
+        // "must ... (the scheme's limit)" or, for a shorter promise, "aims to ... (the scheme allows up to N)".
+        let basis = |what: &str, days: u32, most: u32, section: &str| {
+            let promise = days < most;
+            let key = format!("basis.{}.{}{}", if promise { "aims" } else { "must" }, event(what), if what == "respond" && from_receipt { ".receipt" } else { "" });
+            let why = if promise { scheme.allows(most, section) } else { scheme.limit(section) };
+            Msg::new(key).count(days).msg("why", why).msg("answer", scheme.answer(self.stage))
         };
-        let event = |what: &str| format!("{prefix}_{what}");
-        // "must ... (the Code's limit)" or, for a shorter promise, "aims to ... (the Code allows up to N)".
-        let basis = |what: &str, days: u32, code_days: u32, section: &str| {
-            let promise = if days < code_days { "aims" } else { "must" };
-            Msg::new(format!("basis.{promise}.{}", event(what))).count(days).num("code_days", code_days).text("section", section)
+        let due = |what: &str, due: NaiveDate, days: u32, section: &'static str, basis: Msg| Due {
+            event: event(what),
+            due,
+            working_days: Some(days),
+            code_section: rules.code_section(section),
+            rule: rules.rule(section),
+            basis,
         };
-        vec![
-            Due {
-                event: event("acknowledge"),
-                due: self.acknowledge_by,
-                working_days: Some(ack),
-                code_section: Some(s_ack),
-                basis: basis("acknowledge", ack, code_ack, s_ack),
-            },
-            Due {
-                event: event("respond"),
-                due: self.respond_by,
-                working_days: Some(respond),
-                code_section: Some(s_respond),
-                basis: basis("respond", respond, code_respond, s_respond),
-            },
-            Due {
-                event: event("extension_limit"),
-                due: self.extension_limit,
-                working_days: Some(extension),
-                code_section: Some(s_ext),
-                basis: Msg::new("basis.extension").count(extension).text("section", s_ext),
-            },
-        ]
+        let mut out = Vec::new();
+        if let (Some(on), Some(days)) = (self.acknowledge_by, plan.acknowledge) {
+            let most = most.acknowledge.unwrap_or(days);
+            out.push(due("acknowledge", on, days, s_ack, basis("acknowledge", days, most, s_ack)));
+        }
+        out.push(due("respond", self.respond_by, plan.respond, s_respond, basis("respond", plan.respond, most.respond, s_respond)));
+        if let (Some(on), Some(days)) = (self.extension_limit, plan.extension) {
+            let why = Msg::new(rules.wording.extension_basis).count(days).text("section", s_ext).msg("rule", scheme.cite(s_ext));
+            out.push(due("extension_limit", on, days, s_ext, why));
+        }
+        out
     }
 }
 
@@ -173,8 +219,12 @@ pub struct Due {
     /// The working days counted for this step; `None` for the 24-hour
     /// emergency hazard deadline.
     pub working_days: Option<u32>,
-    /// Complaint Handling Code section, e.g. `"6.2"`; `None` for Awaab's Law.
+    /// Complaint Handling Code section, e.g. `"6.2"`; `None` for Awaab's
+    /// Law and outside England.
     pub code_section: Option<&'static str>,
+    /// The rule that sets it, named for the landlord's staff:
+    /// "Complaint Handling Code 6.2", "SPSO MCHP Part 3, stage 2: investigation".
+    pub rule: String,
     /// Why, for the resident.
     pub basis: Msg,
 }
@@ -187,6 +237,7 @@ impl Due {
             due: self.due,
             working_days: self.working_days,
             code_section: self.code_section.map(str::to_owned),
+            rule: Some(self.rule.clone()),
             basis: words.render(&self.basis),
         }
     }
@@ -203,8 +254,13 @@ pub struct ExpectedDate {
     /// The working days counted for this step; `None` for the 24-hour
     /// emergency hazard deadline.
     pub working_days: Option<u32>,
-    /// Complaint Handling Code section, e.g. `"6.2"`; `None` for Awaab's Law.
+    /// Complaint Handling Code section, e.g. `"6.2"`; `None` for Awaab's
+    /// Law and outside England.
     pub code_section: Option<String>,
+    /// The scheme's rule for this date, e.g. "Complaint Handling Code 6.2"
+    /// (absent from payloads made before schemes existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
     /// The explanation the resident was shown, in their language.
     pub basis: String,
 }
@@ -222,6 +278,8 @@ pub enum HazardLevel {
 
 /// Awaab's Law timescales (England, in force from 27 October 2025).
 pub mod awaab {
+    /// How the payload's `rule` names it.
+    pub const RULE: &str = "Awaab's Law (England)";
     /// Emergency hazards: investigate and make safe within this many hours.
     pub const EMERGENCY_HOURS: u32 = 24;
     /// Significant hazards: investigate within this many working days.
@@ -243,6 +301,7 @@ pub fn hazard_dates(level: HazardLevel, reported: NaiveDate, cal: &Calendar) -> 
         due,
         working_days,
         code_section: None,
+        rule: awaab::RULE.into(),
         basis,
     };
     match level {
@@ -292,31 +351,31 @@ mod tests {
         let cal = Calendar::new(Region::EnglandAndWales);
         let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &Timescales::CODE);
         assert_eq!(dates.day_zero, d(2026, 11, 23));
-        assert_eq!(dates.acknowledge_by, d(2026, 11, 30)); // Code 6.2
+        assert_eq!(dates.acknowledge_by, Some(d(2026, 11, 30))); // Code 6.2
         assert_eq!(dates.respond_by, d(2026, 12, 14)); // Code 6.3
         // Code 6.4: +10 wd, across Christmas (25, 28 Dec) → Wednesday 30 December.
-        assert_eq!(dates.extension_limit, d(2026, 12, 30));
+        assert_eq!(dates.extension_limit, Some(d(2026, 12, 30)));
         // Worst case is 25 working days from receipt.
-        assert_eq!(cal.working_days_after(dates.day_zero, dates.extension_limit), 25);
+        assert_eq!(cal.working_days_after(dates.day_zero, dates.extension_limit.unwrap()), 25);
     }
 
     #[test]
     fn stage2_dates_cross_christmas_and_new_year() {
         let cal = Calendar::new(Region::EnglandAndWales);
         let dates = StageDates::new(Stage::Stage2, d(2026, 11, 23), &cal, &Timescales::CODE);
-        assert_eq!(dates.acknowledge_by, d(2026, 11, 30)); // Code 6.11
+        assert_eq!(dates.acknowledge_by, Some(d(2026, 11, 30))); // Code 6.11
         // 20 wd from 30 Nov: December has 25 and 28 off, 1 January off.
         assert_eq!(dates.respond_by, d(2026, 12, 30)); // Code 6.14
         assert_eq!(cal.working_days_after(dates.day_zero, dates.respond_by), 25);
-        assert_eq!(cal.working_days_after(dates.day_zero, dates.extension_limit), 45);
-        assert_eq!(dates.extension_limit, d(2027, 1, 28)); // Code 6.15
+        assert_eq!(cal.working_days_after(dates.day_zero, dates.extension_limit.unwrap()), 45);
+        assert_eq!(dates.extension_limit, Some(d(2027, 1, 28))); // Code 6.15
     }
 
     #[test]
     fn scotland_st_andrews_day_pushes_acknowledgement() {
         let cal = Calendar::new(Region::Scotland);
         let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &Timescales::CODE);
-        assert_eq!(dates.acknowledge_by, d(2026, 12, 1));
+        assert_eq!(dates.acknowledge_by, Some(d(2026, 12, 1)));
         assert_eq!(dates.respond_by, d(2026, 12, 15));
     }
 
@@ -336,7 +395,7 @@ mod tests {
             ..Timescales::CODE
         };
         let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &ts);
-        assert_eq!(dates.acknowledge_by, d(2026, 11, 24));
+        assert_eq!(dates.acknowledge_by, Some(d(2026, 11, 24)));
         assert_eq!(dates.respond_by, d(2026, 12, 8));
         let words = english();
         let expected: Vec<ExpectedDate> = dates.expected(&ts).iter().map(|d| d.to_payload(&words)).collect();
@@ -375,6 +434,7 @@ mod tests {
             due: d(2026, 11, 30),
             working_days: Some(5),
             code_section: Some("6.2".into()),
+            rule: None,
             basis: "b".into(),
         };
         let v = serde_json::to_value(&e).unwrap();

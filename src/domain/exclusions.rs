@@ -1,23 +1,31 @@
-//! Exclusion checks (Code section 2): warnings with reasons, never refusals.
+//! Exclusion checks: warnings with reasons, never refusals.
 //!
 //! A landlord may decline some complaints, but must judge each on its
-//! merits (2.5), consider discretion past 12 months (2.3) and explain any
-//! refusal with the right to go to the Ombudsman (2.4). So the widget warns,
-//! asks for the reason for any delay, and still lets the resident submit.
+//! merits (Code 2.5), consider discretion past its time limit (Code 2.3;
+//! "exceptional circumstances" in the model procedures of Scotland, Wales
+//! and Northern Ireland) and explain any refusal with the right to go to
+//! the Ombudsman (Code 2.4). So the widget warns, asks for the reason for
+//! any delay, and still lets the resident submit. Each warning names its
+//! scheme's rule ([`crate::domain::scheme`]).
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::case::{ComplaintDefinition, Escalation, EscalationWindowInfo};
 use super::config::LandlordConfig;
+use super::scheme::Scheme;
 use super::text::{Msg, Render};
 
 crate::choices! {
     /// Which exclusion might apply.
     pub enum WarningCode in "warning" {
         /// Raised more than 12 months after the issue or after the resident
-        /// became aware of it (Code 2.2, 2.3).
+        /// became aware of it (Code 2.2, 2.3), where the limit is 12 months.
         Over12Months = "over_12_months",
+        /// Raised after the scheme's (or landlord's) time limit where it is
+        /// not 12 months: 6 months in the model procedures of Scotland,
+        /// Wales and Northern Ireland.
+        OutsideTimeLimit = "outside_time_limit",
         /// Court proceedings have been filed (Code 2.2).
         CourtProceedings = "court_proceedings",
         /// Already considered under the complaints policy (Code 2.2).
@@ -33,19 +41,30 @@ crate::choices! {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Exclusion {
     pub code: WarningCode,
-    /// The Code section, e.g. "2.3".
-    pub section: &'static str,
+    /// Whose rule.
+    pub scheme: Scheme,
     pub message: Msg,
 }
 
 impl Exclusion {
+    fn new(code: WarningCode, scheme: Scheme, message: Msg) -> Exclusion {
+        Exclusion { code, scheme, message }
+    }
+
+    /// Where the scheme says so: a Code section ("2.3") in England.
+    pub fn section(&self) -> &'static str {
+        self.scheme.rules().warning_section(self.code)
+    }
+
     /// The payload entry, in the resident's words, with their right to go
     /// to the Ombudsman if the landlord says no (Code 2.4).
     pub fn to_payload(&self, words: &dyn Render, config: &LandlordConfig) -> ExclusionWarning {
+        let rules = self.scheme.rules();
         ExclusionWarning {
             code: self.code,
             message: words.render(&self.message),
-            code_section: self.section.into(),
+            code_section: rules.code_section(self.section()).map(str::to_owned),
+            rule: Some(rules.rule(self.section())),
             ombudsman_right: words.render(&ombudsman_right(config)),
         }
     }
@@ -57,8 +76,12 @@ pub struct ExclusionWarning {
     pub code: WarningCode,
     /// What the resident was told.
     pub message: String,
-    /// The Code section, e.g. "2.3".
-    pub code_section: String,
+    /// The Code section, e.g. "2.3"; `None` outside England.
+    pub code_section: Option<String>,
+    /// The scheme's rule, e.g. "Complaint Handling Code 2.3" (absent from
+    /// payloads made before schemes existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
     /// The resident's right to take a refusal to the Ombudsman (Code 2.4).
     pub ombudsman_right: String,
 }
@@ -69,38 +92,51 @@ pub fn ombudsman_right(config: &LandlordConfig) -> Msg {
     Msg::new("warn.right").msg("contact", config.ombudsman.contact())
 }
 
-/// The last day a complaint is inside the 12-month limit: 12 months after
-/// the later of when the issue started and when the resident became aware
-/// of it (Code 2.3).
-pub fn twelve_month_limit(started_on: NaiveDate, became_aware_on: Option<NaiveDate>) -> NaiveDate {
+/// The last day a complaint is inside a time limit of `months`: that many
+/// months after the later of when the issue started and when the resident
+/// became aware of it (Code 2.3; the model procedures count from "the
+/// event" or "finding out" alike).
+pub fn time_limit_ends(started_on: NaiveDate, became_aware_on: Option<NaiveDate>, months: u32) -> NaiveDate {
     let from = became_aware_on.map_or(started_on, |a| a.max(started_on));
-    from.checked_add_months(Months::new(12)).unwrap_or(from)
+    from.checked_add_months(Months::new(months)).unwrap_or(from)
 }
 
-/// Code 2.3: past 12 months the landlord must still consider it.
-pub fn over_12_months(started_on: NaiveDate, became_aware_on: Option<NaiveDate>, received: NaiveDate) -> Option<Exclusion> {
-    let limit = twelve_month_limit(started_on, became_aware_on);
-    (received > limit).then(|| Exclusion {
-        code: WarningCode::Over12Months,
-        section: "2.3",
-        message: Msg::new("warn.over_12_months").date("limit", limit),
-    })
+/// The last day inside England's 12 months (Code 2.3).
+pub fn twelve_month_limit(started_on: NaiveDate, became_aware_on: Option<NaiveDate>) -> NaiveDate {
+    time_limit_ends(started_on, became_aware_on, 12)
 }
 
-/// Code 2.2: court proceedings filed. The landlord may decline the parts
-/// the court is deciding, but must look at the circumstances.
-pub fn court() -> Exclusion {
-    Exclusion { code: WarningCode::CourtProceedings, section: "2.2", message: Msg::new("warn.court") }
+/// Past the landlord's time limit ([`LandlordConfig::time_limit_months`]):
+/// the landlord must still consider it (Code 2.3) or may accept it in
+/// exceptional circumstances (the model procedures).
+pub fn outside_time_limit(
+    started_on: NaiveDate,
+    became_aware_on: Option<NaiveDate>,
+    received: NaiveDate,
+    config: &LandlordConfig,
+) -> Option<Exclusion> {
+    let months = config.time_limit_months();
+    let limit = time_limit_ends(started_on, became_aware_on, months);
+    let code = if months == 12 { WarningCode::Over12Months } else { WarningCode::OutsideTimeLimit };
+    let scheme = config.scheme();
+    (received > limit).then(|| Exclusion::new(code, scheme, Msg::new(scheme.rules().wording.time_limit_warning).date("limit", limit).count(months)))
+}
+
+/// Court proceedings filed: the landlord may decline the parts the court
+/// is deciding, but must look at the circumstances (Code 2.2).
+pub fn court(scheme: Scheme) -> Exclusion {
+    Exclusion::new(WarningCode::CourtProceedings, scheme, Msg::new("warn.court"))
 }
 
 /// Warnings for a stage 1 complaint received on `received`.
-pub fn check_complaint(complaint: &ComplaintDefinition, received: NaiveDate) -> Vec<Exclusion> {
-    let mut out: Vec<Exclusion> = over_12_months(complaint.started_on, complaint.became_aware_on, received).into_iter().collect();
+pub fn check_complaint(complaint: &ComplaintDefinition, received: NaiveDate, config: &LandlordConfig) -> Vec<Exclusion> {
+    let scheme = config.scheme();
+    let mut out: Vec<Exclusion> = outside_time_limit(complaint.started_on, complaint.became_aware_on, received, config).into_iter().collect();
     if complaint.court_proceedings_filed == Some(true) {
-        out.push(court());
+        out.push(court(scheme));
     }
     if complaint.previously_complained == Some(true) {
-        out.push(Exclusion { code: WarningCode::AlreadyConsidered, section: "2.2", message: Msg::new("warn.already_considered") });
+        out.push(Exclusion::new(WarningCode::AlreadyConsidered, scheme, Msg::new("warn.already_considered")));
     }
     out
 }
@@ -115,18 +151,15 @@ pub fn check_escalation(escalation: &Escalation, received: NaiveDate, config: &L
     let closes_on = window.closes_on(response_on);
     let within_window = received <= closes_on;
     let info = EscalationWindowInfo { window, closes_on, within_window };
-    let warnings = if within_window { vec![] } else { vec![window_warning(window.describe(), response_on, closes_on)] };
+    let warnings = if within_window { vec![] } else { vec![window_warning(config.scheme(), window.describe(), response_on, closes_on)] };
     (Some(info), warnings)
 }
 
-/// Code 5.11: outside the landlord's window, escalation can only be
-/// refused for a reason in section 2, which it must explain.
-pub fn window_warning(window: Msg, answered_on: NaiveDate, closed_on: NaiveDate) -> Exclusion {
-    Exclusion {
-        code: WarningCode::OutsideEscalationWindow,
-        section: "5.11",
-        message: Msg::new("warn.outside_window").msg("window", window).date("answered", answered_on).date("closed", closed_on),
-    }
+/// Outside the landlord's window, escalation can only be refused for a
+/// reason in section 2, which it must explain (Code 5.11).
+pub fn window_warning(scheme: Scheme, window: Msg, answered_on: NaiveDate, closed_on: NaiveDate) -> Exclusion {
+    let message = Msg::new("warn.outside_window").msg("window", window).date("answered", answered_on).date("closed", closed_on);
+    Exclusion::new(WarningCode::OutsideEscalationWindow, scheme, message)
 }
 
 #[cfg(test)]
@@ -166,20 +199,19 @@ mod tests {
         let c = LandlordConfig::example();
         let today = d(2026, 11, 23);
         // Exactly 12 months: still inside.
-        let _ = c;
-        assert!(check_complaint(&complaint(d(2025, 11, 23)), today).is_empty());
+        assert!(check_complaint(&complaint(d(2025, 11, 23)), today, &c).is_empty());
         // A day more: warned, citing 2.3 and the Ombudsman.
-        let w: Vec<_> = check_complaint(&complaint(d(2025, 11, 22)), today).iter().map(said).collect();
+        let w: Vec<_> = check_complaint(&complaint(d(2025, 11, 22)), today, &c).iter().map(said).collect();
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].code, WarningCode::Over12Months);
-        assert_eq!(w[0].code_section, "2.3");
+        assert_eq!(w[0].code_section.as_deref(), Some("2.3"));
         assert!(w[0].message.contains("Sunday 22 November 2026"), "{}", w[0].message);
         assert!(w[0].ombudsman_right.contains("Housing Ombudsman Service"), "{}", w[0].ombudsman_right);
         assert!(w[0].ombudsman_right.contains("0300 111 3000"), "{}", w[0].ombudsman_right);
         // Became aware recently: the clock runs from awareness.
         let mut late_aware = complaint(d(2020, 1, 1));
         late_aware.became_aware_on = Some(d(2026, 6, 1));
-        assert!(check_complaint(&late_aware, today).is_empty());
+        assert!(check_complaint(&late_aware, today, &c).is_empty());
         // 29 February rolls to 28 February.
         assert_eq!(twelve_month_limit(d(2024, 2, 29), None), d(2025, 2, 28));
         // Awareness earlier than the start is ignored.
@@ -192,15 +224,14 @@ mod tests {
         let mut x = complaint(d(2026, 10, 1));
         x.court_proceedings_filed = Some(true);
         x.previously_complained = Some(true);
-        let _ = c;
-        let w: Vec<_> = check_complaint(&x, d(2026, 11, 23)).iter().map(said).collect();
+        let w: Vec<_> = check_complaint(&x, d(2026, 11, 23), &c).iter().map(said).collect();
         let codes: Vec<_> = w.iter().map(|w| w.code).collect();
         assert_eq!(codes, vec![WarningCode::CourtProceedings, WarningCode::AlreadyConsidered]);
-        assert!(w.iter().all(|w| w.code_section == "2.2"));
+        assert!(w.iter().all(|w| w.code_section.as_deref() == Some("2.2")));
         assert!(w.iter().all(|w| w.message.contains("You can still send")), "{w:?}");
         x.court_proceedings_filed = Some(false);
         x.previously_complained = None;
-        assert!(check_complaint(&x, d(2026, 11, 23)).is_empty());
+        assert!(check_complaint(&x, d(2026, 11, 23), &c).is_empty());
         assert_eq!(serde_json::to_value(WarningCode::Over12Months).unwrap(), "over_12_months");
     }
 
@@ -220,7 +251,7 @@ mod tests {
         assert!(!info.unwrap().within_window);
         let w: Vec<_> = w.iter().map(said).collect();
         assert_eq!(w[0].code, WarningCode::OutsideEscalationWindow);
-        assert_eq!(w[0].code_section, "5.11");
+        assert_eq!(w[0].code_section.as_deref(), Some("5.11"));
         // The window's length, the answer's date and the last day, each named as what it is.
         assert!(w[0].message.contains("28 days"), "{}", w[0].message);
         assert!(w[0].message.contains("which was Thursday 1 October 2026"), "{}", w[0].message);

@@ -1,19 +1,24 @@
 //! "Is my landlord late?"
 //!
 //! Given when a complaint (or stage 2 request) was made, acknowledged and
-//! answered, and today's date, say which Code deadlines were missed and by
-//! how much. A deadline is missed from the first working day after it;
+//! answered, and today's date, say which of the scheme's deadlines (the
+//! Code's in England) were missed and by how much. A deadline is missed from the first working day after it;
 //! "late by N working days" counts the working days after the deadline up
 //! to and including today (or the day it was done, if done late).
 //!
-//! The response deadline counts from the actual acknowledgement if that
-//! was on time, otherwise from the acknowledgement deadline: a late
-//! acknowledgement does not buy the landlord more time.
+//! Where the scheme counts the response from the acknowledgement (the
+//! Code), it counts from the actual acknowledgement if that was on time,
+//! otherwise from the acknowledgement deadline: a late acknowledgement does
+//! not buy the landlord more time. Where it counts from receipt (the model
+//! procedures of Scotland, Wales and Northern Ireland), the acknowledgement
+//! does not move it. A stage with no acknowledgement step (stage 1 outside
+//! England) is checked on its response alone.
 
 use chrono::NaiveDate;
 
 use super::calendar::Calendar;
-use super::deadlines::{code_sections, Stage, Timescales};
+use super::deadlines::{sections, Stage, Timescales};
+use super::scheme::{Counted, Scheme};
 use super::text::Msg;
 
 /// What the resident tells us about one stage.
@@ -69,15 +74,20 @@ impl DeadlineStatus {
 pub struct DeadlineCheck {
     /// `"stage1_acknowledge"`, `"stage1_respond"`, `"stage2_acknowledge"`, `"stage2_respond"`.
     pub event: &'static str,
-    /// Code section, e.g. "6.2".
+    /// Where the scheme sets it: a Code section ("6.2") in England.
     pub code_section: &'static str,
     pub due: NaiveDate,
     pub status: DeadlineStatus,
+    pub stage: Stage,
+    /// Whose rule it is.
+    pub scheme: Scheme,
 }
 
 impl DeadlineCheck {
     /// The sentence for the resident, worded for where it stands: "should
-    /// have ... by", "must ... by", "did ... on" (`late.<event>.<state>`).
+    /// have ... by", "must ... by", "did ... on" (`late.<event>.<state>`),
+    /// with the scheme's words for the answer (`{answer}`), the stage 2
+    /// request (`{request}`) and its rule (`{rule}`: "Code 6.2").
     pub fn msg(&self) -> Msg {
         let state = match self.status {
             DeadlineStatus::Met { .. } => "met",
@@ -86,7 +96,11 @@ impl DeadlineCheck {
             DeadlineStatus::Passed { .. } => "passed",
             DeadlineStatus::NotYetDue { .. } => "due",
         };
-        let m = Msg::new(format!("late.{}.{state}", self.event)).date("due", self.due).text("section", self.code_section);
+        let m = Msg::new(format!("late.{}.{state}", self.event))
+            .date("due", self.due)
+            .msg("rule", self.scheme.cite(self.code_section))
+            .msg("answer", self.scheme.answer(self.stage))
+            .msg("request", self.scheme.stage2_request());
         match self.status {
             DeadlineStatus::Met { on } => m.date("on", on),
             DeadlineStatus::DoneLate { on, late_by } => m.date("on", on).count(late_by),
@@ -144,39 +158,55 @@ impl LateCheck {
         LateCheck { stage: Stage::Stage2, ..LateCheck::stage1(requested_on) }
     }
 
-    /// Check against `ts` (use [`Timescales::CODE`] for the Code's limits,
+    /// Check against `ts` (use [`Timescales::of`] for the scheme's limits,
     /// or the landlord's promises from its config).
     pub fn check(&self, today: NaiveDate, cal: &Calendar, ts: &Timescales) -> LateReport {
-        let (ack_days, respond_days, extension_days) = match self.stage {
-            Stage::Stage1 => (ts.stage1_acknowledge, ts.stage1_respond, ts.stage1_extension),
-            Stage::Stage2 => (ts.stage2_acknowledge, ts.stage2_respond, ts.stage2_extension),
+        let plan = ts.plan(self.stage);
+        let (s_ack, s_respond, s_ext) = sections(ts.scheme, self.stage);
+        let event = |what: &str| -> &'static str {
+            match (self.stage, what) {
+                (Stage::Stage1, "acknowledge") => "stage1_acknowledge",
+                (Stage::Stage1, _) => "stage1_respond",
+                (Stage::Stage2, "acknowledge") => "stage2_acknowledge",
+                (Stage::Stage2, _) => "stage2_respond",
+            }
         };
-        let (s_ack, s_respond, s_ext) = code_sections(self.stage);
-        let (ack_event, respond_event) = match self.stage {
-            Stage::Stage1 => ("stage1_acknowledge", "stage1_respond"),
-            Stage::Stage2 => ("stage2_acknowledge", "stage2_respond"),
+        let deadline = |what: &str, section, due, done| DeadlineCheck {
+            event: event(what),
+            code_section: section,
+            due,
+            status: status(cal, due, done, today),
+            stage: self.stage,
+            scheme: ts.scheme,
         };
+        let mut checks = Vec::new();
         let mut notes = Vec::new();
 
-        let ack_due = cal.add_working_days(self.made_on, ack_days);
         // A response is also an acknowledgement.
         let acknowledged = self.acknowledged_on.or(self.answered_on);
-        let ack = DeadlineCheck { event: ack_event, code_section: s_ack, due: ack_due, status: status(cal, ack_due, acknowledged, today) };
+        let ack_due = plan.acknowledge.map(|days| cal.add_working_days(self.made_on, days));
+        if let Some(due) = ack_due {
+            checks.push(deadline("acknowledge", s_ack, due, acknowledged));
+        }
 
-        // A late acknowledgement does not buy the landlord more time.
-        let base = acknowledged.map_or(ack_due, |a| a.min(ack_due));
-        let respond_due = cal.add_working_days(base, respond_days);
-        let limit = cal.add_working_days(respond_due, extension_days);
-        let due = match self.extended_to {
-            Some(x) if x > limit => {
-                notes.push(Msg::new("late.extension_too_long").count(extension_days).text("section", s_ext).date("limit", limit));
+        let base = match (plan.counted, ack_due) {
+            // A late acknowledgement does not buy the landlord more time.
+            (Counted::FromAcknowledgement, Some(due)) => acknowledged.map_or(due, |a| a.min(due)),
+            _ => self.made_on,
+        };
+        let respond_due = cal.add_working_days(base, plan.respond);
+        let due = match (self.extended_to, plan.extension) {
+            (Some(x), Some(days)) if x > cal.add_working_days(respond_due, days) => {
+                let limit = cal.add_working_days(respond_due, days);
+                notes.push(Msg::new("late.extension_too_long").count(days).msg("rule", ts.scheme.cite(s_ext)).date("limit", limit));
                 limit
             }
-            Some(x) => x.max(respond_due),
-            None => respond_due,
+            // Within the limit, or a new date where the scheme sets none.
+            (Some(x), _) => x.max(respond_due),
+            (None, _) => respond_due,
         };
-        let respond = DeadlineCheck { event: respond_event, code_section: s_respond, due, status: status(cal, due, self.answered_on, today) };
-        LateReport { stage: self.stage, checks: vec![ack, respond], notes }
+        checks.push(deadline("respond", s_respond, due, self.answered_on));
+        LateReport { stage: self.stage, checks, notes }
     }
 }
 

@@ -1,14 +1,20 @@
 //! The domain core: pure Rust, no web-sys or leptos. Compiles for wasm32
 //! and the host alike and is tested natively (`cargo test --lib`).
 //!
-//! Rules come from the Housing Ombudsman's Complaint Handling Code; code
-//! comments name the section (e.g. `// Code 6.2`).
+//! Rules come from each landlord's complaints scheme ([`scheme`]): the
+//! Housing Ombudsman's Complaint Handling Code in England (code comments
+//! name the section, e.g. `// Code 6.2`), and the ombudsmen's model
+//! procedures in Wales, Scotland and Northern Ireland.
 //!
 //! # Entry points for the UI
 //!
-//! - **Config**: [`LandlordConfig::from_json`] (errors name the setting),
-//!   [`LandlordConfig::example`] for the "Example Homes" demo,
-//!   [`LandlordConfig::calendar`], [`LandlordConfig::timescales`].
+//! - **Config**: [`LandlordConfig::from_json`] (errors name the setting;
+//!   `notes` for the console), [`LandlordConfig::example`] for the
+//!   "Example Homes" demo, [`LandlordConfig::calendar`],
+//!   [`LandlordConfig::timescales`], [`LandlordConfig::scheme`].
+//! - **Schemes** ([`scheme`]): each nation's stages, timescales, time
+//!   limit, ombudsman and words for its stages ([`Scheme::stage_name`],
+//!   [`Scheme::answer`]).
 //! - **The journey** ([`journey`]): every question declared once, with
 //!   the route, the checks, "Check your answers" and the payload built
 //!   from them. Danger is asked first ([`hazard`]).
@@ -24,7 +30,7 @@
 //! - **Deadlines**: [`StageDates::new`], [`hazard_dates`],
 //!   [`Calendar::add_working_days`]; [`Catalogue::long_date`] writes
 //!   "Monday 30 November 2026" in each language.
-//! - **Exclusions**: [`exclusions::check_complaint`],
+//! - **Exclusions**: [`exclusions::check_complaint`], [`exclusions::outside_time_limit`],
 //!   [`exclusions::check_escalation`] (the builder calls them).
 //! - **"Is my landlord late?"**: [`LateCheck::check`] → [`LateReport`],
 //!   one per stage.
@@ -47,6 +53,7 @@ pub mod hazard;
 pub mod journey;
 pub mod late;
 pub mod payload;
+pub mod scheme;
 pub mod text;
 pub mod theme;
 pub mod validate;
@@ -62,6 +69,7 @@ pub use case::{
 };
 pub use config::{ConfigError, EscalationWindow, LandlordConfig};
 pub use deadlines::{hazard_dates, Due, ExpectedDate, HazardLevel, Stage, StageDates, Timescales};
+pub use scheme::{Rules, Scheme};
 pub use exclusions::{Exclusion, ExclusionWarning, WarningCode};
 pub use hazard::{HazardAdvice, HazardFlag, HazardKind};
 pub use late::{DeadlineCheck, DeadlineStatus, LateCheck, LateReport};

@@ -62,7 +62,7 @@ pub fn to_submission(
     draft.hazard = HazardFlag::from_hazards(&HAZARDS.get(a));
     match kind {
         CaseKind::Complaint => {
-            draft.complaint = problem::complaint(a, today);
+            draft.complaint = problem::complaint(a, ctx);
             if let Some(r) = problem::TRIED_REF.opt(a) {
                 draft = draft.with_previous_reference(&r, None);
             }

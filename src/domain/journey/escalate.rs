@@ -24,7 +24,7 @@ pub fn window_note(a: &Answers, ctx: &Ctx) -> Option<(bool, Msg)> {
     Some(if ctx.today <= closes {
         (true, Msg::new("s2_reasons.in_time").msg("window", window.describe()).date("closes", closes))
     } else {
-        (false, super::problem::with_right(exclusions::window_warning(window.describe(), answered, closes).message, ctx))
+        (false, super::problem::with_right(exclusions::window_warning(ctx.config.scheme(), window.describe(), answered, closes).message, ctx))
     })
 }
 

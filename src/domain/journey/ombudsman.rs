@@ -133,11 +133,12 @@ pub static STOPS: [Stop; 8] = [
 
 /// "Is my landlord late?" for each stage the resident gave dates for,
 /// against that stage's limits: stage 1 (Code 6.2 to 6.4) and, once stage
-/// 2 was asked for, stage 2 (Code 6.11 to 6.15). Judged against the Code,
-/// which is what the Ombudsman applies.
+/// 2 was asked for, stage 2 (Code 6.11 to 6.15), or the landlord's
+/// scheme's equivalents. Judged against the scheme's own limits (not the
+/// landlord's shorter promises), which is what its ombudsman applies.
 pub fn lateness(a: &Answers, ctx: &Ctx) -> Vec<LateReport> {
     let cal = ctx.config.calendar();
-    let ts = Timescales::CODE;
+    let ts = Timescales::of(ctx.config.scheme());
     let mut out = Vec::new();
     if let Some(made) = given(&COMPLAINED, a, ctx) {
         let mut c = LateCheck::stage1(made);

@@ -2,8 +2,6 @@
 //! request the way the Code does (1.2 to 1.5, never needing the word
 //! "complaint"), then the complaint definition (5.6), one question a page.
 
-use chrono::NaiveDate;
-
 use super::decl::{ask_if, checkboxes, line, long_text, radios, Ctx, Field, Kind, Line, Note, Page, Stop, Tone};
 use super::model::{Answers, Date, Many, One, Text, YesNo};
 use super::start::{Task, TASK};
@@ -65,9 +63,12 @@ pub fn chose_service_request(a: &Answers) -> bool {
     TASK.is(a, Task::Problem) && !REPORTED_BEFORE.is(a, ToldBefore::Yes) && FIRST_REPORT.is(a, FirstReport::ServiceRequest)
 }
 
-/// The date the 12-month limit counts from is passed (Code 2.3).
-pub fn over_12_months(a: &Answers, today: NaiveDate) -> Option<exclusions::Exclusion> {
-    exclusions::over_12_months(STARTED.get(a, today)?, AWARE.get(a, today), today)
+/// The scheme's time limit for complaining has passed: 12 months in
+/// England (Code 2.3), 6 in the model procedures of Scotland, Wales and
+/// Northern Ireland, or the landlord's longer limit.
+pub fn outside_time_limit(a: &Answers, ctx: &Ctx) -> Option<exclusions::Exclusion> {
+    let today = ctx.today;
+    exclusions::outside_time_limit(STARTED.get(a, today)?, AWARE.get(a, today), today, ctx.config)
 }
 
 static REPORTED: Page = Page::ask("reported_before", &[radios(&REPORTED_BEFORE)]);
@@ -81,16 +82,17 @@ static STARTED_PAGE: Page = Page::ask("started", &[Field::new("started", Kind::D
 static AWARE_PAGE: Page =
     Page::ask("aware", &[Field::new("aware", Kind::Date).optional().payload("complaint.became_aware_on")]).check(aware_after_start);
 static DELAY_PAGE: Page = Page::ask("delay_reason", &[long_text(&DELAY).payload("complaint.delay_reason")]).notes(&[Note {
-    // Code 2.3: past 12 months the landlord must still consider it; 2.4: a
-    // refusal is explained, with the right to go to the Ombudsman.
+    // Code 2.3: past the time limit the landlord must still consider it
+    // (the model procedures: exceptional circumstances); 2.4: a refusal is
+    // explained, with the right to go to the Ombudsman.
     tone: Tone::Warning,
-    text: |a, ctx| over_12_months(a, ctx.today).map(|e| with_right(e.message, ctx)),
+    text: |a, ctx| outside_time_limit(a, ctx).map(|e| with_right(e.message, ctx)),
     after: false,
 }]);
 static COURT_PAGE: Page = Page::ask("court", &[radios(&COURT).payload("complaint.court_proceedings_filed")]).notes(&[Note {
     // Code 2.2: a claim at court may limit what the landlord looks at; 2.4.
     tone: Tone::Warning,
-    text: |a, ctx| COURT.is(a, YesNo::Yes).then(|| with_right(exclusions::court().message, ctx)),
+    text: |a, ctx| COURT.is(a, YesNo::Yes).then(|| with_right(exclusions::court(ctx.config.scheme()).message, ctx)),
     after: true,
 }]);
 static TRIED_PAGE: Page = Page::titled(
@@ -134,7 +136,7 @@ pub static STOPS: [Stop; 10] = [
     Stop { page: &WHAT_PAGE, on: complaint_page },
     Stop { page: &STARTED_PAGE, on: complaint_page },
     Stop { page: &AWARE_PAGE, on: complaint_page },
-    Stop { page: &DELAY_PAGE, on: |a, ctx| ask_if(is_complaint(a) && over_12_months(a, ctx.today).is_some()) },
+    Stop { page: &DELAY_PAGE, on: |a, ctx| ask_if(is_complaint(a) && outside_time_limit(a, ctx).is_some()) },
     Stop { page: &COURT_PAGE, on: complaint_page },
     Stop { page: &TRIED_PAGE, on: complaint_page },
     Stop { page: &IMPACT_PAGE, on: complaint_page },
@@ -142,7 +144,8 @@ pub static STOPS: [Stop; 10] = [
 ];
 
 /// The complaint definition (Code 5.6), if the start date is known.
-pub fn complaint(a: &Answers, today: NaiveDate) -> Option<ComplaintDefinition> {
+pub fn complaint(a: &Answers, ctx: &Ctx) -> Option<ComplaintDefinition> {
+    let today = ctx.today;
     let has = |o| OUTCOMES.has(a, o);
     let outcomes = OutcomeSought {
         apology: has(Outcome::Apology),
@@ -158,7 +161,7 @@ pub fn complaint(a: &Answers, today: NaiveDate) -> Option<ComplaintDefinition> {
     c.tried_already = TRIED.opt(a);
     c.tried_reference = TRIED_REF.opt(a);
     c.impact = IMPACT.opt(a);
-    c.delay_reason = if over_12_months(a, today).is_some() { DELAY.opt(a) } else { None };
+    c.delay_reason = if outside_time_limit(a, ctx).is_some() { DELAY.opt(a) } else { None };
     c.court_proceedings_filed = COURT.get(a).map(|c| c == YesNo::Yes);
     c.about_service_request = REPORTED_BEFORE.is(a, ToldBefore::Yes);
     Some(c)

@@ -9,7 +9,6 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::case::{
     Adjustments, CaseKind, ComplaintDefinition, Escalation, OmbudsmanReferral, PreviousReference, Representative, Resident,
@@ -19,84 +18,20 @@ use super::config::LandlordConfig;
 use super::deadlines::{hazard_dates, ExpectedDate, Stage, StageDates};
 use super::exclusions::{check_complaint, check_escalation, ExclusionWarning};
 use super::hazard::HazardFlag;
+use super::scheme::Scheme;
 use super::text::Render;
-use super::validate::{self, Invalid, Limit, Problem};
+use super::validate::{self, Invalid, Problem};
+
+mod form;
+
+mod limits;
+
+pub use form::uri_encode;
+use form::{flatten, form_encode};
+pub use limits::{check_text_fields, limit_of, LIMITS};
 
 /// The `schema` value of every v1 payload.
 pub const SCHEMA: &str = "putright.submission/v1";
-
-/// The longest text each payload field takes (`*` is any array index).
-/// The journey's pages take their limits from here, the builder checks
-/// every payload against it, and a test checks the JSON Schema says the
-/// same.
-pub const LIMITS: &[(&str, Limit)] = &[
-    ("resident.name", Limit::Name),
-    ("resident.address_lines.*", Limit::Name),
-    ("resident.tenancy_reference", Limit::Reference),
-    ("resident.contact_times", Limit::Short),
-    ("representative.name", Limit::Name),
-    ("representative.organisation", Limit::Name),
-    ("representative.address_lines.*", Limit::Name),
-    ("adjustments.language", Limit::Name),
-    ("adjustments.contact_times", Limit::Short),
-    ("adjustments.other", Limit::Long),
-    ("adjustments.disability.details", Limit::Long),
-    ("complaint.what_went_wrong", Limit::Long),
-    ("complaint.tried_already", Limit::Long),
-    ("complaint.tried_reference", Limit::Reference),
-    ("complaint.impact", Limit::Long),
-    ("complaint.delay_reason", Limit::Long),
-    ("complaint.outcomes.something_else", Limit::Long),
-    ("service_request.what_needs_doing", Limit::Long),
-    ("service_request.location", Limit::Short),
-    ("service_request.access", Limit::Long),
-    ("service_request.availability", Limit::Short),
-    ("escalation.stage1_reference", Limit::Reference),
-    ("escalation.reasons", Limit::Long),
-    ("escalation.outcome_wanted", Limit::Long),
-    ("ombudsman.why_still_unhappy", Limit::Long),
-    ("ombudsman.outcome_wanted", Limit::Long),
-    ("ombudsman.landlord_reference", Limit::Reference),
-    ("previous_references.*.reference", Limit::Reference),
-    ("previous_references.*.description", Limit::Short),
-    ("hazard.details", Limit::Long),
-];
-
-/// The limit of a payload path ("resident.address_lines.0"), if it is free text.
-pub fn limit_of(path: &str) -> Option<Limit> {
-    let pattern: Vec<&str> = path.split('.').map(|p| if p.bytes().all(|b| b.is_ascii_digit()) { "*" } else { p }).collect();
-    let pattern = pattern.join(".");
-    LIMITS.iter().find(|(p, _)| *p == pattern).map(|(_, l)| *l)
-}
-
-/// Long answers may hold line breaks; one-line answers may not.
-fn allows_lines(limit: Limit) -> bool {
-    limit == Limit::Long
-}
-
-/// Every free-text field of a payload checked against [`LIMITS`]: length
-/// and hidden characters.
-pub fn check_text_fields(v: &Value) -> Vec<Invalid> {
-    let mut out = Vec::new();
-    walk("", v, &mut |path, s| {
-        if let Some(limit) = limit_of(path) {
-            if let Err(p) = validate::check_text(s, false, allows_lines(limit), limit.chars()) {
-                out.push(Invalid::new(path, p));
-            }
-        }
-    });
-    out
-}
-
-fn walk(prefix: &str, v: &Value, f: &mut dyn FnMut(&str, &str)) {
-    let key = |k: &str| if prefix.is_empty() { k.to_string() } else { format!("{prefix}.{k}") };
-    match v {
-        Value::Object(map) => map.iter().for_each(|(k, v)| walk(&key(k), v, f)),
-        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| walk(&key(&i.to_string()), v, f)),
-        Value::String(s) => f(prefix, s),
-        _ => {}
-    }
-}
 
 /// A new client-side id (UUID v4). Also the `Idempotency-Key` header.
 pub fn new_id() -> String {
@@ -136,6 +71,10 @@ pub struct Submission {
     pub submitted_at: DateTime<FixedOffset>,
     /// The landlord's id from its config.
     pub landlord_id: String,
+    /// Whose complaints rules the dates and warnings follow (absent from
+    /// payloads made before schemes existed: those followed England's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<Scheme>,
     /// Widget version and locale.
     pub widget: WidgetInfo,
     /// The resident.
@@ -213,57 +152,6 @@ impl Submission {
             .collect::<Vec<_>>()
             .join("&")
     }
-}
-
-fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
-    let key = |k: &str| {
-        if prefix.is_empty() {
-            k.to_string()
-        } else {
-            format!("{prefix}.{k}")
-        }
-    };
-    match v {
-        Value::Null => {}
-        Value::Object(map) => {
-            for (k, v) in map {
-                flatten(&key(k), v, out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                flatten(&key(&i.to_string()), v, out);
-            }
-        }
-        Value::String(s) => out.push((prefix.to_string(), s.clone())),
-        other => out.push((prefix.to_string(), other.to_string())),
-    }
-}
-
-fn form_encode(s: &str) -> String {
-    escape(s, b"-_.*", "+")
-}
-
-/// Percent-encodes text for a URI component: a `mailto:` body or a `data:`
-/// URL (spaces as `%20`, unreserved characters kept).
-pub fn uri_encode(s: &str) -> String {
-    escape(s, b"-_.~", "%20")
-}
-
-/// Percent-encodes every byte but ASCII letters, digits and `keep`; a space
-/// becomes `space`.
-fn escape(s: &str, keep: &[u8], space: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || keep.contains(&b) {
-            out.push(b as char);
-        } else if b == b' ' {
-            out.push_str(space);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// The parts of a submission, before building a [`Submission`].
@@ -407,7 +295,7 @@ impl Draft {
         let mut dues = Vec::new();
         match self.kind {
             CaseKind::Complaint => {
-                warnings.extend(self.complaint.iter().flat_map(|c| check_complaint(c, received)));
+                warnings.extend(self.complaint.iter().flat_map(|c| check_complaint(c, received, config)));
                 dues.extend(StageDates::new(Stage::Stage1, received, &cal, &ts).expected(&ts));
             }
             CaseKind::Stage2Escalation => {
@@ -420,6 +308,7 @@ impl Draft {
             }
             _ => {}
         }
+        // Awaab's Law: England only (the config refuses it elsewhere).
         if let (Some(h), true) = (&self.hazard, config.awaabs_law) {
             dues.extend(hazard_dates(h.level, received, &cal));
         }
@@ -430,6 +319,7 @@ impl Draft {
             kind: self.kind,
             submitted_at,
             landlord_id: config.landlord_id.clone(),
+            scheme: Some(config.scheme()),
             widget: WidgetInfo { locale: self.locale, ..WidgetInfo::default() },
             resident: self.resident,
             representative: self.representative,
@@ -455,6 +345,8 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::validate::Limit;
+    use serde_json::Value;
     use crate::domain::case::{ContactMethod, OutcomeSought, ResponsesHad};
     use crate::domain::deadlines::HazardLevel;
     use crate::domain::examples::{assert_schema_valid, example_draft, submitted, words};

@@ -3,8 +3,9 @@
 //!
 //! Required: `landlord_name`, `landlord_id`, `endpoint.url`, `phone`.
 //! Everything else has a default. Unknown settings are rejected so typos
-//! are caught. Promised timescales may be shorter than the Complaint
-//! Handling Code, never longer.
+//! are caught. `scheme` (default `england-hos`) says whose complaints rules
+//! apply and sets the defaults of the national settings ([`nation`]).
+//! Promised timescales may be shorter than the scheme's, never longer.
 //!
 //! ```
 //! # use put_right::domain::config::LandlordConfig;
@@ -20,18 +21,24 @@
 //! assert_eq!(e.to_string(), "endpoint.url: must use https (or http://localhost for development)");
 //! ```
 
-use std::collections::BTreeMap;
+mod check;
+mod endpoint;
+mod example;
+pub mod nation;
+
+pub use endpoint::{Endpoint, EndpointFormat};
+pub use nation::{Ombudsman, PromisedTimescales};
 
 use chrono::{Duration, Months, NaiveDate};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::calendar::{Calendar, Region};
 use super::deadlines::Timescales;
-use super::theme::{valid_font_family, Rgb, Theme};
-use super::validate::{validate_email, validate_phone};
+use super::scheme::{Rules, Scheme};
 use super::text::Msg;
+use super::theme::{valid_font_family, Rgb, Theme};
+use check::{check_email, check_phone, check_url, Obj};
 
 /// A configuration problem. Display: `"<setting>: <problem>"`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,7 +50,7 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    fn new(setting: impl Into<String>, problem: impl Into<String>) -> Self {
+    pub(crate) fn new(setting: impl Into<String>, problem: impl Into<String>) -> Self {
         ConfigError {
             setting: setting.into(),
             problem: problem.into(),
@@ -62,47 +69,6 @@ impl std::fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
-
-/// How the widget posts submissions.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EndpointFormat {
-    /// `application/json` body: the payload as is.
-    #[default]
-    Json,
-    /// `application/x-www-form-urlencoded` body.
-    Form,
-}
-
-/// Where submissions go.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Endpoint {
-    /// https URL (http only for localhost).
-    pub url: String,
-    /// Body format (default json).
-    pub format: EndpointFormat,
-    /// Extra request headers.
-    pub headers: BTreeMap<String, String>,
-    /// Request timeout in milliseconds (default 15000; 1000 to 120000).
-    pub timeout_ms: u32,
-    /// The response JSON field holding the landlord's reference (default
-    /// "reference").
-    pub reference_field: String,
-}
-
-/// Timescales a landlord promises, in working days, each no longer than
-/// the Code's. `None` means the Code's limit.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PromisedTimescales {
-    /// Stage 1 acknowledgement (Code 6.2: at most 5).
-    pub stage1_acknowledge: Option<u32>,
-    /// Stage 1 response, from acknowledgement (Code 6.3: at most 10).
-    pub stage1_respond: Option<u32>,
-    /// Stage 2 acknowledgement (Code 6.11: at most 5).
-    pub stage2_acknowledge: Option<u32>,
-    /// Stage 2 response, from acknowledgement (Code 6.14: at most 20).
-    pub stage2_respond: Option<u32>,
-}
 
 /// How long after a stage 1 response the landlord asks residents to
 /// request stage 2: `{"calendar_months": 1}` or `{"days": 28}`.
@@ -132,52 +98,6 @@ impl EscalationWindow {
         match self {
             EscalationWindow::CalendarMonths(m) => Msg::new("window.months").count(m),
             EscalationWindow::Days(d) => Msg::new("window.days").count(d),
-        }
-    }
-}
-
-/// The Ombudsman residents can go to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Ombudsman {
-    /// Name, e.g. "Housing Ombudsman Service".
-    pub name: String,
-    /// Phone.
-    pub phone: Option<String>,
-    /// Email.
-    pub email: Option<String>,
-    /// Website.
-    pub website: Option<String>,
-    /// Postal address lines.
-    pub post: Vec<String>,
-}
-
-impl Default for Ombudsman {
-    /// England's Housing Ombudsman.
-    fn default() -> Self {
-        Ombudsman {
-            name: "Housing Ombudsman Service".into(),
-            phone: Some("0300 111 3000".into()),
-            email: Some("info@housing-ombudsman.org.uk".into()),
-            website: Some("https://www.housing-ombudsman.org.uk".into()),
-            post: vec![
-                "Housing Ombudsman Service".into(),
-                "PO Box 1484".into(),
-                "Unit D".into(),
-                "Preston".into(),
-                "PR2 0ET".into(),
-            ],
-        }
-    }
-}
-
-impl Ombudsman {
-    /// The first way to reach them, for a sentence: "phone 0300 111 3000".
-    pub fn contact(&self) -> Msg {
-        match (&self.phone, &self.email, &self.website) {
-            (Some(p), _, _) => Msg::new("contact.phone").ltr("phone", p),
-            (_, Some(e), _) => Msg::new("contact.email").ltr("email", e),
-            (_, _, Some(w)) => Msg::new("contact.website").ltr("website", w),
-            _ => Msg::new("contact.post").text("post", self.post.join(", ")),
         }
     }
 }
@@ -214,156 +134,35 @@ pub struct LandlordConfig {
     pub address: Vec<String>,
     /// Opening hours, free text.
     pub opening_hours: Option<String>,
-    /// Promised timescales (never longer than the Code).
+    /// Whose complaints rules apply, as the config says (`None`: not
+    /// said, so England's; see [`LandlordConfig::scheme`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<Scheme>,
+    /// Promised timescales (never longer than the scheme's).
     pub timescales: PromisedTimescales,
     /// Stage 2 request window, if the landlord sets one.
     pub escalation_window: Option<EscalationWindow>,
-    /// The Ombudsman (default: England's Housing Ombudsman).
+    /// The Ombudsman (default: the scheme's).
     pub ombudsman: Ombudsman,
-    /// Bank holidays to use (default england-and-wales).
+    /// Bank holidays to use (default: the scheme's nation's).
     pub bank_holiday_region: Region,
-    /// Whether Awaab's Law timescales apply (England; default true).
+    /// Whether Awaab's Law timescales apply (England only; default: true
+    /// in England, false elsewhere).
     pub awaabs_law: bool,
+    /// Months a resident has to complain, if the landlord allows longer
+    /// than its scheme (see [`LandlordConfig::time_limit_months`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub complaint_time_limit_months: Option<u32>,
     /// Privacy notice.
     pub privacy_notice_url: Option<String>,
     /// Policy links.
     pub policy_urls: PolicyUrls,
     /// Brand colour, font, corner radius and logo (all optional).
     pub theme: Theme,
-}
-
-/// Small helper that takes known keys out of a JSON object and reports
-/// errors with the full setting path.
-struct Obj {
-    path: String,
-    map: Map<String, Value>,
-}
-
-impl Obj {
-    fn new(path: &str, value: Value) -> Result<Obj, ConfigError> {
-        match value {
-            Value::Object(map) => Ok(Obj {
-                path: path.into(),
-                map,
-            }),
-            _ => Err(ConfigError::new(
-                path,
-                if path.is_empty() {
-                    "the configuration must be a JSON object"
-                } else {
-                    "must be an object"
-                },
-            )),
-        }
-    }
-
-    fn name(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.into()
-        } else {
-            format!("{}.{key}", self.path)
-        }
-    }
-
-    fn take<T: DeserializeOwned>(&mut self, key: &str) -> Result<Option<T>, ConfigError> {
-        match self.map.remove(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => serde_json::from_value(v)
-                .map(Some)
-                .map_err(|e| ConfigError::new(self.name(key), e.to_string())),
-        }
-    }
-
-    fn text(&mut self, key: &str) -> Result<Option<String>, ConfigError> {
-        Ok(self
-            .take::<String>(key)?
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty()))
-    }
-
-    fn required_text(&mut self, key: &str) -> Result<String, ConfigError> {
-        self.text(key)?
-            .ok_or_else(|| ConfigError::new(self.name(key), "is required"))
-    }
-
-    fn object(&mut self, key: &str) -> Result<Option<Obj>, ConfigError> {
-        match self.map.remove(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => Obj::new(&self.name(key), v).map(Some),
-        }
-    }
-
-    fn done(self) -> Result<(), ConfigError> {
-        match self.map.keys().next() {
-            Some(k) => Err(ConfigError::new(self.name(k), "unknown setting")),
-            None => Ok(()),
-        }
-    }
-}
-
-fn starts_url(s: &str, prefix: &str) -> bool {
-    s.len() > prefix.len()
-        && s.get(..prefix.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
-}
-
-fn is_local_http(s: &str) -> bool {
-    ["http://localhost", "http://127.0.0.1", "http://[::1]"]
-        .iter()
-        .any(|p| {
-            s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
-                && matches!(s.get(p.len()..p.len() + 1), None | Some(":") | Some("/"))
-        })
-}
-
-/// Check a URL is https (or http on localhost) with a host.
-fn check_url(setting: &str, url: &str) -> Result<(), ConfigError> {
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(ConfigError::new(setting, "must not contain spaces"));
-    }
-    let https = starts_url(url, "https://")
-        && url
-            .get(8..)
-            .and_then(|rest| rest.split(['/', '?', '#']).next())
-            .is_some_and(|host| !host.is_empty() && !host.starts_with(':'));
-    if https || is_local_http(url) {
-        Ok(())
-    } else {
-        Err(ConfigError::new(
-            setting,
-            "must use https (or http://localhost for development)",
-        ))
-    }
-}
-
-fn check_phone(setting: &str, phone: &str) -> Result<(), ConfigError> {
-    validate_phone(phone)
-        .map(|_| ())
-        .map_err(|_| ConfigError::new(setting, "must be a UK phone number, like 0808 157 0192"))
-}
-
-fn check_email(setting: &str, email: &str) -> Result<(), ConfigError> {
-    validate_email(email)
-        .map(|_| ())
-        .map_err(|_| ConfigError::new(setting, "must be an email address, like name@example.com"))
-}
-
-/// Headers the widget sets itself.
-const RESERVED_HEADERS: [&str; 4] = ["content-type", "content-length", "idempotency-key", "host"];
-
-fn check_header(setting: &str, name: &str, value: &str) -> Result<(), ConfigError> {
-    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
-    let path = format!("{setting}.{name}");
-    if name.is_empty() || !name.chars().all(token) {
-        return Err(ConfigError::new(path, "is not a valid header name"));
-    }
-    if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
-        return Err(ConfigError::new(path, "is set by the widget; remove it"));
-    }
-    if value.chars().any(|c| c.is_control()) {
-        return Err(ConfigError::new(path, "must not contain line breaks or control characters"));
-    }
-    Ok(())
+    /// Notes for the landlord's web team about a config that works but
+    /// could say more (English, naming the setting), for the console.
+    #[serde(skip)]
+    pub notes: Vec<String>,
 }
 
 impl LandlordConfig {
@@ -390,36 +189,7 @@ impl LandlordConfig {
             ));
         }
 
-        let mut ep = root
-            .object("endpoint")?
-            .ok_or_else(|| ConfigError::new("endpoint.url", "is required"))?;
-        let url = ep.required_text("url")?;
-        check_url("endpoint.url", &url)?;
-        let format = ep.take::<EndpointFormat>("format")?.unwrap_or_default();
-        let headers = ep
-            .take::<BTreeMap<String, String>>("headers")?
-            .unwrap_or_default();
-        for (name, value) in &headers {
-            check_header("endpoint.headers", name, value)?;
-        }
-        let timeout_ms = ep.take::<u32>("timeout_ms")?.unwrap_or(15_000);
-        if !(1_000..=120_000).contains(&timeout_ms) {
-            return Err(ConfigError::new(
-                "endpoint.timeout_ms",
-                "must be between 1000 and 120000 milliseconds",
-            ));
-        }
-        let reference_field = ep
-            .text("reference_field")?
-            .unwrap_or_else(|| "reference".into());
-        ep.done()?;
-        let endpoint = Endpoint {
-            url,
-            format,
-            headers,
-            timeout_ms,
-            reference_field,
-        };
+        let endpoint = endpoint::parse(&mut root)?;
 
         let phone = root.required_text("phone")?;
         check_phone("phone", &phone)?;
@@ -434,34 +204,7 @@ impl LandlordConfig {
         let address = root.take::<Vec<String>>("address")?.unwrap_or_default();
         let opening_hours = root.text("opening_hours")?;
 
-        let timescales = match root.object("timescales")? {
-            None => PromisedTimescales::default(),
-            Some(mut t) => {
-                let code = Timescales::CODE;
-                let mut get = |key: &str, max: u32, section: &str| -> Result<Option<u32>, ConfigError> {
-                    let v = t.take::<u32>(key)?;
-                    match v {
-                        Some(0) => Err(ConfigError::new(t.name(key), "must be at least 1 working day")),
-                        Some(n) if n > max => Err(ConfigError::new(
-                            t.name(key),
-                            format!(
-                                "must be {max} working days or fewer (Complaint Handling Code {section}); you can promise shorter times, never longer"
-                            ),
-                        )),
-                        _ => Ok(v),
-                    }
-                };
-                // Code 6.2, 6.3, 6.11, 6.14.
-                let promised = PromisedTimescales {
-                    stage1_acknowledge: get("stage1_acknowledge", code.stage1_acknowledge, "6.2")?,
-                    stage1_respond: get("stage1_respond", code.stage1_respond, "6.3")?,
-                    stage2_acknowledge: get("stage2_acknowledge", code.stage2_acknowledge, "6.11")?,
-                    stage2_respond: get("stage2_respond", code.stage2_respond, "6.14")?,
-                };
-                t.done()?;
-                promised
-            }
-        };
+        let national = nation::parse(&mut root)?;
 
         let escalation_window = root.take::<EscalationWindow>("escalation_window")?;
         match escalation_window {
@@ -480,50 +223,6 @@ impl LandlordConfig {
             _ => {}
         }
 
-        let ombudsman = match root.object("ombudsman")? {
-            None => Ombudsman::default(),
-            Some(mut o) => {
-                let name = o.required_text("name")?;
-                let phone = o.text("phone")?;
-                if let Some(p) = &phone {
-                    check_phone("ombudsman.phone", p)?;
-                }
-                let email = o.text("email")?;
-                if let Some(e) = &email {
-                    check_email("ombudsman.email", e)?;
-                }
-                let website = o.text("website")?;
-                if let Some(w) = &website {
-                    check_url("ombudsman.website", w)?;
-                }
-                let post = o.take::<Vec<String>>("post")?.unwrap_or_default();
-                o.done()?;
-                if phone.is_none() && email.is_none() && website.is_none() {
-                    return Err(ConfigError::new(
-                        "ombudsman",
-                        "give at least a phone number, email address or website",
-                    ));
-                }
-                Ombudsman {
-                    name,
-                    phone,
-                    email,
-                    website,
-                    post,
-                }
-            }
-        };
-
-        let bank_holiday_region = match root.text("bank_holiday_region")? {
-            None => Region::default(),
-            Some(r) => Region::parse(&r).ok_or_else(|| {
-                ConfigError::new(
-                    "bank_holiday_region",
-                    "must be \"england-and-wales\", \"scotland\" or \"northern-ireland\"",
-                )
-            })?,
-        };
-        let awaabs_law = root.take::<bool>("awaabs_law")?.unwrap_or(true);
         let privacy_notice_url = root.text("privacy_notice_url")?;
         if let Some(u) = &privacy_notice_url {
             check_url("privacy_notice_url", u)?;
@@ -587,33 +286,70 @@ impl LandlordConfig {
             email,
             address,
             opening_hours,
-            timescales,
+            scheme: national.scheme,
+            timescales: national.timescales,
             escalation_window,
-            ombudsman,
-            bank_holiday_region,
-            awaabs_law,
+            ombudsman: national.ombudsman,
+            bank_holiday_region: national.bank_holiday_region,
+            awaabs_law: national.awaabs_law,
+            complaint_time_limit_months: national.complaint_time_limit_months,
             privacy_notice_url,
             policy_urls,
             theme,
+            notes: national.notes,
         })
     }
 
-    /// Serialise back to JSON that [`LandlordConfig::from_json`] accepts.
+    /// Serialise back to JSON that [`LandlordConfig::from_json`] accepts
+    /// and reads back the same. National settings at their scheme's
+    /// default are left out.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        let r = self.rules();
+        if let Some(map) = v.as_object_mut() {
+            for (key, default) in [
+                ("bank_holiday_region", self.bank_holiday_region == r.region),
+                ("ombudsman", self.ombudsman == Ombudsman::of(self.scheme())),
+                ("awaabs_law", self.awaabs_law == r.awaabs_law),
+            ] {
+                if default {
+                    map.remove(key);
+                }
+            }
+        }
+        serde_json::to_string_pretty(&v).unwrap_or_default()
+    }
+
+    /// Whose complaints rules apply: the config's `scheme`, England's if
+    /// it says none.
+    pub fn scheme(&self) -> Scheme {
+        self.scheme.unwrap_or(Scheme::England)
+    }
+
+    /// The scheme's rules.
+    pub fn rules(&self) -> &'static Rules {
+        self.scheme().rules()
+    }
+
+    /// Months a resident has to complain: the landlord's
+    /// `complaint_time_limit_months`, else the scheme's (12 in England).
+    pub fn time_limit_months(&self) -> u32 {
+        self.complaint_time_limit_months.unwrap_or(self.rules().time_limit.days)
     }
 
     /// The timescales to use: the landlord's promises where given, the
-    /// Code's limits otherwise. Extensions are always the Code's.
+    /// scheme's limits otherwise.
     pub fn timescales(&self) -> Timescales {
-        let code = Timescales::CODE;
+        let most = Timescales::of(self.scheme());
         let p = self.timescales;
         Timescales {
-            stage1_acknowledge: p.stage1_acknowledge.unwrap_or(code.stage1_acknowledge),
-            stage1_respond: p.stage1_respond.unwrap_or(code.stage1_respond),
-            stage2_acknowledge: p.stage2_acknowledge.unwrap_or(code.stage2_acknowledge),
-            stage2_respond: p.stage2_respond.unwrap_or(code.stage2_respond),
-            ..code
+            stage1_acknowledge: p.stage1_acknowledge.unwrap_or(most.stage1_acknowledge),
+            stage1_respond: p.stage1_respond.unwrap_or(most.stage1_respond),
+            stage1_extension: p.stage1_extension.unwrap_or(most.stage1_extension),
+            stage2_acknowledge: p.stage2_acknowledge.unwrap_or(most.stage2_acknowledge),
+            stage2_respond: p.stage2_respond.unwrap_or(most.stage2_respond),
+            stage2_extension: p.stage2_extension.unwrap_or(most.stage2_extension),
+            scheme: most.scheme,
         }
     }
 
@@ -625,45 +361,6 @@ impl LandlordConfig {
     /// The number to call in an emergency.
     pub fn emergency_number(&self) -> &str {
         self.emergency_phone.as_deref().unwrap_or(&self.phone)
-    }
-
-    /// The demo configuration for the fictional "Example Homes". Phone
-    /// numbers are from Ofcom's range reserved for drama, so they reach
-    /// nobody.
-    pub fn example() -> LandlordConfig {
-        LandlordConfig {
-            landlord_name: "Example Homes".into(),
-            landlord_id: "example-homes".into(),
-            endpoint: Endpoint {
-                url: "http://localhost:8787/submissions".into(),
-                format: EndpointFormat::Json,
-                headers: BTreeMap::new(),
-                timeout_ms: 15_000,
-                reference_field: "reference".into(),
-            },
-            phone: "0808 157 0192".into(),
-            emergency_phone: Some("0808 157 0999".into()),
-            email: Some("complaints@example.com".into()),
-            address: vec![
-                "Example Homes".into(),
-                "1 Example Street".into(),
-                "Exampletown".into(),
-                "EX1 1AA".into(),
-            ],
-            opening_hours: Some("Monday to Friday, 8am to 6pm".into()),
-            // The Code's own limits, so the demo shows the familiar dates.
-            timescales: PromisedTimescales::default(),
-            escalation_window: Some(EscalationWindow::CalendarMonths(1)),
-            ombudsman: Ombudsman::default(),
-            bank_holiday_region: Region::EnglandAndWales,
-            awaabs_law: true,
-            privacy_notice_url: Some("https://example.com/privacy".into()),
-            policy_urls: PolicyUrls {
-                complaints: Some("https://example.com/complaints-policy".into()),
-                ..PolicyUrls::default()
-            },
-            theme: Theme::default(),
-        }
     }
 }
 
