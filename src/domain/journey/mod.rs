@@ -37,3 +37,6 @@ pub use decl::{Ctx, Field, Kind, Line, Note, On, Opt, Page, Special, Stop, Tone}
 pub use flow::{first, first_unfinished, next, next_after_change, page, pages, restore, route, to_json, CHECK, CONFIRMATION};
 pub use model::{Answers, Key, Value};
 pub use start::Task;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,188 @@
+//! The resident-visible bugs of the first design, each pinned.
+
+use super::super::model::{Value, YesNo};
+use super::super::*;
+use super::{en, fixtures, with_ctx};
+use crate::domain::case::{ConsentEvidence, ContactMethod, RepresentativeRole};
+use crate::domain::config::LandlordConfig;
+use crate::domain::examples::words;
+use crate::domain::text::{Msg, Render};
+
+fn row(a: &Answers, page: &str) -> (String, Vec<String>) {
+    let rows = with_ctx(|c| summary::rows(a, c, &words()));
+    let r = rows.into_iter().find(|r| r.page == page).unwrap_or_else(|| panic!("no {page} row"));
+    (r.label, r.lines)
+}
+
+#[test]
+fn who_is_filling_it_in_shows_its_own_words_not_a_task_label() {
+    // The same value "representative" was also a task, and the row showed the task's label.
+    let a = fixtures::representative();
+    assert_eq!(row(&a, "filler"), ("Who is filling in the form".into(), vec!["I am filling this in for the resident".into()]));
+}
+
+#[test]
+fn permission_shows_its_own_words() {
+    let a = fixtures::representative();
+    assert_eq!(row(&a, "rep_consent").1, vec!["The resident will sign a permission form".to_owned()]);
+}
+
+#[test]
+fn permission_that_does_not_suit_the_role_is_questioned_on_its_page() {
+    // An attorney acts under a lasting power of attorney (Code 3.6).
+    let mut a = fixtures::representative();
+    rep::ROLE.set(&mut a, RepresentativeRole::Attorney);
+    let p = page("rep_consent").unwrap();
+    let errors = with_ctx(|c| p.errors(&a, c));
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, "rep_consent");
+    let offered: Vec<_> = with_ctx(|c| match p.fields[0].kind {
+        decl::Kind::Radios(o, _) => o(&a, c).into_iter().map(|o| o.value).collect(),
+        _ => vec![],
+    });
+    assert_eq!(offered, vec!["lasting_power_of_attorney"]);
+    // A representative filling in the form cannot give the resident's own permission.
+    rep::ROLE.set(&mut a, RepresentativeRole::FamilyOrFriend);
+    rep::CONSENT.set(&mut a, ConsentEvidence::ResidentConfirms);
+    assert_eq!(with_ctx(|c| p.errors(&a, c))[0].field, "rep_consent");
+    rep::FILLER.set(&mut a, rep::Filler::Resident);
+    assert!(with_ctx(|c| p.passes(&a, c)));
+}
+
+#[test]
+fn finding_out_before_it_started_is_questioned_on_its_page() {
+    let mut a = fixtures::complaint();
+    problem::AWARE.set(&mut a, "1", "8", "2026");
+    let e = with_ctx(|c| page("aware").unwrap().errors(&a, c));
+    assert_eq!(e[0].field, "aware");
+    assert_eq!(en(&e[0].message), "The date you found out must be on or after the date the problem started (Wednesday 2 September 2026)");
+}
+
+#[test]
+fn the_stage_2_window_note_names_the_answer_and_the_last_day_as_what_they_are() {
+    // It used to call the window's closing date the date of the stage 1 answer.
+    let mut a = fixtures::stage2();
+    escalate::ANSWERED.set(&mut a, "1", "9", "2026");
+    let note = with_ctx(|c| escalate::window_note(&a, c)).unwrap();
+    assert!(!note.0, "outside the window");
+    let text = en(&note.1);
+    assert!(text.contains("which was Tuesday 1 September 2026"), "{text}");
+    assert!(text.contains("The last day was Thursday 1 October 2026"), "{text}");
+    assert!(text.contains("You can still ask"), "{text}");
+    escalate::ANSWERED.set(&mut a, "10", "11", "2026");
+    let (in_time, m) = with_ctx(|c| escalate::window_note(&a, c)).unwrap();
+    assert!(in_time);
+    assert!(en(&m).contains("the last day is Thursday 10 December 2026"), "{}", en(&m));
+}
+
+#[test]
+fn contact_instead_records_the_way_the_resident_chose() {
+    // "Text messages instead of phone calls" exists, and writing was recorded
+    // as letter or email whatever the resident picked.
+    for (need, method) in [
+        (adjust::Need::TextNotPhone, ContactMethod::Text),
+        (adjust::Need::EmailNotPhone, ContactMethod::Email),
+        (adjust::Need::LetterNotPhone, ContactMethod::Letter),
+        (adjust::Need::PhoneNotWriting, ContactMethod::Phone),
+    ] {
+        let mut a = fixtures::adjustments();
+        adjust::NEEDS.set(&mut a, &[need]);
+        about::METHOD.set(&mut a, ContactMethod::Email);
+        let s = with_ctx(|c| to_submission(&a, super::ID, super::AT, "en-GB", c, &words())).unwrap();
+        assert_eq!(s.adjustments.unwrap().contact_method, Some(method), "{need:?}");
+    }
+    let mut a = fixtures::adjustments();
+    adjust::NEEDS.set(&mut a, &[adjust::Need::TextNotPhone, adjust::Need::LetterNotPhone]);
+    let e = with_ctx(|c| page("adj_needs").unwrap().errors(&a, c));
+    assert_eq!(e[0].field, "adj_needs");
+}
+
+#[test]
+fn a_hazard_ticked_first_is_sent_with_every_task() {
+    for (kind, mut a) in fixtures::all() {
+        a.set("hazards", Value::Many(vec!["no_heating"]));
+        let s = with_ctx(|c| to_submission(&a, super::ID, super::AT, "en-GB", c, &words())).unwrap();
+        assert!(s.hazard.is_some(), "{kind}: hazard dropped");
+    }
+}
+
+#[test]
+fn the_court_warning_is_on_the_court_page_with_the_right_to_the_ombudsman() {
+    let mut a = fixtures::complaint();
+    let court = page("court").unwrap();
+    let note = |a: &Answers| with_ctx(|c| court.notes.iter().find_map(|n| (n.text)(a, c)));
+    assert!(note(&a).is_none(), "no warning for 'no'");
+    problem::COURT.set(&mut a, YesNo::Yes);
+    let text = en(&note(&a).expect("a warning for 'yes'"));
+    assert!(text.contains("court"), "{text}");
+    // Code 2.4: if the landlord declines, the resident can go to the Ombudsman.
+    assert!(text.contains("Housing Ombudsman Service") && text.contains("0300 111 3000"), "{text}");
+}
+
+#[test]
+fn the_twelve_month_warning_is_where_the_reason_is_asked_with_the_right() {
+    let mut a = fixtures::complaint();
+    problem::STARTED.set(&mut a, "1", "6", "2025");
+    let route = super::walk(&{
+        let mut b = a.clone();
+        problem::DELAY.set(&mut b, "I was in hospital.");
+        b
+    });
+    assert!(route.contains(&"delay_reason"));
+    let p = page("delay_reason").unwrap();
+    let text = with_ctx(|c| p.notes.iter().find_map(|n| (n.text)(&a, c))).map(|m| en(&m)).unwrap();
+    assert!(text.contains("12 months") && text.contains("Housing Ombudsman Service"), "{text}");
+    assert_eq!(en(&with_ctx(|c| p.errors(&a, c))[0].message), "Enter why you are telling us about this now");
+}
+
+#[test]
+fn lateness_judges_the_stage_the_resident_is_waiting_on() {
+    // Stage 2 asked for on Monday 2 November 2026, nothing heard: the stage 2
+    // acknowledgement was due Monday 9 November (5 working days, Code 6.11).
+    let mut a = fixtures::ombudsman();
+    ombudsman::POSITION.set(&mut a, ombudsman::Position::WaitingStage2);
+    ombudsman::COMPLAINED.set(&mut a, "1", "9", "2026");
+    ombudsman::ACKNOWLEDGED.set(&mut a, "2", "9", "2026");
+    ombudsman::ANSWERED.set(&mut a, "14", "9", "2026");
+    ombudsman::S2_REQUESTED.set(&mut a, "2", "11", "2026");
+    let reports = with_ctx(|c| ombudsman::lateness(&a, c));
+    let missed: Vec<String> = receipt::missed(&reports).iter().map(en).collect();
+    assert_eq!(missed.len(), 1, "{missed:?}");
+    assert!(missed[0].contains("stage 2 request by Monday 9 November 2026"), "{missed:?}");
+    assert!(missed[0].contains("6.11"), "{missed:?}");
+    // Stage 1 was answered on time: not reported late.
+    assert!(missed.iter().all(|m| !m.contains("6.2") && !m.contains("6.3")));
+}
+
+#[test]
+fn impossible_ombudsman_dates_are_questioned_on_their_page() {
+    let mut a = fixtures::ombudsman();
+    ombudsman::POSITION.set(&mut a, ombudsman::Position::Stage1Only);
+    ombudsman::COMPLAINED.set(&mut a, "23", "11", "2026");
+    ombudsman::ANSWERED.set(&mut a, "20", "11", "2026");
+    let p = page("omb_dates").unwrap();
+    let e = with_ctx(|c| p.errors(&a, c));
+    assert_eq!(e[0].field, "omb_answered");
+    assert_eq!(en(&e[0].message), "The date they answered must be on or after the date you complained (Monday 23 November 2026)");
+    ombudsman::ANSWERED.set(&mut a, "23", "11", "2026");
+    ombudsman::ACKNOWLEDGED.set(&mut a, "23", "11", "2026");
+    assert!(with_ctx(|c| p.passes(&a, c)));
+}
+
+#[test]
+fn a_name_of_only_invisible_characters_is_refused() {
+    let mut a = fixtures::complaint();
+    about::NAME.set(&mut a, "\u{200b}");
+    let e = with_ctx(|c| page("name").unwrap().errors(&a, c));
+    assert_eq!(en(&e[0].message), "Enter your full name");
+}
+
+#[test]
+fn representative_wording_follows_who_fills_in_the_form() {
+    let w = words();
+    let a = fixtures::representative();
+    assert!(rep::by_rep(&a));
+    assert_eq!(w.render(&Msg::new(w.variant("name.label", rep::by_rep(&a)))), "What is the resident's full name?");
+    assert_eq!(w.render(&Msg::new(w.variant("name.label", false))), "What is your full name?");
+    let _ = LandlordConfig::example();
+}
