@@ -16,7 +16,7 @@ async fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let cfg = match config::parse(args, |name| std::env::var(name).ok()) {
-        Ok(Command::Run(cfg)) => cfg,
+        Ok(Command::Run(cfg)) => *cfg,
         Ok(Command::Help) => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -61,9 +61,20 @@ async fn run(cfg: config::Config) -> Result<(), String> {
         );
     }
 
+    if cfg.read_token.is_some() {
+        eprintln!("putright-receiver: reads of stored submissions need the read token (Authorization: Bearer)");
+    } else {
+        eprintln!(
+            "putright-receiver: stored submissions are readable only from this machine, at http://127.0.0.1:{port}/ or http://localhost:{port}/ (set --read-token for elsewhere)",
+            port = addr.port()
+        );
+    }
+
     let state = AppState::new(store, cfg.allow_origins)
         .with_allow_headers(cfg.allow_headers)
-        .with_faults(&cfg.faults);
+        .with_faults(&cfg.faults)
+        .with_read_token(cfg.read_token)
+        .with_timeouts(cfg.timeouts);
     serve(listener, state, shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))

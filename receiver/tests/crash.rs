@@ -40,6 +40,7 @@ impl Binary {
             .env_remove("PUTRIGHT_RECEIVER_DB")
             .env_remove("PUTRIGHT_ALLOW_ORIGIN")
             .env_remove("PUTRIGHT_ALLOW_HEADERS")
+            .env_remove("PUTRIGHT_READ_TOKEN")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -296,7 +297,7 @@ fn send_garbage(agent: &ureq::Agent, server: &Binary) {
         );
     }
     // Valid JSON, wrong content type; valid body, mismatched key; replayed id
-    // with a different body (answered with the original receipt, stores nothing).
+    // with a different body (409, stores nothing).
     let body = submission(&uuid(999, 1), "complaint");
     let reply = send(
         agent,
@@ -317,7 +318,9 @@ fn send_garbage(agent: &ureq::Agent, server: &Binary) {
     );
     assert_eq!(
         (reply.status, reply.header(REPLAY_HEADER)),
-        (200, Some("true"))
+        (409, None),
+        "{}",
+        reply.body
     );
 
     // Raw TCP: junk, a truncated request, a body shorter than its length.

@@ -121,11 +121,18 @@ fn form_bodies_follow_the_same_rules_as_json() {
             "$.complaint",
         ),
         (
-            "unknown field",
+            "unknown field (not named: the sender chose that text)",
             format!("{form}&resident.nickname=Sam"),
             None,
             422,
-            "$.resident.nickname",
+            "$.resident",
+        ),
+        (
+            "a schema name in the wrong place",
+            format!("{form}&resident.kind=complaint"),
+            None,
+            422,
+            "$.resident.kind",
         ),
         (
             "gap in a list",
