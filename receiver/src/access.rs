@@ -87,19 +87,6 @@ fn same_secret(a: &[u8], b: &[u8]) -> bool {
 }
 
 fn local_request(req: &Request) -> Result<(), ApiError> {
-    let refuse = |message: &str, field: &'static str| {
-        Err(ApiError::new(StatusCode::FORBIDDEN, message, field))
-    };
-    let Some(ConnectInfo(conn)) = req.extensions().get::<ConnectInfo<ConnHandle>>() else {
-        return refuse("reads are answered only on this machine", "Host");
-    };
-    if !conn.remote.ip().to_canonical().is_loopback() {
-        return refuse(
-            "reads are answered only to this machine (loopback) unless the receiver \
-             has a read token (--read-token)",
-            "Host",
-        );
-    }
     // An absolute-form request target carries its own authority; it wins.
     let host = match req.uri().authority() {
         Some(authority) => Some(authority.as_str()),
@@ -111,10 +98,29 @@ fn local_request(req: &Request) -> Result<(), ApiError> {
             }
         }
     };
-    if !host.is_some_and(|h| names_this_server(h, conn.local)) {
+    let conn = req.extensions().get::<ConnectInfo<ConnHandle>>();
+    check_local(conn.map(|ConnectInfo(c)| (c.remote, c.local)), host)
+}
+
+/// The rule without a token: `addrs` is (client, server side) of the
+/// connection, `host` the request's one `Host`.
+fn check_local(
+    addrs: Option<(SocketAddr, SocketAddr)>,
+    host: Option<&str>,
+) -> Result<(), ApiError> {
+    let refuse = |message: &str| Err(ApiError::new(StatusCode::FORBIDDEN, message, "Host"));
+    let Some((remote, local)) = addrs else {
+        return refuse("reads are answered only on this machine");
+    };
+    if !remote.ip().to_canonical().is_loopback() {
+        return refuse(
+            "reads are answered only to this machine (loopback) unless the receiver \
+             has a read token (--read-token)",
+        );
+    }
+    if !host.is_some_and(|h| names_this_server(h, local)) {
         return refuse(
             "the Host header must be 127.0.0.1, localhost or [::1] with this server's port",
-            "Host",
         );
     }
     Ok(())
@@ -168,6 +174,24 @@ mod tests {
         ] {
             assert!(!names_this_server(bad, local), "{bad}");
         }
+    }
+
+    #[test]
+    fn only_loopback_clients_naming_this_server() {
+        let local: SocketAddr = "127.0.0.1:8787".parse().expect("addr");
+        let from = |remote: &str| Some((remote.parse().expect("addr"), local));
+        assert!(check_local(from("127.0.0.1:50000"), Some("localhost:8787")).is_ok());
+        assert!(check_local(from("[::ffff:127.0.0.1]:50000"), Some("localhost:8787")).is_ok());
+        for (remote, host) in [
+            ("192.168.1.20:50000", Some("127.0.0.1:8787")),
+            ("10.0.0.1:50000", Some("localhost:8787")),
+            ("127.0.0.1:50000", Some("evil.example:8787")),
+            ("127.0.0.1:50000", None),
+        ] {
+            let e = check_local(from(remote), host).expect_err(remote);
+            assert_eq!((e.status.as_u16(), e.field.as_deref()), (403, Some("Host")));
+        }
+        assert!(check_local(None, Some("localhost:8787")).is_err());
     }
 
     #[test]

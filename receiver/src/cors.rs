@@ -56,16 +56,22 @@ pub async fn cors(State(state): State<AppState>, req: Request, next: Next) -> Re
 }
 
 fn preflight(state: &AppState, req: &Request, origin: Option<HeaderValue>) -> Response {
-    let Some(origin) = origin else {
-        let mut response = ApiError::new(
-            StatusCode::FORBIDDEN,
-            "origin not allowed; see --allow-origin",
-            "Origin",
-        )
-        .into_response();
+    let refuse = |message: &str, field: &'static str| {
+        let mut response = ApiError::new(StatusCode::FORBIDDEN, message, field).into_response();
         add_vary(response.headers_mut(), "Origin");
-        return response;
+        response
     };
+    let Some(origin) = origin else {
+        return refuse("origin not allowed; see --allow-origin", "Origin");
+    };
+    if req.headers().get(header::ACCESS_CONTROL_REQUEST_METHOD)
+        != Some(&HeaderValue::from_static("POST"))
+    {
+        return refuse(
+            "only POST /submissions may be called from a web page",
+            "Access-Control-Request-Method",
+        );
+    }
     let mut response = StatusCode::NO_CONTENT.into_response();
     let h = response.headers_mut();
     h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);

@@ -9,23 +9,6 @@ use putright_receiver::REPLAY_HEADER;
 use serde_json::{json, Value};
 use ureq::http::Method;
 
-const FORM: &str = "application/x-www-form-urlencoded";
-
-fn post_form(agent: &ureq::Agent, base: &str, body: &str, key: Option<&str>) -> Reply {
-    let mut headers = vec![("content-type", hv(FORM))];
-    if let Some(key) = key {
-        headers.push(("idempotency-key", hv(key)));
-    }
-    send(
-        agent,
-        Method::POST,
-        &format!("{base}/submissions"),
-        &headers,
-        Some(body.as_bytes()),
-    )
-    .expect("POST form")
-}
-
 /// An example with awkward text in it, as the widget's `Submission`.
 fn widget_submission(kind: &str, n: u64) -> Submission {
     let mut v = example(kind);

@@ -1,8 +1,10 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use putright_receiver::config::AllowedOrigins;
 use putright_receiver::serve::serve;
@@ -103,7 +105,22 @@ pub fn try_post_json(
     body: &str,
     key: Option<&str>,
 ) -> Result<Reply, ureq::Error> {
-    let mut headers = vec![("content-type", hv("application/json"))];
+    try_post(agent, base, "application/json", body, key)
+}
+
+/// POSTs `body` as application/x-www-form-urlencoded.
+pub fn post_form(agent: &ureq::Agent, base: &str, body: &str, key: Option<&str>) -> Reply {
+    try_post(agent, base, "application/x-www-form-urlencoded", body, key).expect("POST form")
+}
+
+fn try_post(
+    agent: &ureq::Agent,
+    base: &str,
+    content_type: &str,
+    body: &str,
+    key: Option<&str>,
+) -> Result<Reply, ureq::Error> {
+    let mut headers = vec![("content-type", hv(content_type))];
     if let Some(key) = key {
         headers.push(("idempotency-key", hv(key)));
     }
@@ -215,8 +232,108 @@ impl InProcess {
         }
     }
 
+    /// `127.0.0.1:<port>`.
+    pub fn addr(&self) -> &str {
+        self.base.trim_start_matches("http://")
+    }
+
     /// Stops the server and waits for its tasks (and DB connection) to go.
     pub fn stop(self) {
         self.runtime.shutdown_timeout(Duration::from_secs(5));
     }
+}
+
+/// What came back on a raw TCP connection.
+#[derive(Debug)]
+pub struct Raw {
+    /// Everything the server sent before closing (or before `wait`).
+    pub text: String,
+    /// Whether the server closed the connection (rather than `wait` passing).
+    pub closed: bool,
+    /// From the end of writing to the close (or to giving up).
+    pub elapsed: Duration,
+}
+
+impl Raw {
+    pub fn status(&self) -> Option<u16> {
+        self.text.split(' ').nth(1).and_then(|s| s.parse().ok())
+    }
+
+    /// A response header, by lower-case name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let head = self.text.split("\r\n\r\n").next()?;
+        head.lines().skip(1).find_map(|line| {
+            let (n, v) = line.split_once(':')?;
+            n.eq_ignore_ascii_case(name).then(|| v.trim())
+        })
+    }
+
+    pub fn body(&self) -> &str {
+        self.text.split_once("\r\n\r\n").map_or("", |(_, b)| b)
+    }
+}
+
+/// Writes `parts` to `addr` (pausing `gap` between them) and reads until
+/// the server closes the connection or `wait` passes.
+pub fn raw_exchange(addr: &str, parts: &[&[u8]], gap: Duration, wait: Duration) -> Raw {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            std::thread::sleep(gap);
+        }
+        stream.write_all(part).expect("write");
+    }
+    read_until_closed(stream, wait)
+}
+
+/// Reads until the peer closes (EOF or reset) or `wait` passes.
+pub fn read_until_closed(mut stream: TcpStream, wait: Duration) -> Raw {
+    let start = Instant::now();
+    let mut bytes = Vec::new();
+    let mut buf = [0u8; 8192];
+    let closed = loop {
+        let left = wait.saturating_sub(start.elapsed());
+        if left.is_zero() {
+            break false;
+        }
+        stream.set_read_timeout(Some(left)).expect("read timeout");
+        match stream.read(&mut buf) {
+            Ok(0) => break true,
+            Ok(n) => bytes.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => break true,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                break false
+            }
+            Err(e) => panic!("read: {e}"),
+        }
+    };
+    Raw {
+        text: String::from_utf8_lossy(&bytes).into_owned(),
+        closed,
+        elapsed: start.elapsed(),
+    }
+}
+
+/// `GET path` with exactly the `Host` given (and `extra` header lines),
+/// on a connection the server closes after answering.
+pub fn get_with_host(addr: &str, host: &str, path: &str, extra: &[&str]) -> Raw {
+    let mut request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
+    for line in extra {
+        request.push_str(line);
+        request.push_str("\r\n");
+    }
+    request.push_str("\r\n");
+    let raw = raw_exchange(
+        addr,
+        &[request.as_bytes()],
+        Duration::ZERO,
+        Duration::from_secs(10),
+    );
+    assert!(raw.closed, "no answer to GET {path}: {raw:?}");
+    raw
 }
