@@ -514,3 +514,46 @@ fn fault_and_header_flags_reach_the_running_binary() {
     stop(server);
     assert_eq!(db_rows(&db).len(), 1);
 }
+
+#[test]
+fn read_token_and_timeouts_reach_the_running_binary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("t.sqlite3");
+    let token = "binary-read-token-0123456789";
+    let server = Binary::start_with(
+        &db,
+        &[
+            "--read-token",
+            token,
+            "--header-timeout",
+            "1",
+            "--body-timeout=1",
+        ],
+    );
+    let agent = agent();
+    let url = format!("{}/submissions", server.base);
+    assert_eq!(get(&agent, &url).status, 401);
+    let bearer = [("authorization", hv(&format!("Bearer {token}")))];
+    let reply = send(&agent, Method::GET, &url, &bearer, None).expect("get");
+    assert_eq!((reply.status, reply.body.as_str()), (200, "[]"));
+
+    let idle = raw_exchange(server.addr(), &[], Duration::ZERO, Duration::from_secs(10));
+    assert!(idle.closed, "{idle:?}");
+    assert!(
+        idle.elapsed >= Duration::from_millis(900) && idle.elapsed < Duration::from_secs(5),
+        "{:?}",
+        idle.elapsed
+    );
+    let head = format!(
+        "POST /submissions HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: 99\r\n\r\n{{",
+        server.addr()
+    );
+    let slow = raw_exchange(
+        server.addr(),
+        &[head.as_bytes()],
+        Duration::ZERO,
+        Duration::from_secs(10),
+    );
+    assert_eq!(slow.status(), Some(408), "{}", slow.text);
+    stop(server);
+}

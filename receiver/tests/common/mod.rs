@@ -250,7 +250,7 @@ pub struct Raw {
     pub text: String,
     /// Whether the server closed the connection (rather than `wait` passing).
     pub closed: bool,
-    /// From the end of writing to the close (or to giving up).
+    /// From the connection to the close (or to giving up).
     pub elapsed: Duration,
 }
 
@@ -273,17 +273,26 @@ impl Raw {
     }
 }
 
-/// Writes `parts` to `addr` (pausing `gap` between them) and reads until
-/// the server closes the connection or `wait` passes.
+/// Writes `parts` to `addr` (pausing `gap` between them, as a slow client
+/// would) while reading, until the server closes the connection or `wait`
+/// passes. Writing stops quietly once the server has closed.
 pub fn raw_exchange(addr: &str, parts: &[&[u8]], gap: Duration, wait: Duration) -> Raw {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            std::thread::sleep(gap);
+    let stream = TcpStream::connect(addr).expect("connect");
+    let mut writer = stream.try_clone().expect("clone");
+    let parts: Vec<Vec<u8>> = parts.iter().map(|p| p.to_vec()).collect();
+    let writing = std::thread::spawn(move || {
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                std::thread::sleep(gap);
+            }
+            if writer.write_all(part).is_err() {
+                return;
+            }
         }
-        stream.write_all(part).expect("write");
-    }
-    read_until_closed(stream, wait)
+    });
+    let raw = read_until_closed(stream, wait);
+    writing.join().expect("writer");
+    raw
 }
 
 /// Reads until the peer closes (EOF or reset) or `wait` passes.
