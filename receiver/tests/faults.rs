@@ -18,14 +18,6 @@ fn start(dir: &tempfile::TempDir, faults: FaultConfig) -> InProcess {
     })
 }
 
-fn admin() -> FaultConfig {
-    FaultConfig {
-        admin: true,
-        rate: 0.0,
-        seed: 0,
-    }
-}
-
 fn faults_call(agent: &ureq::Agent, base: &str, method: Method, body: Option<Value>) -> Reply {
     let body = body.map(|b| b.to_string());
     send(
@@ -92,7 +84,7 @@ fn off_unless_a_flag_turns_it_on() {
 #[test]
 fn each_queued_fault_does_what_it_says_in_order() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let server = start(&dir, admin());
+    let server = start(&dir, fault_admin());
     let base = server.base.as_str();
     let agent = agent();
 
@@ -260,7 +252,7 @@ fn allow_headers_extend_the_preflight_list() {
     let dir = tempfile::tempdir().expect("tempdir");
     let server = InProcess::start_with(&dir.path().join("s.sqlite3"), DEFAULT_ORIGINS, |s| {
         s.with_allow_headers(AllowedHeaders::parse("X-Landlord-Token").expect("parse"))
-            .with_faults(&admin())
+            .with_faults(&fault_admin())
     });
     let agent = agent();
     faults_call(

@@ -7,7 +7,6 @@ use put_right::domain::payload::Submission;
 use putright_receiver::validate::KINDS;
 use putright_receiver::REPLAY_HEADER;
 use serde_json::{json, Value};
-use ureq::http::Method;
 
 /// An example with awkward text in it, as the widget's `Submission`.
 fn widget_submission(kind: &str, n: u64) -> Submission {

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use put_right::domain::payload::Submission;
-use putright_receiver::config::FaultConfig;
 use serde_json::{json, Value};
 use ureq::http::Method;
 
@@ -228,11 +227,7 @@ fn the_reference_receiver_answers_as_documented() {
 
     let dir = tempfile::tempdir().expect("tempdir");
     let server = InProcess::start_with(&dir.path().join("s.sqlite3"), DEFAULT_ORIGINS, |s| {
-        s.with_faults(&FaultConfig {
-            admin: true,
-            rate: 0.0,
-            seed: 0,
-        })
+        s.with_faults(&fault_admin())
     });
     let agent = agent();
     let base = server.base.as_str();

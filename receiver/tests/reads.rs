@@ -5,7 +5,6 @@
 mod common;
 
 use common::*;
-use putright_receiver::config::FaultConfig;
 use serde_json::Value;
 use ureq::http::Method;
 
@@ -17,26 +16,30 @@ const READS: [&str; 4] = [
     "/_faults",
 ];
 
-fn start(dir: &tempfile::TempDir, origins: &str, token: Option<&str>) -> InProcess {
-    InProcess::start_with(&dir.path().join("s.sqlite3"), origins, |s| {
-        s.with_faults(&FaultConfig {
-            admin: true,
-            rate: 0.0,
-            seed: 0,
-        })
-        .with_read_token(token.map(str::to_owned))
-    })
+/// A server with fault admin on (so `/_faults` exists) and `stored`
+/// submissions; their references, oldest first.
+fn start(
+    origins: &str,
+    token: Option<&str>,
+    stored: u64,
+) -> (tempfile::TempDir, InProcess, Vec<String>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let server = InProcess::start_with(&dir.path().join("s.sqlite3"), origins, |s| {
+        s.with_faults(&fault_admin())
+            .with_read_token(token.map(str::to_owned))
+    });
+    let references = store(&server, stored);
+    (dir, server, references)
 }
 
-/// Stores `n` submissions; returns their references, oldest first.
-fn store(server: &InProcess, tag: u32, n: u64) -> Vec<String> {
+fn store(server: &InProcess, n: u64) -> Vec<String> {
     let agent = agent();
     (0..n)
         .map(|i| {
             let reply = post_json(
                 &agent,
                 &server.base,
-                &submission(&uuid(tag, i), "complaint"),
+                &submission(&uuid(70, i), "complaint"),
                 None,
             );
             assert_eq!(reply.status, 201, "{}", reply.body);
@@ -50,11 +53,11 @@ fn store(server: &InProcess, tag: u32, n: u64) -> Vec<String> {
 
 #[test]
 fn cors_only_on_post_and_its_preflight_even_with_any_origin() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let server = start(&dir, "*", None);
-    let reference = store(&server, 70, 1).remove(0);
+    let (_dir, server, stored) = start("*", None, 1);
+    let reference = &stored[0];
     let agent = agent();
-    let origin = ("origin", hv("https://any-site.example"));
+    let site = "https://any-site.example";
+    let origin = ("origin", hv(site));
 
     for path in [
         "/",
@@ -67,21 +70,15 @@ fn cors_only_on_post_and_its_preflight_even_with_any_origin() {
             &agent,
             Method::GET,
             &format!("{}{path}", server.base),
-            &[origin.clone()],
+            std::slice::from_ref(&origin),
             None,
         )
         .expect("get");
         assert_eq!(reply.status, 200, "{path}: {}", reply.body);
         assert!(!reply.has_cors_headers(), "{path}: {:?}", reply.headers);
         // A preflight for a read is not answered with CORS either.
-        let pre = send(
-            &agent,
-            Method::OPTIONS,
-            &format!("{}{path}", server.base),
-            &[origin.clone(), ("access-control-request-method", hv("GET"))],
-            None,
-        )
-        .expect("preflight");
+        let asks = [("access-control-request-method", hv("GET"))];
+        let pre = preflight(&agent, &server.base, path, site, &asks);
         assert!(
             !pre.has_cors_headers(),
             "{path} preflight: {:?}",
@@ -92,18 +89,11 @@ fn cors_only_on_post_and_its_preflight_even_with_any_origin() {
 
     // POST /submissions and its preflight do get CORS (with Chrome's
     // private-network answer when it asks).
-    let pre = send(
-        &agent,
-        Method::OPTIONS,
-        &format!("{}/submissions", server.base),
-        &[
-            origin.clone(),
-            ("access-control-request-method", hv("POST")),
-            ("access-control-request-private-network", hv("true")),
-        ],
-        None,
-    )
-    .expect("preflight");
+    let asks = [
+        ("access-control-request-method", hv("POST")),
+        ("access-control-request-private-network", hv("true")),
+    ];
+    let pre = preflight(&agent, &server.base, "/submissions", site, &asks);
     assert_eq!(pre.status, 204);
     assert_eq!(
         pre.header("access-control-allow-origin"),
@@ -131,9 +121,7 @@ fn cors_only_on_post_and_its_preflight_even_with_any_origin() {
 
 #[test]
 fn without_a_token_reads_need_a_host_naming_this_server() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let server = start(&dir, DEFAULT_ORIGINS, None);
-    store(&server, 71, 1);
+    let (_dir, server, _) = start(DEFAULT_ORIGINS, None, 1);
     let port = server.addr().rsplit_once(':').expect("port").1.to_owned();
 
     for host in ["127.0.0.1", "localhost", "LOCALHOST", "[::1]"] {
@@ -182,9 +170,7 @@ fn without_a_token_reads_need_a_host_naming_this_server() {
 
 #[test]
 fn with_a_token_every_read_needs_it() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let server = start(&dir, DEFAULT_ORIGINS, Some(TOKEN));
-    store(&server, 72, 1);
+    let (_dir, server, _) = start(DEFAULT_ORIGINS, Some(TOKEN), 1);
     let port = server.addr().rsplit_once(':').expect("port").1.to_owned();
     let local = format!("127.0.0.1:{port}");
     let right = format!("Authorization: Bearer {TOKEN}");
@@ -222,9 +208,7 @@ fn with_a_token_every_read_needs_it() {
 
 #[test]
 fn protective_headers_on_the_listing_and_everywhere() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let server = start(&dir, DEFAULT_ORIGINS, None);
-    store(&server, 73, 1);
+    let (_dir, server, _) = start(DEFAULT_ORIGINS, None, 1);
     let agent = agent();
 
     let page = get(&agent, &format!("{}/", server.base));
@@ -294,9 +278,7 @@ fn pages(agent: &ureq::Agent, base: &str, first: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn listings_come_a_page_at_a_time() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let server = start(&dir, DEFAULT_ORIGINS, None);
-    let mut refs = store(&server, 74, 102);
+    let (_dir, server, mut refs) = start(DEFAULT_ORIGINS, None, 102);
     refs.reverse(); // newest first
     let agent = agent();
 

@@ -9,22 +9,6 @@ use putright_receiver::REPLAY_HEADER;
 use serde_json::{json, Value};
 use ureq::http::Method;
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    server: InProcess,
-    agent: ureq::Agent,
-}
-
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let server = InProcess::start(&dir.path().join("s.sqlite3"), DEFAULT_ORIGINS);
-    Fixture {
-        _dir: dir,
-        server,
-        agent: agent(),
-    }
-}
-
 /// A valid submission's JSON text with `key` written twice in the object at
 /// `pointer`: first `first`, then the valid value.
 fn with_key_twice(id: &str, pointer: &str, key: &str, first: &Value) -> String {
@@ -39,7 +23,7 @@ fn with_key_twice(id: &str, pointer: &str, key: &str, first: &Value) -> String {
 
 #[test]
 fn duplicate_keys_are_refused_and_nothing_is_stored() {
-    let f = fixture();
+    let f = Fixture::new();
     let id = uuid(80, 1);
     let cases = [
         ("", "id", json!("not-a-uuid"), "$.id"),
@@ -92,7 +76,7 @@ fn duplicate_keys_are_refused_and_nothing_is_stored() {
 
 #[test]
 fn a_changed_body_under_a_stored_id_is_a_conflict() {
-    let f = fixture();
+    let f = Fixture::new();
     let base = f.server.base.as_str();
     // The widget's own submission, first as a form, then as JSON.
     let mut v = example("service_request");
@@ -148,7 +132,7 @@ fn complaint_with(id: &str, edit: impl FnOnce(&mut Value)) -> String {
 
 #[test]
 fn no_error_repeats_what_was_sent() {
-    let f = fixture();
+    let f = Fixture::new();
     let base = f.server.base.as_str();
     let id = uuid(82, 1);
     let m = MARKER;

@@ -6,7 +6,7 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use putright_receiver::config::AllowedOrigins;
+use putright_receiver::config::{AllowedOrigins, FaultConfig};
 use putright_receiver::serve::serve;
 use putright_receiver::store::Store;
 use putright_receiver::AppState;
@@ -241,6 +241,59 @@ impl InProcess {
     pub fn stop(self) {
         self.runtime.shutdown_timeout(Duration::from_secs(5));
     }
+}
+
+/// Fault injection with the `/_faults` API on and no random faults.
+pub fn fault_admin() -> FaultConfig {
+    FaultConfig {
+        admin: true,
+        rate: 0.0,
+        seed: 0,
+    }
+}
+
+/// A server in-process with a fresh database, and an agent to call it.
+pub struct Fixture {
+    _dir: tempfile::TempDir,
+    pub server: InProcess,
+    pub agent: ureq::Agent,
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        Fixture::with_origins(DEFAULT_ORIGINS)
+    }
+
+    pub fn with_origins(origins: &str) -> Fixture {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let server = InProcess::start(&dir.path().join("s.sqlite3"), origins);
+        Fixture {
+            _dir: dir,
+            server,
+            agent: agent(),
+        }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.server.base
+    }
+
+    pub fn count(&self) -> i64 {
+        count(&self.agent, self.base())
+    }
+}
+
+/// A CORS preflight of `path`, with `headers` besides `Origin`.
+pub fn preflight(
+    agent: &ureq::Agent,
+    base: &str,
+    path: &str,
+    origin: &str,
+    headers: &[(&str, HeaderValue)],
+) -> Reply {
+    let mut all = vec![("origin", hv(origin))];
+    all.extend(headers.iter().cloned());
+    send(agent, Method::OPTIONS, &format!("{base}{path}"), &all, None).expect("preflight")
 }
 
 /// What came back on a raw TCP connection.
