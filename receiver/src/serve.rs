@@ -50,9 +50,11 @@ where
         .header_read_timeout(header_timeout);
     tokio::pin!(shutdown);
     loop {
+        // Shutdown first, so a stream of connections cannot hold it off.
         let (stream, remote) = tokio::select! {
-            accepted = listener.accept() => accepted,
+            biased;
             () = &mut shutdown => break,
+            accepted = listener.accept() => accepted,
         };
         let Ok(local) = stream.inner.local_addr() else {
             continue; // the socket is already gone

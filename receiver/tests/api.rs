@@ -382,21 +382,14 @@ fn body_size_limit_is_256_kib() {
     assert_eq!(f.count(), 1);
 }
 
-fn post_preflight(f: &Fixture, origin: &str, request_headers: Option<&str>) -> Reply {
-    let mut headers = vec![("access-control-request-method", hv("POST"))];
-    if let Some(h) = request_headers {
-        headers.push(("access-control-request-headers", hv(h)));
-    }
-    preflight(&f.agent, f.base(), "/submissions", origin, &headers)
-}
-
 #[test]
 fn cors_for_allowed_origins_only() {
     let f = Fixture::new();
     let allowed = "http://localhost:8080";
 
     let pre = post_preflight(
-        &f,
+        &f.agent,
+        f.base(),
         allowed,
         Some("content-type,idempotency-key,x-landlord-token"),
     );
@@ -414,7 +407,7 @@ fn cors_for_allowed_origins_only() {
     assert_eq!(pre.header("access-control-max-age"), Some("600"));
     assert!(pre.header("vary").is_some_and(|v| v.contains("Origin")));
 
-    let bare = post_preflight(&f, "http://127.0.0.1:8080", None);
+    let bare = post_preflight(&f.agent, f.base(), "http://127.0.0.1:8080", None);
     let allow_headers = bare
         .header("access-control-allow-headers")
         .expect("headers");
@@ -426,7 +419,7 @@ fn cors_for_allowed_origins_only() {
         "http://evil.example",
         "null",
     ] {
-        let pre = post_preflight(&f, origin, Some("content-type"));
+        let pre = post_preflight(&f.agent, f.base(), origin, Some("content-type"));
         assert!(!pre.has_cors_headers(), "{origin}: {:?}", pre.headers);
     }
 
@@ -466,7 +459,12 @@ fn cors_for_allowed_origins_only() {
 
     // `*` allows any origin (echoed back exactly).
     let any = Fixture::with_origins("*");
-    let pre = post_preflight(&any, "https://landlord.example", Some("content-type"));
+    let pre = post_preflight(
+        &any.agent,
+        any.base(),
+        "https://landlord.example",
+        Some("content-type"),
+    );
     assert_eq!(
         pre.header("access-control-allow-origin"),
         Some("https://landlord.example")

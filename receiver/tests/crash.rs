@@ -496,17 +496,7 @@ fn fault_and_header_flags_reach_the_running_binary() {
     assert_eq!(report["counts"]["posts"], 2);
     assert_eq!(report["injected"][0]["handling"], "created");
 
-    let pre = send(
-        &agent,
-        Method::OPTIONS,
-        &format!("{}/submissions", server.base),
-        &[
-            ("origin", hv("http://localhost:8080")),
-            ("access-control-request-method", hv("POST")),
-        ],
-        None,
-    )
-    .expect("preflight");
+    let pre = post_preflight(&agent, &server.base, "http://localhost:8080", None);
     assert_eq!(
         pre.header("access-control-allow-headers"),
         Some("content-type, idempotency-key, x-landlord-token")

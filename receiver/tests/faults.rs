@@ -117,21 +117,7 @@ fn each_queued_fault_does_what_it_says_in_order() {
     assert_eq!(queued.json()["queued"], queue);
 
     // A preflight neither consumes a fault nor is itself faulted.
-    let pre = send(
-        &agent,
-        Method::OPTIONS,
-        &format!("{base}/submissions"),
-        &[
-            ("origin", hv(ORIGIN)),
-            ("access-control-request-method", hv("POST")),
-            (
-                "access-control-request-headers",
-                hv("content-type,idempotency-key"),
-            ),
-        ],
-        None,
-    )
-    .expect("preflight");
+    let pre = post_preflight(&agent, base, ORIGIN, Some("content-type,idempotency-key"));
     assert_eq!(pre.status, 204);
     assert_eq!(pre.header("access-control-allow-origin"), Some(ORIGIN));
     assert_eq!(
@@ -262,18 +248,7 @@ fn allow_headers_extend_the_preflight_list() {
         Some(json!([{"status": 503}, {"drop": true}])),
     );
     for _ in 0..2 {
-        let pre = send(
-            &agent,
-            Method::OPTIONS,
-            &format!("{}/submissions", server.base),
-            &[
-                ("origin", hv(ORIGIN)),
-                ("access-control-request-method", hv("POST")),
-                ("access-control-request-headers", hv("x-landlord-token")),
-            ],
-            None,
-        )
-        .expect("preflight");
+        let pre = post_preflight(&agent, &server.base, ORIGIN, Some("x-landlord-token"));
         assert_eq!(pre.status, 204);
         assert_eq!(
             pre.header("access-control-allow-headers"),
@@ -289,18 +264,7 @@ fn allow_headers_extend_the_preflight_list() {
     let server = InProcess::start_with(&dir.path().join("s.sqlite3"), DEFAULT_ORIGINS, |s| {
         s.with_allow_headers(AllowedHeaders::Any)
     });
-    let pre = send(
-        &agent,
-        Method::OPTIONS,
-        &format!("{}/submissions", server.base),
-        &[
-            ("origin", hv(ORIGIN)),
-            ("access-control-request-method", hv("POST")),
-            ("access-control-request-headers", hv("x-anything")),
-        ],
-        None,
-    )
-    .expect("preflight");
+    let pre = post_preflight(&agent, &server.base, ORIGIN, Some("x-anything"));
     assert_eq!(
         pre.header("access-control-allow-headers"),
         Some("x-anything")

@@ -307,21 +307,7 @@ fn the_reference_receiver_answers_as_documented() {
     }
     assert_eq!(answers[7].header("retry-after"), Some("3"));
 
-    let pre = send(
-        &agent,
-        Method::OPTIONS,
-        &format!("{base}/submissions"),
-        &[
-            ("origin", hv(origin)),
-            ("access-control-request-method", hv("POST")),
-            (
-                "access-control-request-headers",
-                hv("content-type,idempotency-key"),
-            ),
-        ],
-        None,
-    )
-    .expect("preflight");
+    let pre = post_preflight(&agent, base, origin, Some("content-type,idempotency-key"));
     let spec = documented(&mut resolver, &doc, "options", pre.status);
     let mut required = 0;
     for (name, header) in spec["headers"].as_object().expect("headers") {

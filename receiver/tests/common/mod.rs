@@ -296,6 +296,20 @@ pub fn preflight(
     send(agent, Method::OPTIONS, &format!("{base}{path}"), &all, None).expect("preflight")
 }
 
+/// The preflight a browser sends before POSTing to `/submissions`.
+pub fn post_preflight(
+    agent: &ureq::Agent,
+    base: &str,
+    origin: &str,
+    request_headers: Option<&str>,
+) -> Reply {
+    let mut headers = vec![("access-control-request-method", hv("POST"))];
+    if let Some(h) = request_headers {
+        headers.push(("access-control-request-headers", hv(h)));
+    }
+    preflight(agent, base, "/submissions", origin, &headers)
+}
+
 /// What came back on a raw TCP connection.
 #[derive(Debug)]
 pub struct Raw {
