@@ -65,6 +65,8 @@ where
             local,
         };
         let router = router.clone();
+        // `Router` is always ready (its `poll_ready` is `Ready(Ok)`), so it
+        // may be called straight away.
         let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
             req.extensions_mut().insert(ConnectInfo(handle.clone()));
             router.clone().call(req)
