@@ -4,7 +4,9 @@
 //!
 //! Run by `scripts/soak` (and by scripts/test), which starts the receiver
 //! and passes its address at compile time:
-//! `PUTRIGHT_SOAK_URL=http://127.0.0.1:PORT cargo test --target wasm32-unknown-unknown --test soak`.
+//! `PUTRIGHT_SOAK_URL=http://127.0.0.1:PORT cargo test --target wasm32-unknown-unknown --test soak`,
+//! then compares what the widget heard (printed here) with what the receiver
+//! stored (`tests/soak_check.mjs`).
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
@@ -97,35 +99,22 @@ async fn five_hundred_submissions_through_random_faults_arrive_exactly_once() {
     let t = tally.borrow();
     assert!(t.refused.is_empty(), "refused: {:?}", t.refused);
 
-    // What the receiver stored: each submission once, with the reference it gave us.
-    let listing: serde_json::Value = gloo_net::http::Request::get(&format!("{}/submissions", receiver_url()))
-        .send()
-        .await
-        .expect("GET /submissions")
-        .json()
-        .await
-        .expect("a JSON listing");
-    let rows = listing.as_array().expect("an array of stored submissions");
-    let mut stored: HashMap<String, usize> = HashMap::new();
-    for row in rows {
-        let id = row["submission"]["id"].as_str().unwrap_or_default().to_owned();
-        *stored.entry(id.clone()).or_default() += 1;
-        if let Some(reference) = t.delivered.get(&id) {
-            assert_eq!(Some(reference.as_str()), row["reference"].as_str(), "the reference the widget heard is the one stored");
-        }
+    // What the receiver stored is checked by scripts/soak (tests/soak_check.mjs)
+    // once this test has passed: the receiver's listing is for staff on its own
+    // machine and has no CORS, so this page cannot read it. Hand over what the
+    // widget heard, one line per submission.
+    for (id, reference) in &t.delivered {
+        console_log!("soak-delivered {id} {reference}");
     }
-    let duplicates = stored.values().filter(|n| **n > 1).count();
-    let lost = sent.iter().filter(|id| !stored.contains_key(*id)).count();
     let left_in_outbox = put_right::edge::storage::keys_with_prefix(PREFIX).len();
     console_log!(
-        "soak: {} sent, {} stored, {duplicates} duplicates, {lost} lost ({} attempts, {} left in the outbox)",
+        "soak-sent {} ({} delivered, {} attempts, {} left in the outbox)",
         sent.len(),
-        stored.keys().filter(|id| sent.contains(*id)).count(),
+        t.delivered.len(),
         t.attempts,
         left_in_outbox
     );
-    assert_eq!(duplicates, 0);
-    assert_eq!(lost, 0);
+    assert!(t.delivered.keys().all(|id| sent.contains(id)));
     assert_eq!(t.delivered.len(), COUNT);
     assert_eq!(left_in_outbox, 0, "delivered entries leave the outbox");
     assert!(t.attempts as usize > COUNT, "the receiver injected no faults: is --fault-rate set?");

@@ -1,6 +1,9 @@
 //! Command-line flags with environment fallbacks.
 
 use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::access::check_token;
 
 pub const USAGE: &str = r#"putright-receiver: reference HTTP receiver for Put Right submissions (local dev tool)
 
@@ -24,6 +27,19 @@ OPTIONS:
                                (add any header the landlord config sends), or *
                                to allow whatever a preflight asks for
                                [env: PUTRIGHT_ALLOW_HEADERS]
+    --read-token <TOKEN>       Let any address read stored submissions (GET /,
+                               GET /submissions...) with the header
+                               Authorization: Bearer <TOKEN>; at least 16
+                               characters. Without it, reads are answered
+                               only on this machine, to Host 127.0.0.1:<port>,
+                               localhost:<port> or [::1]:<port>
+                               [env: PUTRIGHT_READ_TOKEN (better: not visible
+                               in the process list)]
+    --header-timeout <SECS>    Close a connection whose request line and
+                               headers take longer than this (also an idle
+                               keep-alive connection) [default: 10]
+    --body-timeout <SECS>      Answer 408 and close when a request body takes
+                               longer than this to arrive [default: 30]
 
 FAULT INJECTION (testing only; all off by default):
     --fault-admin              Enable the /_faults API:
@@ -51,6 +67,10 @@ pub const DEFAULT_HOST: &str = "127.0.0.1";
 pub const DEFAULT_DB: &str = "receiver-data/submissions.sqlite3";
 pub const DEFAULT_ORIGINS: &str = "http://127.0.0.1:8080,http://localhost:8080";
 pub const DEFAULT_PREFIX: &str = "PR";
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+/// Longest timeout a flag may set, in seconds.
+pub const MAX_TIMEOUT_SECS: u64 = 3600;
 /// Request headers every preflight allows.
 pub const DEFAULT_ALLOW_HEADERS: [&str; 2] = ["content-type", "idempotency-key"];
 
@@ -114,6 +134,26 @@ impl FaultConfig {
     }
 }
 
+/// How long a client may take to send a request (against slow clients
+/// holding connections open).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    /// For the request line and headers, and for an idle keep-alive
+    /// connection's next request.
+    pub header: Duration,
+    /// For the whole body, from when the handler starts reading it.
+    pub body: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            header: DEFAULT_HEADER_TIMEOUT,
+            body: DEFAULT_BODY_TIMEOUT,
+        }
+    }
+}
+
 /// Which browser origins get CORS headers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AllowedOrigins {
@@ -164,11 +204,13 @@ pub struct Config {
     pub reference_prefix: String,
     pub allow_headers: AllowedHeaders,
     pub faults: FaultConfig,
+    pub read_token: Option<String>,
+    pub timeouts: Timeouts,
 }
 
 #[derive(Debug, PartialEq)]
 pub enum Command {
-    Run(Config),
+    Run(Box<Config>),
     Help,
 }
 
@@ -188,6 +230,9 @@ where
     let mut fault_rate = None;
     let mut fault_seed = None;
     let mut fault_admin = false;
+    let mut read_token = None;
+    let mut header_timeout = None;
+    let mut body_timeout = None;
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -211,6 +256,9 @@ where
             "--allow-headers" => &mut headers,
             "--fault-rate" => &mut fault_rate,
             "--fault-seed" => &mut fault_seed,
+            "--read-token" => &mut read_token,
+            "--header-timeout" => &mut header_timeout,
+            "--body-timeout" => &mut body_timeout,
             _ => return Err(format!("unknown argument `{arg}`")),
         };
         let value = match inline {
@@ -272,7 +320,16 @@ where
             .map_err(|_| format!("--fault-seed `{s}` must be a whole number"))?,
     };
 
-    Ok(Command::Run(Config {
+    let read_token = read_token.or_else(|| env("PUTRIGHT_READ_TOKEN"));
+    if let Some(token) = &read_token {
+        check_token(token)?;
+    }
+    let timeouts = Timeouts {
+        header: timeout("--header-timeout", header_timeout, DEFAULT_HEADER_TIMEOUT)?,
+        body: timeout("--body-timeout", body_timeout, DEFAULT_BODY_TIMEOUT)?,
+    };
+
+    Ok(Command::Run(Box::new(Config {
         host,
         port,
         db: PathBuf::from(db),
@@ -284,7 +341,26 @@ where
             rate,
             seed,
         },
-    }))
+        read_token,
+        timeouts,
+    })))
+}
+
+fn timeout(flag: &str, value: Option<String>, default: Duration) -> Result<Duration, String> {
+    match value {
+        None => Ok(default),
+        Some(v) => v
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|s| (1..=MAX_TIMEOUT_SECS).contains(s))
+            .map(Duration::from_secs)
+            .ok_or_else(|| {
+                format!(
+                    "{flag} `{v}` must be a whole number of seconds from 1 to {MAX_TIMEOUT_SECS}"
+                )
+            }),
+    }
 }
 
 #[cfg(test)]
@@ -298,7 +374,7 @@ mod tests {
             .collect();
         let lookup = |k: &str| env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
         match parse(args.iter().map(|s| s.to_string()), lookup)? {
-            Command::Run(c) => Ok(c),
+            Command::Run(c) => Ok(*c),
             Command::Help => Err("help".into()),
         }
     }
@@ -316,6 +392,49 @@ mod tests {
         assert!(!c.allow_origins.allows("http://evil.example"));
         assert_eq!(c.allow_headers, AllowedHeaders::default());
         assert!(!c.faults.enabled(), "fault injection is off by default");
+        assert_eq!(c.read_token, None);
+        assert_eq!(
+            c.timeouts,
+            Timeouts {
+                header: Duration::from_secs(10),
+                body: Duration::from_secs(30)
+            }
+        );
+    }
+
+    #[test]
+    fn read_token_and_timeouts() {
+        let token = "0123456789abcdef-token";
+        let c = run(
+            &["--header-timeout", "3", "--body-timeout=7"],
+            &[("PUTRIGHT_READ_TOKEN", token)],
+        )
+        .expect("parse");
+        assert_eq!(c.read_token.as_deref(), Some(token));
+        assert_eq!(
+            (c.timeouts.header, c.timeouts.body),
+            (Duration::from_secs(3), Duration::from_secs(7))
+        );
+        let c = run(
+            &["--read-token", "fedcba9876543210"],
+            &[("PUTRIGHT_READ_TOKEN", token)],
+        )
+        .expect("parse");
+        assert_eq!(
+            c.read_token.as_deref(),
+            Some("fedcba9876543210"),
+            "the flag wins"
+        );
+        assert!(run(&["--read-token", "short"], &[]).is_err());
+        assert!(run(
+            &[],
+            &[("PUTRIGHT_READ_TOKEN", "has spaces in it, sixteen+")]
+        )
+        .is_err());
+        for bad in ["0", "3601", "1.5", "soon"] {
+            assert!(run(&["--header-timeout", bad], &[]).is_err(), "{bad}");
+            assert!(run(&["--body-timeout", bad], &[]).is_err(), "{bad}");
+        }
     }
 
     #[test]

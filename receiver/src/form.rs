@@ -18,6 +18,7 @@ use axum::http::StatusCode;
 use percent_encoding::percent_decode;
 use serde_json::{Map, Number, Value};
 
+use crate::validate::{field_path, Step};
 use crate::ApiError;
 
 /// Most fields accepted in one form body.
@@ -55,7 +56,7 @@ pub fn decode(body: &[u8], schema: &Value) -> Result<Value, ApiError> {
     }
     let root = Node::Branch(root);
     let ctx = Ctx { root: schema };
-    build(&root, Some(schema), &ctx, "$")
+    build(&root, Some(schema), &ctx, &[])
 }
 
 fn bad_request(message: String) -> ApiError {
@@ -77,32 +78,34 @@ fn decode_component(raw: &[u8]) -> Result<String, ApiError> {
         .map_err(|_| bad_request("form field is not valid UTF-8 once decoded".to_owned()))
 }
 
+/// The JSON path of dotted key parts, for error answers: numbered parts
+/// are list items; only names the schema defines are repeated (see
+/// [`field_path`]), since a mis-sent body can arrive as one huge key.
 fn dotted_path(segments: &[&str]) -> String {
-    let mut path = String::from("$");
-    for s in segments {
-        path.push('.');
-        path.push_str(s);
-    }
-    path
+    field_path(segments.iter().map(|s| match s.parse::<usize>() {
+        Ok(i) if i < MAX_FIELDS && i.to_string() == *s => Step::Index(i),
+        _ => Step::Key(s),
+    }))
 }
 
 fn insert(root: &mut BTreeMap<String, Node>, key: &str, value: String) -> Result<(), ApiError> {
     let segments: Vec<&str> = key.split('.').collect();
-    if segments.iter().any(|s| s.is_empty()) {
+    if let Some(empty) = segments.iter().position(|s| s.is_empty()) {
         return Err(unprocessable(
-            format!("form field name `{key}` has an empty part"),
-            dotted_path(&segments),
+            "a form field name has an empty part (two dots together, or a dot at either end)"
+                .to_owned(),
+            dotted_path(&segments[..empty]),
         ));
     }
     if segments.len() > MAX_DEPTH {
         return Err(unprocessable(
-            format!("form field name `{key}` is nested more than {MAX_DEPTH} deep"),
+            format!("a form field name is nested more than {MAX_DEPTH} deep"),
             "$".to_owned(),
         ));
     }
     let clash = || {
         unprocessable(
-            format!("form field `{key}` clashes with another field of the same name or prefix"),
+            "this form field is given twice, or both a value and fields inside it".to_owned(),
             dotted_path(&segments),
         )
     };
@@ -242,11 +245,18 @@ impl<'s> Ctx<'s> {
     }
 }
 
-fn build(
-    node: &Node,
+/// `path` with one more step.
+fn then<'n>(path: &[Step<'n>], step: Step<'n>) -> Vec<Step<'n>> {
+    let mut longer = path.to_vec();
+    longer.push(step);
+    longer
+}
+
+fn build<'n>(
+    node: &'n Node,
     schema: Option<&Value>,
     ctx: &Ctx<'_>,
-    path: &str,
+    path: &[Step<'n>],
 ) -> Result<Value, ApiError> {
     let shape = schema.map(|s| ctx.shape(s)).unwrap_or_default();
     match node {
@@ -257,8 +267,8 @@ fn build(
             }
             let mut out = Map::new();
             for (key, child) in children {
-                let child_path = format!("{path}.{key}");
                 let child_schema = shape.properties.get(key.as_str()).copied();
+                let child_path = then(path, Step::Key(key));
                 out.insert(key.clone(), build(child, child_schema, ctx, &child_path)?);
             }
             for key in &shape.required {
@@ -280,11 +290,11 @@ fn build(
     }
 }
 
-fn build_array(
-    children: &BTreeMap<String, Node>,
+fn build_array<'n>(
+    children: &'n BTreeMap<String, Node>,
     shape: &Shape<'_>,
     ctx: &Ctx<'_>,
-    path: &str,
+    path: &[Step<'n>],
 ) -> Result<Value, ApiError> {
     let mut items: Vec<(usize, &Node)> = Vec::with_capacity(children.len());
     for (key, child) in children {
@@ -294,8 +304,8 @@ fn build_array(
             .filter(|i| i.to_string() == *key)
             .ok_or_else(|| {
                 unprocessable(
-                    format!("list items must be numbered 0, 1, 2, ...; got `{key}`"),
-                    format!("{path}.{key}"),
+                    "list items must be numbered 0, 1, 2, ...".to_owned(),
+                    field_path(path.iter().copied()),
                 )
             })?;
         items.push((index, child));
@@ -306,10 +316,15 @@ fn build_array(
         if index != expected {
             return Err(unprocessable(
                 format!("list items must be numbered 0, 1, 2, ... with no gaps; item {expected} is missing"),
-                format!("{path}[{expected}]"),
+                field_path(then(path, Step::Index(expected))),
             ));
         }
-        out.push(build(child, shape.items, ctx, &format!("{path}[{index}]"))?);
+        out.push(build(
+            child,
+            shape.items,
+            ctx,
+            &then(path, Step::Index(index)),
+        )?);
     }
     Ok(Value::Array(out))
 }
@@ -404,22 +419,25 @@ mod tests {
         assert_eq!(decoded("").unwrap_err().0, 400);
         assert_eq!(decoded("a=%FF").unwrap_err().0, 400);
         assert_eq!(decoded("resident..name=x").unwrap_err().0, 422);
-        assert_eq!(
-            decoded("resident.name=a&resident.name=b").unwrap_err(),
-            (422, "$.resident.name".into())
-        );
-        assert_eq!(
-            decoded("resident=a&resident.name=b").unwrap_err(),
-            (422, "$.resident.name".into())
-        );
-        assert_eq!(
-            decoded("resident.address_lines.0=a&resident.address_lines.2=b").unwrap_err(),
-            (422, "$.resident.address_lines[1]".into())
-        );
-        assert_eq!(
-            decoded("resident.address_lines.x=a").unwrap_err(),
-            (422, "$.resident.address_lines.x".into())
-        );
         assert_eq!(decoded(&"a.".repeat(40)).unwrap_err().0, 422);
+        let cases = [
+            ("resident.name=a&resident.name=b", "$.resident.name"),
+            ("resident=a&resident.name=b", "$.resident.name"),
+            (
+                "resident.address_lines.0=a&resident.address_lines.2=b",
+                "$.resident.address_lines[1]",
+            ),
+            ("resident.address_lines.x=a", "$.resident.address_lines"),
+            // Names the schema does not define are not repeated in the path.
+            ("resident.MARKER=a&resident.MARKER=b", "$.resident"),
+            ("resident.MARKER..x=a", "$.resident"),
+            (
+                "complaint.outcomes.apology..x=a",
+                "$.complaint.outcomes.apology",
+            ),
+        ];
+        for (body, path) in cases {
+            assert_eq!(decoded(body).unwrap_err(), (422, path.into()), "{body}");
+        }
     }
 }

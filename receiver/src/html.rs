@@ -2,10 +2,17 @@
 
 use std::fmt::Write;
 
-use crate::store::StoredSubmission;
+use crate::listing::{next_query, Page};
 
-pub fn index_page(rows: &[StoredSubmission]) -> String {
-    let mut page = String::from(
+/// The page's Content-Security-Policy: nothing may load or run; only its
+/// own inline `<style>` applies; no site may frame it.
+pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; \
+                       frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/// The listing page. `total` is how many are stored; `paged` says whether
+/// this is a page other than the default first one.
+pub fn index_page(page: &Page, total: i64, paged: bool) -> String {
+    let mut out = String::from(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>Put Right reference receiver</title>\n<style>\n\
@@ -16,19 +23,19 @@ pub fn index_page(rows: &[StoredSubmission]) -> String {
          </style>\n</head>\n<body>\n<h1>Put Right reference receiver</h1>\n",
     );
     let _ = writeln!(
-        page,
-        "<p>{} submission(s) received, newest first. \
+        out,
+        "<p>{total} submission(s) received; {} on this page, newest first. \
          Each block shows the JSON body exactly as a landlord's endpoint would receive it \
          (indented for reading; no keys or values changed). \
          Machine-readable: <a href=\"/submissions\">/submissions</a>.</p>",
-        rows.len()
+        page.rows.len()
     );
-    if rows.is_empty() {
-        page.push_str("<p>No submissions received yet.</p>\n");
+    if page.rows.is_empty() {
+        out.push_str("<p>No submissions on this page.</p>\n");
     }
-    for row in rows {
+    for row in &page.rows {
         let _ = write!(
-            page,
+            out,
             "<section>\n<h2><a href=\"/submissions/{r}\">{r}</a></h2>\n\
              <p>Kind: <strong>{kind}</strong> &middot; Landlord: {landlord} &middot; \
              Received: <time datetime=\"{at}\">{at}</time></p>\n<pre>{json}</pre>\n</section>\n",
@@ -39,8 +46,21 @@ pub fn index_page(rows: &[StoredSubmission]) -> String {
             json = escape(&reindent(&row.body)),
         );
     }
-    page.push_str("</body>\n</html>\n");
-    page
+    let mut nav = Vec::new();
+    if paged {
+        nav.push("<a href=\"/\">Newest submissions</a>".to_owned());
+    }
+    if let Some(next) = next_query(page) {
+        nav.push(format!(
+            "<a rel=\"next\" href=\"/?{}\">Next page (older submissions)</a>",
+            escape(&next)
+        ));
+    }
+    if !nav.is_empty() {
+        let _ = writeln!(out, "<nav><p>{}</p></nav>", nav.join(" &middot; "));
+    }
+    out.push_str("</body>\n</html>\n");
+    out
 }
 
 /// Escapes text for use in HTML content and double-quoted attributes.
@@ -125,6 +145,7 @@ pub fn reindent(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::StoredSubmission;
 
     #[test]
     fn reindent_keeps_order_and_values() {
@@ -150,8 +171,16 @@ mod tests {
             body: r#"{"note":"</pre><script>alert('x')</script>&"}"#.into(),
             idempotency_key: None,
         };
-        let page = index_page(&[row]);
+        let page = Page {
+            rows: vec![row],
+            next: Some("PR-2026-000001".into()),
+            limit: 1,
+        };
+        let page = index_page(&page, 2, false);
         assert!(!page.contains("<script>"));
+        assert!(
+            page.contains("<a rel=\"next\" href=\"/?after=PR-2026-000001&amp;limit=1\">Next page")
+        );
         assert!(!page.contains("<b>"));
         assert!(page.contains("&lt;/pre&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;"));
         assert!(page.contains("PR-2026-000001"));

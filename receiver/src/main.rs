@@ -16,7 +16,7 @@ async fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let cfg = match config::parse(args, |name| std::env::var(name).ok()) {
-        Ok(Command::Run(cfg)) => cfg,
+        Ok(Command::Run(cfg)) => *cfg,
         Ok(Command::Help) => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -42,6 +42,7 @@ async fn run(cfg: config::Config) -> Result<(), String> {
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     let store = Store::open(&cfg.db, &cfg.reference_prefix)?;
+    let shutdown = shutdown_signal();
     let listener = tokio::net::TcpListener::bind((cfg.host.as_str(), cfg.port))
         .await
         .map_err(|e| format!("cannot listen on {}:{}: {e}", cfg.host, cfg.port))?;
@@ -61,34 +62,58 @@ async fn run(cfg: config::Config) -> Result<(), String> {
         );
     }
 
+    if cfg.read_token.is_some() {
+        eprintln!("putright-receiver: reads of stored submissions need the read token (Authorization: Bearer)");
+    } else {
+        eprintln!(
+            "putright-receiver: stored submissions are readable only from this machine, at http://127.0.0.1:{port}/ or http://localhost:{port}/ (set --read-token for elsewhere)",
+            port = addr.port()
+        );
+    }
+
     let state = AppState::new(store, cfg.allow_origins)
         .with_allow_headers(cfg.allow_headers)
-        .with_faults(&cfg.faults);
-    serve(listener, state, shutdown_signal())
+        .with_faults(&cfg.faults)
+        .with_read_token(cfg.read_token)
+        .with_timeouts(cfg.timeouts);
+    serve(listener, state, shutdown)
         .await
         .map_err(|e| format!("server error: {e}"))
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
+/// Ctrl-C or SIGTERM. The handlers are installed when this is *called*
+/// (before the "listening" line), not when the future is first polled, so a
+/// signal sent the moment the receiver says it is listening still stops it
+/// gracefully.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> + Send + 'static {
+    #[cfg(unix)]
+    let (mut interrupt, mut terminate) = {
+        use tokio::signal::unix::{signal, SignalKind};
+        (
+            signal(SignalKind::interrupt()).ok(),
+            signal(SignalKind::terminate()).ok(),
+        )
+    };
+    async move {
+        #[cfg(unix)]
+        {
+            let wait = |sig: Option<tokio::signal::unix::Signal>| async move {
+                match sig {
+                    Some(mut sig) => {
+                        sig.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                () = wait(interrupt.take()) => {}
+                () = wait(terminate.take()) => {}
+            }
+        }
+        #[cfg(not(unix))]
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut sig) => {
-                sig.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = terminate => {}
+        eprintln!("putright-receiver: shutting down");
     }
-    eprintln!("putright-receiver: shutting down");
 }

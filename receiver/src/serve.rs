@@ -1,4 +1,5 @@
-//! Serving the router over TCP with connections a handler can cut.
+//! Serving the router over TCP: connections a handler can cut, and read
+//! timeouts against slow clients.
 //!
 //! The `{"drop":true}` fault must close the connection without sending any
 //! response. axum has no API for that, so each accepted stream is wrapped:
@@ -6,6 +7,14 @@
 //! [`ConnHandle::kill`], every read is end-of-file and every write fails,
 //! so hyper gives up on the connection before a byte of the response is
 //! written and the socket is closed.
+//!
+//! Connections are served by hyper's HTTP/1 server directly (not
+//! `axum::serve`), because only its builder can limit how long a client may
+//! take to send a request's head: [`AppState::timeouts`]`.header` covers the
+//! wait for each request line and headers, including an idle keep-alive
+//! connection's wait for its next request; when it runs out the connection
+//! is closed without an answer. The body's own limit is applied where the
+//! body is read (`body::read`).
 
 use std::future::Future;
 use std::io;
@@ -15,23 +24,63 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-use axum::extract::connect_info::Connected;
-use axum::serve::{IncomingStream, Listener};
+use axum::extract::ConnectInfo;
+use axum::serve::Listener;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
+use tower_service::Service;
 
 use crate::{app, AppState};
 
-/// Serves [`app`] on `listener` until `shutdown` resolves (requests in
-/// flight finish first).
+/// Serves [`app`] on `listener` until `shutdown` resolves; then stops
+/// accepting, lets requests in flight finish, and returns.
 pub async fn serve<F>(listener: TcpListener, state: AppState, shutdown: F) -> io::Result<()>
 where
     F: Future<Output = ()> + Send + 'static,
 {
-    let service = app(state).into_make_service_with_connect_info::<ConnHandle>();
-    axum::serve(KillableListener(listener), service)
-        .with_graceful_shutdown(shutdown)
-        .await
+    let header_timeout = state.timeouts.header;
+    let router = app(state);
+    let mut listener = KillableListener(listener);
+    let graceful = GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(header_timeout);
+    tokio::pin!(shutdown);
+    loop {
+        // Shutdown first, so a stream of connections cannot hold it off.
+        let (stream, remote) = tokio::select! {
+            biased;
+            () = &mut shutdown => break,
+            accepted = listener.accept() => accepted,
+        };
+        let Ok(local) = stream.inner.local_addr() else {
+            continue; // the socket is already gone
+        };
+        let handle = ConnHandle {
+            killed: Arc::clone(&stream.killed),
+            remote,
+            local,
+        };
+        let router = router.clone();
+        // `Router` is always ready (its `poll_ready` is `Ready(Ok)`), so it
+        // may be called straight away.
+        let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
+            req.extensions_mut().insert(ConnectInfo(handle.clone()));
+            router.clone().call(req)
+        });
+        let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            // A client that goes away, sends garbage or is too slow ends its
+            // own connection; nothing to report.
+            let _ = conn.await;
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
 }
 
 /// A TCP listener whose streams can be cut by a handler.
@@ -133,21 +182,15 @@ impl AsyncWrite for KillableStream {
 #[derive(Clone, Debug)]
 pub struct ConnHandle {
     killed: Arc<AtomicBool>,
+    /// The client's address.
     pub remote: SocketAddr,
+    /// The address the client connected to (this server's side).
+    pub local: SocketAddr,
 }
 
 impl ConnHandle {
     /// Cuts the connection: nothing more is read or written on it.
     pub fn kill(&self) {
         self.killed.store(true, Ordering::SeqCst);
-    }
-}
-
-impl Connected<IncomingStream<'_, KillableListener>> for ConnHandle {
-    fn connect_info(stream: IncomingStream<'_, KillableListener>) -> Self {
-        ConnHandle {
-            killed: Arc::clone(&stream.io().killed),
-            remote: *stream.remote_addr(),
-        }
     }
 }

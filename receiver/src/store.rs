@@ -46,9 +46,9 @@ pub struct NewSubmission<'a> {
 pub enum Outcome {
     /// A new row was committed.
     Created(Receipt),
-    /// The id was already stored; nothing was written. `same_body` says
-    /// whether the new body is byte-identical to the stored one.
-    Replayed { receipt: Receipt, same_body: bool },
+    /// The id was already stored; nothing was written. `body` is the
+    /// stored body, for the caller to compare with the new one.
+    Existing { receipt: Receipt, body: String },
 }
 
 /// A stored row.
@@ -122,10 +122,7 @@ impl Store {
             )
             .optional()?;
         if let Some((receipt, body)) = existing {
-            return Ok(Outcome::Replayed {
-                receipt,
-                same_body: body == new.body,
-            });
+            return Ok(Outcome::Existing { receipt, body });
         }
 
         let now = Utc::now();
@@ -162,14 +159,37 @@ impl Store {
         }))
     }
 
-    /// All submissions, newest first.
-    pub fn list(&self) -> rusqlite::Result<Vec<StoredSubmission>> {
+    /// Up to `limit` submissions, newest first, starting after the one with
+    /// reference `after` (or from the newest). `None` if `after` names no
+    /// stored submission.
+    pub fn page(
+        &self,
+        after: Option<&str>,
+        limit: usize,
+    ) -> rusqlite::Result<Option<Vec<StoredSubmission>>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM submissions ORDER BY rowid DESC"
+        let before = match after {
+            None => i64::MAX,
+            Some(reference) => {
+                let rowid = conn
+                    .query_row(
+                        "SELECT rowid FROM submissions WHERE reference = ?1",
+                        [reference],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                match rowid {
+                    Some(rowid) => rowid,
+                    None => return Ok(None),
+                }
+            }
+        };
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM submissions WHERE rowid < ?1 ORDER BY rowid DESC LIMIT ?2"
         ))?;
-        let rows = stmt.query_map([], row_to_stored)?;
-        rows.collect()
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![before, limit], row_to_stored)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map(Some)
     }
 
     pub fn get(&self, reference: &str) -> rusqlite::Result<Option<StoredSubmission>> {
@@ -233,9 +253,9 @@ mod tests {
         let replay = store.insert(&new("a", "{ }")).expect("insert");
         assert_eq!(
             replay,
-            Outcome::Replayed {
+            Outcome::Existing {
                 receipt: a.clone(),
-                same_body: false
+                body: "{}".into()
             }
         );
         assert_eq!(store.count().expect("count"), 2);
@@ -246,22 +266,31 @@ mod tests {
         let store = Store::open(&path, "HX").expect("reopen");
         assert!(matches!(
             store.insert(&new("a", "{}")).expect("insert"),
-            Outcome::Replayed {
-                same_body: true,
-                ..
-            }
+            Outcome::Existing { .. }
         ));
         let Outcome::Created(c) = store.insert(&new("c", "{}")).expect("insert") else {
             panic!("must create");
         };
         assert_eq!(c.reference, format!("HX-{year}-000001"));
-        let refs: Vec<String> = store
-            .list()
-            .expect("list")
-            .into_iter()
-            .map(|s| s.reference)
-            .collect();
-        assert_eq!(refs, [c.reference, b.reference, a.reference.clone()]);
+        let refs = |after: Option<&str>, limit| -> Option<Vec<String>> {
+            let rows = store.page(after, limit).expect("page")?;
+            Some(rows.into_iter().map(|s| s.reference).collect())
+        };
+        assert_eq!(
+            refs(None, 10),
+            Some(vec![
+                c.reference.clone(),
+                b.reference.clone(),
+                a.reference.clone()
+            ])
+        );
+        assert_eq!(
+            refs(None, 2),
+            Some(vec![c.reference.clone(), b.reference.clone()])
+        );
+        assert_eq!(refs(Some(&b.reference), 2), Some(vec![a.reference.clone()]));
+        assert_eq!(refs(Some(&a.reference), 2), Some(vec![]));
+        assert_eq!(refs(Some("PR-0000-000009"), 2), None, "unknown cursor");
         assert_eq!(
             store.get(&a.reference).expect("get").map(|s| s.id),
             Some("a".into())

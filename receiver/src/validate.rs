@@ -4,7 +4,13 @@
 //! acceptable: JSON and form bodies both end up here. The schema is
 //! `public/schema/submission.v1.json`, compiled once on first use, with
 //! `format` checked (uuid, date-time, date).
+//!
+//! Error answers name the place with [`field_path`], which uses only the
+//! schema's own property names and list indices, and say which rule was
+//! broken: never the submitted value, nor a key name that only the client
+//! chose.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use axum::http::StatusCode;
@@ -40,6 +46,25 @@ static VALIDATOR: LazyLock<Validator> = LazyLock::new(|| {
         .should_validate_formats(true)
         .build(&SCHEMA)
         .expect("public/schema/submission.v1.json compiles")
+});
+
+/// Every property name the schema defines, anywhere.
+static KNOWN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    fn collect(value: &Value, names: &mut HashSet<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::Object(props)) = map.get("properties") {
+                    names.extend(props.keys().cloned());
+                }
+                map.values().for_each(|v| collect(v, names));
+            }
+            Value::Array(items) => items.iter().for_each(|v| collect(v, names)),
+            _ => {}
+        }
+    }
+    let mut names = HashSet::new();
+    collect(&SCHEMA, &mut names);
+    names
 });
 
 /// The parsed schema (used by the form decoder to know which types to expect).
@@ -79,30 +104,40 @@ pub fn validate(body: &Value) -> Result<(), ApiError> {
     }
 }
 
-/// `$`, `$.a.b`, `$.a[0]`, `$["odd key"]`.
-fn json_path<'a>(segments: impl Iterator<Item = LocationSegment<'a>>) -> String {
+/// One step of a path into a submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Whether the schema defines a property called `name` (anywhere).
+pub fn known_name(name: &str) -> bool {
+    KNOWN_NAMES.contains(name)
+}
+
+/// `$`, `$.a.b`, `$.a[0]`, for error answers. It stops before the first key
+/// the schema does not define, so it never repeats text that only the
+/// client chose (a form body that is really JSON arrives as one huge key).
+pub fn field_path<'a>(steps: impl IntoIterator<Item = Step<'a>>) -> String {
     let mut path = String::from("$");
-    for segment in segments {
-        match segment {
-            LocationSegment::Index(i) => path.push_str(&format!("[{i}]")),
-            LocationSegment::Property(p) => push_property(&mut path, &p),
+    for step in steps {
+        match step {
+            Step::Index(i) => path.push_str(&format!("[{i}]")),
+            Step::Key(k) if known_name(k) => {
+                path.push('.');
+                path.push_str(k);
+            }
+            Step::Key(_) => break,
         }
     }
     path
 }
 
-fn push_property(path: &mut String, name: &str) {
-    let plain = !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-    if plain {
-        path.push('.');
-        path.push_str(name);
-    } else {
-        path.push('[');
-        path.push_str(&Value::String(name.to_owned()).to_string());
-        path.push(']');
+fn step<'s>(segment: &'s LocationSegment<'_>) -> Step<'s> {
+    match segment {
+        LocationSegment::Index(i) => Step::Index(*i),
+        LocationSegment::Property(p) => Step::Key(p),
     }
 }
 
@@ -110,11 +145,16 @@ fn push_property(path: &mut String, name: &str) {
 /// failures (e.g. "null or a complaint object") are unwrapped to the
 /// problem inside the branch that matched the value's type.
 fn describe(error: &ValidationError<'_>) -> (String, String) {
-    let path = json_path(error.instance_path().segments());
-    let name = match error.instance_path().segments().last() {
-        Some(LocationSegment::Property(p)) => format!("`{p}`"),
-        Some(LocationSegment::Index(i)) => format!("item {i}"),
+    let segments: Vec<LocationSegment<'_>> = error.instance_path().segments().collect();
+    let path = field_path(segments.iter().map(step));
+    let whole = segments
+        .iter()
+        .all(|s| !matches!(step(s), Step::Key(k) if !known_name(k)));
+    let name = match segments.last().map(step) {
         None => "the body".to_owned(),
+        Some(Step::Key(p)) if whole => format!("`{p}`"),
+        Some(Step::Index(i)) if whole => format!("item {i}"),
+        Some(_) => format!("a field inside {path}"),
     };
     let message = match error.kind() {
         ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
@@ -127,19 +167,26 @@ fn describe(error: &ValidationError<'_>) -> (String, String) {
             format!("{name} matches more than one allowed shape")
         }
         ValidationErrorKind::Required { property } => {
+            // The schema's own name, so always known.
             let property = property.as_str().unwrap_or_default();
-            let mut field = path;
-            push_property(&mut field, property);
-            return (field, format!("`{property}` is required"));
+            return (
+                format!("{path}.{property}"),
+                format!("`{property}` is required"),
+            );
         }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
-            let mut field = path;
-            if let Some(first) = unexpected.first() {
-                push_property(&mut field, first);
+            // Name an unexpected key only if the schema uses that name
+            // elsewhere (`resident.kind`); otherwise just count them.
+            if let Some(known) = unexpected.iter().find(|k| known_name(k)) {
+                return (
+                    format!("{path}.{known}"),
+                    format!("`{known}` is not allowed here"),
+                );
             }
+            let n = unexpected.len();
             return (
-                field,
-                format!("unexpected field(s): {}", unexpected.join(", ")),
+                path,
+                format!("{name} has {n} field(s) the schema does not define"),
             );
         }
         ValidationErrorKind::Type { kind } => {
@@ -201,9 +248,18 @@ fn describe(error: &ValidationError<'_>) -> (String, String) {
             format!("{name} must have at most {limit} item(s)")
         }
         ValidationErrorKind::UniqueItems => format!("{name} must not repeat items"),
-        // Anything else: the library's wording with the value masked, so
-        // personal data is never echoed back.
-        _ => error.masked().to_string(),
+        // Anything else: the rule's keyword, never the library's wording
+        // (which can quote the value).
+        _ => {
+            let keyword = error
+                .schema_path()
+                .as_str()
+                .rsplit('/')
+                .next()
+                .filter(|k| k.bytes().all(|b| b.is_ascii_alphabetic()))
+                .unwrap_or("schema");
+            format!("{name} does not meet the schema's `{keyword}` rule")
+        }
     };
     (path, message)
 }
@@ -319,13 +375,23 @@ mod tests {
         assert!(message.contains("UK postcode"), "{message}");
         assert!(!message.contains("ex1 1aa"), "the value is not echoed");
 
+        // Unknown keys are counted, not named: the client chose that text.
         let mut v = example("complaint");
         v["resident"]["nickname"] = json!("Sam");
         assert_eq!(
-            error_of(&v).1,
-            "$.resident.nickname",
-            "unexpected field named"
+            error_of(&v),
+            (
+                422,
+                "$.resident".into(),
+                "`resident` has 1 field(s) the schema does not define".into()
+            )
         );
+        // A key the schema uses elsewhere is named.
+        let mut v = example("complaint");
+        v["resident"]["kind"] = json!("complaint");
+        let (_, field, message) = error_of(&v);
+        assert_eq!(field, "$.resident.kind");
+        assert_eq!(message, "`kind` is not allowed here");
 
         let mut v = example("complaint");
         v["complaint"] = Value::Null;

@@ -11,36 +11,6 @@ use putright_receiver::{DRAIN_LIMIT_BYTES, MAX_BODY_BYTES, REPLAY_HEADER};
 use serde_json::{json, Value};
 use ureq::http::{HeaderValue, Method};
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    server: InProcess,
-    agent: ureq::Agent,
-}
-
-impl Fixture {
-    fn new() -> Fixture {
-        Fixture::with_origins(DEFAULT_ORIGINS)
-    }
-
-    fn with_origins(origins: &str) -> Fixture {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let server = InProcess::start(&dir.path().join("s.sqlite3"), origins);
-        Fixture {
-            _dir: dir,
-            server,
-            agent: agent(),
-        }
-    }
-
-    fn base(&self) -> &str {
-        &self.server.base
-    }
-
-    fn count(&self) -> i64 {
-        count(&self.agent, self.base())
-    }
-}
-
 #[test]
 fn valid_submission_is_stored_verbatim_and_listed() {
     let f = Fixture::new();
@@ -143,14 +113,33 @@ fn replay_returns_the_original_response_and_stores_nothing() {
         assert_eq!(again.header(REPLAY_HEADER), Some("true"));
     }
 
-    // Same id, different body: still the original receipt; nothing changes.
-    let altered = body.replace("Damp", "Leak");
-    let replay = post_json(&f.agent, f.base(), &altered, Some(&id));
+    // Same submission, other spelling (key order, spacing): still a replay.
+    let value: Value = serde_json::from_str(&body).expect("json");
+    let respelled = serde_json::to_string_pretty(&value).expect("pretty");
+    assert_ne!(respelled, body);
+    let again = post_json(&f.agent, f.base(), &respelled, Some(&id));
     assert_eq!(
-        (replay.status, replay.body.as_str()),
+        (again.status, again.body.as_str()),
         (200, first.body.as_str())
     );
-    assert_eq!(replay.header(REPLAY_HEADER), Some("true"));
+
+    // Same id, different body: 409, and nothing changes.
+    let altered = body.replace("Damp", "Leak");
+    let conflict = post_json(&f.agent, f.base(), &altered, Some(&id));
+    assert_eq!(conflict.status, 409, "{}", conflict.body);
+    assert_eq!(conflict.field(), "$.id");
+    assert_eq!(conflict.header(REPLAY_HEADER), None);
+    let reference = first.json()["reference"]
+        .as_str()
+        .expect("reference")
+        .to_owned();
+    assert!(
+        conflict.json()["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("already stored") && e.contains(&reference)),
+        "{}",
+        conflict.body
+    );
 
     assert_eq!(f.count(), 1);
     let rows = db_rows(&f.server.db);
@@ -393,40 +382,20 @@ fn body_size_limit_is_256_kib() {
     assert_eq!(f.count(), 1);
 }
 
-fn preflight(f: &Fixture, origin: &str, request_headers: Option<&str>) -> Reply {
-    let mut headers = vec![
-        ("origin", hv(origin)),
-        ("access-control-request-method", hv("POST")),
-    ];
-    if let Some(h) = request_headers {
-        headers.push(("access-control-request-headers", hv(h)));
-    }
-    send(
-        &f.agent,
-        Method::OPTIONS,
-        &format!("{}/submissions", f.base()),
-        &headers,
-        None,
-    )
-    .expect("preflight")
-}
-
 #[test]
 fn cors_for_allowed_origins_only() {
     let f = Fixture::new();
     let allowed = "http://localhost:8080";
 
-    let pre = preflight(
-        &f,
+    let pre = post_preflight(
+        &f.agent,
+        f.base(),
         allowed,
         Some("content-type,idempotency-key,x-landlord-token"),
     );
     assert!((200..300).contains(&pre.status), "{}", pre.status);
     assert_eq!(pre.header("access-control-allow-origin"), Some(allowed));
-    let methods = pre.header("access-control-allow-methods").expect("methods");
-    for m in ["GET", "POST", "OPTIONS"] {
-        assert!(methods.contains(m), "{methods}");
-    }
+    assert_eq!(pre.header("access-control-allow-methods"), Some("POST"));
     let allow_headers = pre
         .header("access-control-allow-headers")
         .expect("headers")
@@ -438,7 +407,7 @@ fn cors_for_allowed_origins_only() {
     assert_eq!(pre.header("access-control-max-age"), Some("600"));
     assert!(pre.header("vary").is_some_and(|v| v.contains("Origin")));
 
-    let bare = preflight(&f, "http://127.0.0.1:8080", None);
+    let bare = post_preflight(&f.agent, f.base(), "http://127.0.0.1:8080", None);
     let allow_headers = bare
         .header("access-control-allow-headers")
         .expect("headers");
@@ -450,7 +419,7 @@ fn cors_for_allowed_origins_only() {
         "http://evil.example",
         "null",
     ] {
-        let pre = preflight(&f, origin, Some("content-type"));
+        let pre = post_preflight(&f.agent, f.base(), origin, Some("content-type"));
         assert!(!pre.has_cors_headers(), "{origin}: {:?}", pre.headers);
     }
 
@@ -474,20 +443,28 @@ fn cors_for_allowed_origins_only() {
         .is_some_and(|v| v.to_ascii_lowercase().contains("idempotent-replayed")));
     assert!(reply.header("vary").is_some_and(|v| v.contains("Origin")));
 
-    let listing = send(
-        &f.agent,
-        Method::GET,
-        &format!("{}/submissions", f.base()),
-        &[("origin", hv("http://evil.example"))],
-        None,
-    )
-    .expect("get");
-    assert_eq!(listing.status, 200);
-    assert!(!listing.has_cors_headers(), "{:?}", listing.headers);
+    // Reads are never CORS, even for an allowed origin (tests/reads.rs).
+    for origin in ["http://evil.example", allowed] {
+        let listing = send(
+            &f.agent,
+            Method::GET,
+            &format!("{}/submissions", f.base()),
+            &[("origin", hv(origin))],
+            None,
+        )
+        .expect("get");
+        assert_eq!(listing.status, 200);
+        assert!(!listing.has_cors_headers(), "{:?}", listing.headers);
+    }
 
     // `*` allows any origin (echoed back exactly).
     let any = Fixture::with_origins("*");
-    let pre = preflight(&any, "https://landlord.example", Some("content-type"));
+    let pre = post_preflight(
+        &any.agent,
+        any.base(),
+        "https://landlord.example",
+        Some("content-type"),
+    );
     assert_eq!(
         pre.header("access-control-allow-origin"),
         Some("https://landlord.example")

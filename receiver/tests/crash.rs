@@ -40,6 +40,7 @@ impl Binary {
             .env_remove("PUTRIGHT_RECEIVER_DB")
             .env_remove("PUTRIGHT_ALLOW_ORIGIN")
             .env_remove("PUTRIGHT_ALLOW_HEADERS")
+            .env_remove("PUTRIGHT_READ_TOKEN")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -296,7 +297,7 @@ fn send_garbage(agent: &ureq::Agent, server: &Binary) {
         );
     }
     // Valid JSON, wrong content type; valid body, mismatched key; replayed id
-    // with a different body (answered with the original receipt, stores nothing).
+    // with a different body (409, stores nothing).
     let body = submission(&uuid(999, 1), "complaint");
     let reply = send(
         agent,
@@ -317,7 +318,9 @@ fn send_garbage(agent: &ureq::Agent, server: &Binary) {
     );
     assert_eq!(
         (reply.status, reply.header(REPLAY_HEADER)),
-        (200, Some("true"))
+        (409, None),
+        "{}",
+        reply.body
     );
 
     // Raw TCP: junk, a truncated request, a body shorter than its length.
@@ -493,21 +496,54 @@ fn fault_and_header_flags_reach_the_running_binary() {
     assert_eq!(report["counts"]["posts"], 2);
     assert_eq!(report["injected"][0]["handling"], "created");
 
-    let pre = send(
-        &agent,
-        Method::OPTIONS,
-        &format!("{}/submissions", server.base),
-        &[
-            ("origin", hv("http://localhost:8080")),
-            ("access-control-request-method", hv("POST")),
-        ],
-        None,
-    )
-    .expect("preflight");
+    let pre = post_preflight(&agent, &server.base, "http://localhost:8080", None);
     assert_eq!(
         pre.header("access-control-allow-headers"),
         Some("content-type, idempotency-key, x-landlord-token")
     );
     stop(server);
     assert_eq!(db_rows(&db).len(), 1);
+}
+
+#[test]
+fn read_token_and_timeouts_reach_the_running_binary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("t.sqlite3");
+    let token = "binary-read-token-0123456789";
+    let server = Binary::start_with(
+        &db,
+        &[
+            "--read-token",
+            token,
+            "--header-timeout",
+            "1",
+            "--body-timeout=1",
+        ],
+    );
+    let agent = agent();
+    let url = format!("{}/submissions", server.base);
+    assert_eq!(get(&agent, &url).status, 401);
+    let bearer = [("authorization", hv(&format!("Bearer {token}")))];
+    let reply = send(&agent, Method::GET, &url, &bearer, None).expect("get");
+    assert_eq!((reply.status, reply.body.as_str()), (200, "[]"));
+
+    let idle = raw_exchange(server.addr(), &[], Duration::ZERO, Duration::from_secs(10));
+    assert!(idle.closed, "{idle:?}");
+    assert!(
+        idle.elapsed >= Duration::from_millis(900) && idle.elapsed < Duration::from_secs(5),
+        "{:?}",
+        idle.elapsed
+    );
+    let head = format!(
+        "POST /submissions HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: 99\r\n\r\n{{",
+        server.addr()
+    );
+    let slow = raw_exchange(
+        server.addr(),
+        &[head.as_bytes()],
+        Duration::ZERO,
+        Duration::from_secs(10),
+    );
+    assert_eq!(slow.status(), Some(408), "{}", slow.text);
+    stop(server);
 }

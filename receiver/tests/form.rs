@@ -7,31 +7,13 @@ use put_right::domain::payload::Submission;
 use putright_receiver::validate::KINDS;
 use putright_receiver::REPLAY_HEADER;
 use serde_json::{json, Value};
-use ureq::http::Method;
-
-const FORM: &str = "application/x-www-form-urlencoded";
-
-fn post_form(agent: &ureq::Agent, base: &str, body: &str, key: Option<&str>) -> Reply {
-    let mut headers = vec![("content-type", hv(FORM))];
-    if let Some(key) = key {
-        headers.push(("idempotency-key", hv(key)));
-    }
-    send(
-        agent,
-        Method::POST,
-        &format!("{base}/submissions"),
-        &headers,
-        Some(body.as_bytes()),
-    )
-    .expect("POST form")
-}
 
 /// An example with awkward text in it, as the widget's `Submission`.
 fn widget_submission(kind: &str, n: u64) -> Submission {
     let mut v = example(kind);
     v["id"] = json!(uuid(40, n));
     v["resident"]["name"] = json!("Siân & Co = 100% + more");
-    v["resident"]["contact_times"] = json!("Mornings;\nnot Tuesdays (a.b=c&d)");
+    v["resident"]["contact_times"] = json!("Mornings;\tnot Tuesdays (a.b=c&d)");
     Submission::from_json(&v.to_string()).expect("example parses as the widget's Submission")
 }
 
@@ -121,11 +103,18 @@ fn form_bodies_follow_the_same_rules_as_json() {
             "$.complaint",
         ),
         (
-            "unknown field",
+            "unknown field (not named: the sender chose that text)",
             format!("{form}&resident.nickname=Sam"),
             None,
             422,
-            "$.resident.nickname",
+            "$.resident",
+        ),
+        (
+            "a schema name in the wrong place",
+            format!("{form}&resident.kind=complaint"),
+            None,
+            422,
+            "$.resident.kind",
         ),
         (
             "gap in a list",

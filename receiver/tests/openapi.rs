@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use put_right::domain::payload::Submission;
-use putright_receiver::config::FaultConfig;
 use serde_json::{json, Value};
 use ureq::http::Method;
 
@@ -228,11 +227,7 @@ fn the_reference_receiver_answers_as_documented() {
 
     let dir = tempfile::tempdir().expect("tempdir");
     let server = InProcess::start_with(&dir.path().join("s.sqlite3"), DEFAULT_ORIGINS, |s| {
-        s.with_faults(&FaultConfig {
-            admin: true,
-            rate: 0.0,
-            seed: 0,
-        })
+        s.with_faults(&fault_admin())
     });
     let agent = agent();
     let base = server.base.as_str();
@@ -261,6 +256,11 @@ fn the_reference_receiver_answers_as_documented() {
         post(body.as_bytes(), "text/plain", None),
         post(body.as_bytes(), "application/json", Some(&uuid(60, 2))),
         post(&vec![b' '; 300 * 1024], "application/json", None),
+        post(
+            body.replace("Damp", "Leak").as_bytes(),
+            "application/json",
+            Some(&id),
+        ),
     ];
     send(
         &agent,
@@ -274,7 +274,7 @@ fn the_reference_receiver_answers_as_documented() {
     answers.push(post(body.as_bytes(), "application/json", Some(&id)));
 
     let statuses: Vec<u16> = answers.iter().map(|a| a.status).collect();
-    assert_eq!(statuses, [201, 200, 400, 415, 422, 413, 429, 503]);
+    assert_eq!(statuses, [201, 200, 400, 415, 422, 413, 409, 429, 503]);
     for answer in &answers {
         let spec = documented(&mut resolver, &doc, "post", answer.status);
         let body = answer.json();
@@ -305,23 +305,9 @@ fn the_reference_receiver_answers_as_documented() {
             );
         }
     }
-    assert_eq!(answers[6].header("retry-after"), Some("3"));
+    assert_eq!(answers[7].header("retry-after"), Some("3"));
 
-    let pre = send(
-        &agent,
-        Method::OPTIONS,
-        &format!("{base}/submissions"),
-        &[
-            ("origin", hv(origin)),
-            ("access-control-request-method", hv("POST")),
-            (
-                "access-control-request-headers",
-                hv("content-type,idempotency-key"),
-            ),
-        ],
-        None,
-    )
-    .expect("preflight");
+    let pre = post_preflight(&agent, base, origin, Some("content-type,idempotency-key"));
     let spec = documented(&mut resolver, &doc, "options", pre.status);
     let mut required = 0;
     for (name, header) in spec["headers"].as_object().expect("headers") {
@@ -335,4 +321,148 @@ fn the_reference_receiver_answers_as_documented() {
     }
     assert_eq!(required, 3);
     server.stop();
+}
+
+/// Every string and list a submission can hold, with its bound: from the
+/// widget's limits (`src/domain/validate.rs` `limits`: LONG_TEXT 2000,
+/// SHORT_TEXT 200, NAME 100, REFERENCE 50; phone 40, email 254) where the
+/// widget checks the field, and a generous bound where it does not.
+const BOUNDS: [(&str, &str, u64); 60] = [
+    ("id", "maxLength", 36),
+    ("submitted_at", "maxLength", 64),
+    ("landlord_id", "maxLength", 100),
+    ("widget.version", "maxLength", 64),
+    ("widget.locale", "maxLength", 35),
+    ("resident.name", "maxLength", 100),
+    ("resident.address_lines", "maxItems", 10),
+    ("resident.address_lines[]", "maxLength", 100),
+    ("resident.postcode", "maxLength", 8),
+    ("resident.tenancy_reference", "maxLength", 50),
+    ("resident.phone", "maxLength", 40),
+    ("resident.email", "maxLength", 254),
+    ("resident.contact_times", "maxLength", 200),
+    ("representative.name", "maxLength", 100),
+    ("representative.organisation", "maxLength", 100),
+    ("representative.phone", "maxLength", 40),
+    ("representative.email", "maxLength", 254),
+    ("representative.address_lines", "maxItems", 10),
+    ("representative.address_lines[]", "maxLength", 100),
+    ("representative.postcode", "maxLength", 8),
+    ("adjustments.formats", "maxItems", 5),
+    ("adjustments.language", "maxLength", 100),
+    ("adjustments.contact_times", "maxLength", 200),
+    ("adjustments.other", "maxLength", 2000),
+    ("adjustments.disability.details", "maxLength", 2000),
+    ("complaint.what_went_wrong", "maxLength", 2000),
+    ("complaint.started_on", "maxLength", 10),
+    ("complaint.became_aware_on", "maxLength", 10),
+    ("complaint.tried_already", "maxLength", 2000),
+    ("complaint.tried_reference", "maxLength", 50),
+    ("complaint.impact", "maxLength", 2000),
+    ("complaint.outcomes.something_else", "maxLength", 2000),
+    ("complaint.delay_reason", "maxLength", 2000),
+    ("service_request.what_needs_doing", "maxLength", 2000),
+    ("service_request.location", "maxLength", 200),
+    ("service_request.access", "maxLength", 2000),
+    ("service_request.availability", "maxLength", 200),
+    ("escalation.stage1_reference", "maxLength", 50),
+    ("escalation.stage1_response_on", "maxLength", 10),
+    ("escalation.reasons", "maxLength", 2000),
+    ("escalation.outcome_wanted", "maxLength", 2000),
+    ("escalation.window.closes_on", "maxLength", 10),
+    ("ombudsman.why_still_unhappy", "maxLength", 2000),
+    ("ombudsman.outcome_wanted", "maxLength", 2000),
+    ("ombudsman.landlord_reference", "maxLength", 50),
+    ("previous_references", "maxItems", 20),
+    ("previous_references[].reference", "maxLength", 50),
+    ("previous_references[].description", "maxLength", 200),
+    ("hazard.hazards", "maxItems", 9),
+    ("hazard.details", "maxLength", 2000),
+    ("warnings", "maxItems", 20),
+    ("warnings[].message", "maxLength", 2000),
+    ("warnings[].code_section", "maxLength", 10),
+    ("warnings[].ombudsman_right", "maxLength", 2000),
+    ("warnings[].rule", "maxLength", 200),
+    ("expected_dates", "maxItems", 20),
+    ("expected_dates[].due", "maxLength", 10),
+    ("expected_dates[].rule", "maxLength", 200),
+    ("expected_dates[].code_section", "maxLength", 10),
+    ("expected_dates[].basis", "maxLength", 2000),
+];
+
+/// Walks a schema (local `$ref`s, `oneOf`/`anyOf` branches, properties and
+/// items), listing each string and list place with its bound, if any.
+fn bounds(root: &Value, schema: &Value, path: &str, out: &mut Vec<(String, String, Option<u64>)>) {
+    let mut schema = schema;
+    while let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        let pointer = reference.strip_prefix('#').expect("local $ref");
+        schema = root.pointer(pointer).expect("$ref resolves");
+    }
+    for key in ["oneOf", "anyOf"] {
+        for branch in schema
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            bounds(root, branch, path, out);
+        }
+    }
+    let types = match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    for (kind, keyword) in [("string", "maxLength"), ("array", "maxItems")] {
+        if types.contains(&kind) {
+            out.push((
+                path.to_owned(),
+                keyword.to_owned(),
+                schema[keyword].as_u64(),
+            ));
+        }
+    }
+    for (name, property) in schema["properties"].as_object().into_iter().flatten() {
+        let child = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path}.{name}")
+        };
+        bounds(root, property, &child, out);
+    }
+    if let Some(items) = schema.get("items") {
+        bounds(root, items, &format!("{path}[]"), out);
+    }
+}
+
+#[test]
+fn every_string_and_list_in_a_request_is_bounded() {
+    let doc_path = doc_path();
+    let doc = load(&doc_path);
+    let mut resolver = Resolver::default();
+    let content = &doc["paths"]["/submissions"]["post"]["requestBody"]["content"];
+    let schema = resolver.deref(&doc_path, &content["application/json"]["schema"]);
+    let mut found = Vec::new();
+    bounds(&schema, &schema, "", &mut found);
+    found.sort();
+    let mut expected: Vec<(String, String, Option<u64>)> = BOUNDS
+        .iter()
+        .map(|(p, k, n)| (p.to_string(), k.to_string(), Some(*n)))
+        .collect();
+    expected.sort();
+    assert_eq!(found, expected);
+
+    // The form body's values, and the Idempotency-Key header.
+    let form = &content["application/x-www-form-urlencoded"]["schema"];
+    assert_eq!(form["additionalProperties"]["maxLength"], json!(2000));
+    let key = &doc["components"]["parameters"]["IdempotencyKey"]["schema"];
+    assert_eq!(key["maxLength"], json!(36));
+
+    // And the receiver enforces them: one character over is refused.
+    let check = validator(&schema);
+    let mut long = load(&public().join("examples/complaint.json"));
+    long["widget"]["version"] = json!("1".repeat(65));
+    assert!(!check.is_valid(&long));
+    long["widget"]["version"] = json!("1".repeat(64));
+    assert!(check.is_valid(&long));
 }

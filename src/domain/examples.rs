@@ -240,7 +240,20 @@ fn schema_rejects_what_the_types_would_never_send() {
         ("empty what went wrong", Box::new(|v| v["complaint"]["what_went_wrong"] = "".into())),
         ("extra resident field", Box::new(|v| v["resident"]["nickname"] = "S".into())),
         ("unknown event", Box::new(|v| v["expected_dates"][0]["event"] = "whenever".into())),
+        // Text that is not what it looks like (the widget refuses it too).
+        ("a control character in a name", Box::new(|v| v["resident"]["name"] = "Sam\u{1b}[31m".into())),
+        ("a direction override in a reference", Box::new(|v| v["resident"]["tenancy_reference"] = "T\u{202e}1".into())),
+        ("a name of only a zero-width space", Box::new(|v| v["resident"]["name"] = "\u{200b}".into())),
+        ("a line break in a one-line answer", Box::new(|v| v["resident"]["name"] = "Sam\nPatel".into())),
+        ("an override before the @", Box::new(|v| v["resident"]["email"] = "sam\u{202e}@example.com".into())),
+        ("a zero-width space before the @", Box::new(|v| v["resident"]["email"] = "sam\u{200b}@example.com".into())),
     ];
+    // Line breaks in long text, any script and emoji stay valid.
+    let mut fine = good.clone();
+    fine["complaint"]["what_went_wrong"] = "Mae'r to yn gollwng.\nٹوٹی ہوئی کھڑکی 😟".into();
+    fine["resident"]["name"] = "Zoë Łukasz-Ó'Brien".into();
+    fine["resident"]["email"] = "zoe.obrien@exämple.com".into();
+    assert_eq!(schema_errors(&fine), Vec::<String>::new());
     for (what, breaks) in broken {
         let mut v = good.clone();
         breaks(&mut v);
@@ -267,4 +280,34 @@ fn every_kind_example_has_its_section_and_only_relevant_ones() {
     let sr = example_submission(CaseKind::ServiceRequest);
     assert!(sr.expected("hazard_investigate").is_some());
     assert!(sr.expected("stage1_acknowledge").is_none());
+}
+
+/// The schema place a payload path names (`*` is any array item),
+/// following `$ref`s and the non-null branch of a `oneOf`.
+fn schema_at<'a>(root: &'a Value, mut node: &'a Value, path: &str) -> &'a Value {
+    let resolve = |mut n: &'a Value| loop {
+        if let Some(r) = n.get("$ref").and_then(Value::as_str) {
+            n = r.trim_start_matches("#/").split('/').fold(root, |v, k| &v[k]);
+        } else if let Some(branches) = n.get("oneOf").and_then(Value::as_array) {
+            n = branches.iter().find(|b| b.get("type") != Some(&Value::from("null"))).unwrap_or(n);
+        } else {
+            return n;
+        }
+    };
+    for part in path.split('.') {
+        node = resolve(node);
+        node = if part == "*" { &node["items"] } else { &node["properties"][part] };
+    }
+    resolve(node)
+}
+
+#[test]
+fn the_schema_limits_every_text_field_as_the_widget_does() {
+    // One table (payload::LIMITS) for the pages, the builder and the schema.
+    let text = std::fs::read_to_string(root().join("public/schema/submission.v1.json")).unwrap();
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    for (path, limit) in super::payload::LIMITS {
+        let place = schema_at(&schema, &schema, path);
+        assert_eq!(place["maxLength"].as_u64(), Some(limit.chars() as u64), "{path}: schema {place}");
+    }
 }

@@ -1,10 +1,12 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use putright_receiver::config::AllowedOrigins;
+use putright_receiver::config::{AllowedOrigins, FaultConfig};
 use putright_receiver::serve::serve;
 use putright_receiver::store::Store;
 use putright_receiver::AppState;
@@ -103,7 +105,22 @@ pub fn try_post_json(
     body: &str,
     key: Option<&str>,
 ) -> Result<Reply, ureq::Error> {
-    let mut headers = vec![("content-type", hv("application/json"))];
+    try_post(agent, base, "application/json", body, key)
+}
+
+/// POSTs `body` as application/x-www-form-urlencoded.
+pub fn post_form(agent: &ureq::Agent, base: &str, body: &str, key: Option<&str>) -> Reply {
+    try_post(agent, base, "application/x-www-form-urlencoded", body, key).expect("POST form")
+}
+
+fn try_post(
+    agent: &ureq::Agent,
+    base: &str,
+    content_type: &str,
+    body: &str,
+    key: Option<&str>,
+) -> Result<Reply, ureq::Error> {
+    let mut headers = vec![("content-type", hv(content_type))];
     if let Some(key) = key {
         headers.push(("idempotency-key", hv(key)));
     }
@@ -151,7 +168,7 @@ pub fn submission(id: &str, kind: &str) -> String {
         .replacen(",\"kind\":", " ,\"kind\" :  ", 1)
         .replace(
             "\"@@CONTACT_TIMES@@\"",
-            r#""Damp & mould <script>alert(1)</script>\nline2 \u00e9""#,
+            r#""Damp & mould <script>alert(1)</script>\tline2 \u00e9""#,
         );
     debug_assert!(text.contains("\\u00e9"));
     text
@@ -215,8 +232,184 @@ impl InProcess {
         }
     }
 
+    /// `127.0.0.1:<port>`.
+    pub fn addr(&self) -> &str {
+        self.base.trim_start_matches("http://")
+    }
+
     /// Stops the server and waits for its tasks (and DB connection) to go.
     pub fn stop(self) {
         self.runtime.shutdown_timeout(Duration::from_secs(5));
     }
+}
+
+/// Fault injection with the `/_faults` API on and no random faults.
+pub fn fault_admin() -> FaultConfig {
+    FaultConfig {
+        admin: true,
+        rate: 0.0,
+        seed: 0,
+    }
+}
+
+/// A server in-process with a fresh database, and an agent to call it.
+pub struct Fixture {
+    _dir: tempfile::TempDir,
+    pub server: InProcess,
+    pub agent: ureq::Agent,
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        Fixture::with_origins(DEFAULT_ORIGINS)
+    }
+
+    pub fn with_origins(origins: &str) -> Fixture {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let server = InProcess::start(&dir.path().join("s.sqlite3"), origins);
+        Fixture {
+            _dir: dir,
+            server,
+            agent: agent(),
+        }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.server.base
+    }
+
+    pub fn count(&self) -> i64 {
+        count(&self.agent, self.base())
+    }
+}
+
+/// A CORS preflight of `path`, with `headers` besides `Origin`.
+pub fn preflight(
+    agent: &ureq::Agent,
+    base: &str,
+    path: &str,
+    origin: &str,
+    headers: &[(&str, HeaderValue)],
+) -> Reply {
+    let mut all = vec![("origin", hv(origin))];
+    all.extend(headers.iter().cloned());
+    send(agent, Method::OPTIONS, &format!("{base}{path}"), &all, None).expect("preflight")
+}
+
+/// The preflight a browser sends before POSTing to `/submissions`.
+pub fn post_preflight(
+    agent: &ureq::Agent,
+    base: &str,
+    origin: &str,
+    request_headers: Option<&str>,
+) -> Reply {
+    let mut headers = vec![("access-control-request-method", hv("POST"))];
+    if let Some(h) = request_headers {
+        headers.push(("access-control-request-headers", hv(h)));
+    }
+    preflight(agent, base, "/submissions", origin, &headers)
+}
+
+/// What came back on a raw TCP connection.
+#[derive(Debug)]
+pub struct Raw {
+    /// Everything the server sent before closing (or before `wait`).
+    pub text: String,
+    /// Whether the server closed the connection (rather than `wait` passing).
+    pub closed: bool,
+    /// From the connection to the close (or to giving up).
+    pub elapsed: Duration,
+}
+
+impl Raw {
+    pub fn status(&self) -> Option<u16> {
+        self.text.split(' ').nth(1).and_then(|s| s.parse().ok())
+    }
+
+    /// A response header, by lower-case name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let head = self.text.split("\r\n\r\n").next()?;
+        head.lines().skip(1).find_map(|line| {
+            let (n, v) = line.split_once(':')?;
+            n.eq_ignore_ascii_case(name).then(|| v.trim())
+        })
+    }
+
+    pub fn body(&self) -> &str {
+        self.text.split_once("\r\n\r\n").map_or("", |(_, b)| b)
+    }
+}
+
+/// Writes `parts` to `addr` (pausing `gap` between them, as a slow client
+/// would) while reading, until the server closes the connection or `wait`
+/// passes. Writing stops quietly once the server has closed.
+pub fn raw_exchange(addr: &str, parts: &[&[u8]], gap: Duration, wait: Duration) -> Raw {
+    let stream = TcpStream::connect(addr).expect("connect");
+    let mut writer = stream.try_clone().expect("clone");
+    let parts: Vec<Vec<u8>> = parts.iter().map(|p| p.to_vec()).collect();
+    let writing = std::thread::spawn(move || {
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                std::thread::sleep(gap);
+            }
+            if writer.write_all(part).is_err() {
+                return;
+            }
+        }
+    });
+    let raw = read_until_closed(stream, wait);
+    writing.join().expect("writer");
+    raw
+}
+
+/// Reads until the peer closes (EOF or reset) or `wait` passes.
+pub fn read_until_closed(mut stream: TcpStream, wait: Duration) -> Raw {
+    let start = Instant::now();
+    let mut bytes = Vec::new();
+    let mut buf = [0u8; 8192];
+    let closed = loop {
+        let left = wait.saturating_sub(start.elapsed());
+        if left.is_zero() {
+            break false;
+        }
+        stream.set_read_timeout(Some(left)).expect("read timeout");
+        match stream.read(&mut buf) {
+            Ok(0) => break true,
+            Ok(n) => bytes.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => break true,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                break false
+            }
+            Err(e) => panic!("read: {e}"),
+        }
+    };
+    Raw {
+        text: String::from_utf8_lossy(&bytes).into_owned(),
+        closed,
+        elapsed: start.elapsed(),
+    }
+}
+
+/// `GET path` with exactly the `Host` given (and `extra` header lines),
+/// on a connection the server closes after answering.
+pub fn get_with_host(addr: &str, host: &str, path: &str, extra: &[&str]) -> Raw {
+    let mut request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
+    for line in extra {
+        request.push_str(line);
+        request.push_str("\r\n");
+    }
+    request.push_str("\r\n");
+    let raw = raw_exchange(
+        addr,
+        &[request.as_bytes()],
+        Duration::ZERO,
+        Duration::from_secs(10),
+    );
+    assert!(raw.closed, "no answer to GET {path}: {raw:?}");
+    raw
 }

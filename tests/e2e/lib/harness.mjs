@@ -40,10 +40,17 @@ export async function startReceiver({ allowOrigin = '*', db, port = 0, args = []
   return {
     url,
     dbPath,
+    /** Everything stored, newest first, following the listing's `Link: <…>; rel="next"` pages. */
     async submissions() {
-      const r = await fetch(`${url}/submissions`);
-      if (!r.ok) throw new Error(`GET /submissions: ${r.status}`);
-      return r.json();
+      const all = [];
+      for (let next = `${url}/submissions?limit=1000`; next;) {
+        const r = await fetch(next);
+        if (!r.ok) throw new Error(`GET ${next}: ${r.status}`);
+        all.push(...(await r.json()));
+        const link = r.headers.get('link')?.match(/<([^>]+)>;\s*rel="next"/);
+        next = link ? new URL(link[1], url).href : null;
+      }
+      return all;
     },
     async stop() {
       if (child.exitCode === null) {
