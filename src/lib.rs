@@ -10,3 +10,6 @@ pub mod domain;
 pub mod edge;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+#[doc(hidden)]
+pub use paste as __paste;

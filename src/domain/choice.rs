@@ -1,12 +1,14 @@
 //! Fixed choices, declared once: each variant's wire value (what the
-//! payload and the draft hold) and the text keys of its label and hint.
+//! payload and the draft hold: its name in snake case unless given) and
+//! the text keys of its label and hint.
 //!
 //! ```
 //! put_right::choices! {
 //!     /// How soon a repair is needed.
 //!     pub enum Soon in "soon" {
-//!         Now = "now",
-//!         Later = "later",
+//!         Now,
+//!         Later,
+//!         InAWhile = "in_a_while",
 //!     }
 //! }
 //! use put_right::domain::choice::Choice;
@@ -42,7 +44,7 @@ pub trait Choice: Copy + Eq + 'static {
 #[macro_export]
 macro_rules! choices {
     ($(#[$meta:meta])* $vis:vis enum $name:ident in $text:literal {
-        $($(#[$vmeta:meta])* $variant:ident = $value:literal),+ $(,)?
+        $($(#[$vmeta:meta])* $variant:ident $(= $value:literal)?),+ $(,)?
     }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -55,7 +57,7 @@ macro_rules! choices {
             const ALL: &'static [Self] = &[$($name::$variant),+];
             fn value(self) -> &'static str {
                 match self {
-                    $($name::$variant => $value),+
+                    $($name::$variant => $crate::choice_value!($variant $(, $value)?)),+
                 }
             }
         }
@@ -76,20 +78,35 @@ macro_rules! choices {
     };
 }
 
+/// A variant's wire value: the one given, else its name in snake case
+/// (`PolicyChange` is `"policy_change"`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! choice_value {
+    ($variant:ident, $value:literal) => {
+        $value
+    };
+    ($variant:ident) => {
+        $crate::__paste::paste! { stringify!([<$variant:snake>]) }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::Choice;
 
     crate::choices! {
         enum Pet in "pet" {
-            Cat = "cat",
-            BigDog = "big_dog",
+            Cat,
+            BigDog,
+            Goldfish2 = "goldfish_2",
         }
     }
 
     #[test]
     fn values_labels_and_serde_agree() {
-        assert_eq!(Pet::ALL, &[Pet::Cat, Pet::BigDog]);
+        assert_eq!(Pet::ALL, &[Pet::Cat, Pet::BigDog, Pet::Goldfish2]);
+        assert_eq!(Pet::Goldfish2.value(), "goldfish_2", "a value given is used as it is");
         assert_eq!(Pet::BigDog.value(), "big_dog");
         assert_eq!(Pet::BigDog.label(), "pet.big_dog");
         assert_eq!(serde_json::to_string(&Pet::BigDog).unwrap(), "\"big_dog\"");

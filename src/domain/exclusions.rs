@@ -25,14 +25,14 @@ crate::choices! {
         /// Raised after the scheme's (or landlord's) time limit where it is
         /// not 12 months: 6 months in the model procedures of Scotland,
         /// Wales and Northern Ireland.
-        OutsideTimeLimit = "outside_time_limit",
+        OutsideTimeLimit,
         /// Court proceedings have been filed (Code 2.2).
-        CourtProceedings = "court_proceedings",
+        CourtProceedings,
         /// Already considered under the complaints policy (Code 2.2).
-        AlreadyConsidered = "already_considered",
+        AlreadyConsidered,
         /// Outside the landlord's window for asking for stage 2 (Code 5.11
         /// allows refusing escalation only for section 2 reasons).
-        OutsideEscalationWindow = "outside_escalation_window",
+        OutsideEscalationWindow,
     }
 }
 

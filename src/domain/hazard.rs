@@ -11,20 +11,17 @@ use super::text::Msg;
 crate::choices! {
     /// Something dangerous in the home, from the checklist shown first.
     pub enum HazardKind in "hazard" {
-        GasSmell = "gas_smell",
+        GasSmell,
         /// Exposed wires, sparking, water on electrics.
-        ElectricalDanger = "electrical_danger",
-        NoHeating = "no_heating",
-        NoWater = "no_water",
-        FloodingOrMajorLeak = "flooding_or_major_leak",
+        ElectricalDanger, NoHeating, NoWater, FloodingOrMajorLeak,
         /// Ceilings, walls, stairs or similar at risk of collapse.
-        StructuralDanger = "structural_danger",
+        StructuralDanger,
         /// Broken smoke alarms, blocked exits, fire doors.
-        FireSafety = "fire_safety",
+        FireSafety,
         /// Damp and mould affecting someone's health.
-        SeriousDampAndMould = "serious_damp_and_mould",
+        SeriousDampAndMould,
         /// Significant damp and mould, not (yet) affecting health.
-        DampAndMould = "damp_and_mould",
+        DampAndMould,
     }
 }
 

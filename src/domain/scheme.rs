@@ -52,9 +52,7 @@ use super::text::Msg;
 crate::choices! {
     /// Whose complaints rules a landlord follows (config `scheme`).
     pub enum Scheme in "scheme" {
-        England = "england-hos",
-        Wales = "wales-psow",
-        Scotland = "scotland-spso",
+        England = "england-hos", Wales = "wales-psow", Scotland = "scotland-spso",
         NorthernIreland = "northern-ireland-nipso",
     }
 }

@@ -132,8 +132,9 @@ impl Wizard {
     }
 
     /// Whether the catalogue has `key` (optional texts such as hints).
+    /// Every language has the same keys, so this never changes with it.
     pub fn has(&self, key: &str) -> bool {
-        self.words.with(|w| w.exists(key))
+        self.words.with_untracked(|w| w.exists(key))
     }
 
     /// The current error message for one field, if any.

@@ -7,7 +7,7 @@
 // JavaScript cannot run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync, writeFileSync, mkdtempSync, copyFileSync, rmSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, activeHasClass, ROOT, DIST, ARTIFACTS, axe } from './lib/harness.mjs';
@@ -408,9 +408,9 @@ test('a newcomer following the README embeds the widget in a blank page pointed 
   const readmeSite = { close: async () => {} };
   try {
     const files = [...readmeBlock('copy').matchAll(/dist\/(\S+)/g)].map((m) => m[1]);
-    assert.deepEqual(files.sort(), ['put-right.js', 'put-right_bg.wasm', 'putright.css', 'putright.js']);
+    assert.deepEqual(files.sort(), ['i18n', 'put-right.js', 'put-right_bg.wasm', 'putright.css', 'putright.js']);
     mkdirSync(join(dir, 'putright'));
-    for (const f of files) copyFileSync(join(DIST, f), join(dir, 'putright', f));
+    for (const f of files) cpSync(join(DIST, f), join(dir, 'putright', f), { recursive: true });
     writeFileSync(join(dir, 'index.html'), readmeBlock('page'));
     writeFileSync(join(dir, 'my-config.json'), readmeBlock('config').replace('http://localhost:8787', receiver.url));
     Object.assign(readmeSite, await startSite({ root: dir }));

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, axe, snap } from './lib/harness.mjs';
 import { step, check, fill, fillDate, aboutYou, sendAndConfirm, fresh, longDate } from './lib/journey.mjs';
+import { label, title, t } from './lib/text.mjs';
 
 let receiver, site, browser;
 
@@ -30,21 +31,21 @@ async function stored(reference) {
 }
 
 const start = (p, choice, prefix) => step(p, `${prefix}-start`, {
-  heading: 'What do you want to do?', required: true, answer: (pg) => check(pg, choice),
+  heading: label('task'), required: true, answer: (pg) => check(pg, choice),
 });
 const noHazards = (p, prefix) => step(p, `${prefix}-hazards`, {
-  heading: 'Is any of these happening in your home now?', required: true, answer: (pg) => check(pg, 'None of these'),
+  heading: label('hazards'), required: true, answer: (pg) => check(pg, 'None of these'),
 });
 const noRepNoAdjustments = async (p, prefix) => {
-  await step(p, `${prefix}-want-rep`, { heading: 'Do you want someone to deal with this for you?', required: true, answer: (pg) => check(pg, 'No') });
-  await step(p, `${prefix}-want-adjustments`, { heading: 'Do you need us to change how we contact or support you?', required: true, answer: (pg) => check(pg, 'No') });
+  await step(p, `${prefix}-want-rep`, { heading: label('want_rep'), required: true, answer: (pg) => check(pg, 'No') });
+  await step(p, `${prefix}-want-adjustments`, { heading: label('want_adjustments'), required: true, answer: (pg) => check(pg, 'No') });
 };
 
 test('emergency: a hazard shows the emergency number first, then the form', async () => {
   const { page } = browser;
   await fresh(page, site.url);
   await step(page, 'emergency-hazards', {
-    heading: 'Is any of these happening in your home now?',
+    heading: label('hazards'),
     answer: (p) => check(p, 'I can smell gas'),
   });
   assert.equal(await focusedHeading(page), 'Call us now');
@@ -52,7 +53,7 @@ test('emergency: a hazard shows the emergency number first, then the form', asyn
   assert.equal(await tel.getAttribute('href'), 'tel:08081570999');
   assert.match(await page.locator('.putright').innerText(), /0800 111 999/);
   assert.match(await page.locator('.putright').innerText(), /within 24 hours/);
-  await step(page, 'emergency-advice', { heading: 'Call us now', button: 'Continue to the form' });
+  await step(page, 'emergency-advice', { heading: title('emergency_advice'), button: 'Continue to the form' });
   assert.equal(await focusedHeading(page), 'What do you want to do?');
 });
 
@@ -62,20 +63,20 @@ test('complaint: a problem reported before becomes a complaint with real dates',
   await fresh(page, site.url);
   await noHazards(page, p);
   await start(page, 'Tell us something has gone wrong or you are unhappy', p);
-  await step(page, `${p}-reported-before`, { heading: 'Have you told us about this before?', required: true, answer: (pg) => check(pg, 'Yes, I have told you before') });
-  await step(page, `${p}-what`, { heading: 'What has gone wrong?', required: true, answer: (pg) => fill(pg, 'What has gone wrong?', 'The boiler repair was booked three times and nobody came.') });
-  await step(page, `${p}-started`, { heading: 'When did the problem start?', required: true, answer: (pg) => fillDate(pg, 'When did the problem start?', '2', '9', '2026') });
-  await step(page, `${p}-aware`, { heading: 'When did you find out about the problem? (optional)' });
-  await step(page, `${p}-court`, { heading: 'Have you started a court claim about this?', required: true, answer: (pg) => check(pg, 'No') });
-  await step(page, `${p}-tried`, { heading: 'What have you already done to sort this out?', answer: async (pg) => {
-    await fill(pg, 'What you have tried (optional)', 'I phoned three times.');
-    await fill(pg, 'Reference number (optional)', 'JOB-4471');
+  await step(page, `${p}-reported-before`, { heading: label('reported_before'), required: true, answer: (pg) => check(pg, 'Yes, I have told you before') });
+  await step(page, `${p}-what`, { heading: label('what_went_wrong'), required: true, answer: (pg) => fill(pg, label('what_went_wrong'), 'The boiler repair was booked three times and nobody came.') });
+  await step(page, `${p}-started`, { heading: label('started'), required: true, answer: (pg) => fillDate(pg, label('started'), '2', '9', '2026') });
+  await step(page, `${p}-aware`, { heading: label('aware', { optional: true }) });
+  await step(page, `${p}-court`, { heading: label('court'), required: true, answer: (pg) => check(pg, 'No') });
+  await step(page, `${p}-tried`, { heading: title('tried'), answer: async (pg) => {
+    await fill(pg, label('tried', { optional: true }), 'I phoned three times.');
+    await fill(pg, label('tried_reference', { optional: true }), 'JOB-4471');
   } });
-  await step(page, `${p}-impact`, { heading: 'How has this affected you and your household?', required: true, answer: (pg) => fill(pg, 'How has this affected you and your household?', 'No hot water for weeks.') });
-  await step(page, `${p}-outcome`, { heading: 'What would put things right?', required: true, answer: async (pg) => {
+  await step(page, `${p}-impact`, { heading: label('impact'), required: true, answer: (pg) => fill(pg, label('impact'), 'No hot water for weeks.') });
+  await step(page, `${p}-outcome`, { heading: label('outcomes'), required: true, answer: async (pg) => {
     await check(pg, 'A repair or other work done');
     await check(pg, 'Compensation (money)');
-    await fill(pg, 'How much do you think is fair, in pounds? (optional)', '150');
+    await fill(pg, label('compensation_amount', { optional: true }), '150');
   } });
   await noRepNoAdjustments(page, p);
   await aboutYou(page, p);
@@ -102,14 +103,14 @@ test('first report: offered the choice, stays a service request with an honest n
   await fresh(page, site.url);
   await noHazards(page, p);
   await start(page, 'Tell us something has gone wrong or you are unhappy', p);
-  await step(page, `${p}-reported-before`, { heading: 'Have you told us about this before?', required: true, answer: (pg) => check(pg, 'No, this is the first time') });
+  await step(page, `${p}-reported-before`, { heading: label('reported_before'), required: true, answer: (pg) => check(pg, 'No, this is the first time') });
   assert.match(await page.locator('.putright').innerText(), /You can still make a complaint now/);
-  await step(page, `${p}-choice`, { heading: 'How do you want us to deal with this?', required: true, answer: (pg) => check(pg, 'Ask us to put it right') });
+  await step(page, `${p}-choice`, { heading: label('first_report_choice'), required: true, answer: (pg) => check(pg, 'Ask us to put it right') });
   assert.match(await page.locator('.putright').innerText(), /not a complaint/);
-  await step(page, `${p}-what`, { heading: 'What needs doing?', required: true, answer: (pg) => fill(pg, 'What needs doing?', 'The kitchen tap leaks.') });
-  await step(page, `${p}-where`, { heading: 'Where in your home is it?', required: true, answer: (pg) => fill(pg, 'Where in your home is it?', 'Kitchen') });
-  await step(page, `${p}-urgency`, { heading: 'How soon does it need doing?', required: true, answer: (pg) => check(pg, 'It can wait for a normal appointment') });
-  await step(page, `${p}-access`, { heading: 'When can we get into your home? (optional)', answer: (pg) => fill(pg, 'When can we get into your home? (optional)', 'Weekday mornings') });
+  await step(page, `${p}-what`, { heading: label('request_what'), required: true, answer: (pg) => fill(pg, label('request_what'), 'The kitchen tap leaks.') });
+  await step(page, `${p}-where`, { heading: label('request_where'), required: true, answer: (pg) => fill(pg, label('request_where'), 'Kitchen') });
+  await step(page, `${p}-urgency`, { heading: label('request_urgency'), required: true, answer: (pg) => check(pg, 'It can wait for a normal appointment') });
+  await step(page, `${p}-access`, { heading: label('request_access', { optional: true }), answer: (pg) => fill(pg, label('request_access', { optional: true }), 'Weekday mornings') });
   await noRepNoAdjustments(page, p);
   await aboutYou(page, p);
   const reference = await sendAndConfirm(page, p, 'Your request has been sent');
@@ -126,12 +127,12 @@ test('representative: filled in by the representative, with permission to follow
   await fresh(page, site.url);
   await noHazards(page, p);
   await start(page, 'Let someone deal with us for you', p);
-  await step(page, `${p}-filler`, { heading: 'Who is filling in this form?', required: true, answer: (pg) => check(pg, 'I am filling this in for the resident') });
-  await step(page, `${p}-name`, { heading: 'What is your full name?', required: true, answer: (pg) => fill(pg, 'What is your full name?', 'Alex Advocate') });
-  await step(page, `${p}-relationship`, { heading: 'Who are you to the resident?', required: true, answer: (pg) => check(pg, 'An advocate or support worker') });
-  await step(page, `${p}-rep-contact`, { heading: 'How can we contact you?', required: true, answer: (pg) => fill(pg, 'Email address (optional)', 'alex@advocacy.example') });
-  await step(page, `${p}-powers`, { heading: 'What can you do for the resident?', required: true, answer: (pg) => check(pg, 'Deal with us for the resident') });
-  await step(page, `${p}-consent`, { heading: 'How does the resident give their permission?', required: true, answer: (pg) => check(pg, 'The resident will sign a permission form') });
+  await step(page, `${p}-filler`, { heading: label('filler'), required: true, answer: (pg) => check(pg, 'I am filling this in for the resident') });
+  await step(page, `${p}-name`, { heading: label('rep_name', { rep: true }), required: true, answer: (pg) => fill(pg, label('rep_name', { rep: true }), 'Alex Advocate') });
+  await step(page, `${p}-relationship`, { heading: label('rep_relationship', { rep: true }), required: true, answer: (pg) => check(pg, 'An advocate or support worker') });
+  await step(page, `${p}-rep-contact`, { heading: title('rep_contact', { rep: true }), required: true, answer: (pg) => fill(pg, label('rep_email', { optional: true }), 'alex@advocacy.example') });
+  await step(page, `${p}-powers`, { heading: label('rep_powers', { rep: true }), required: true, answer: (pg) => check(pg, 'Deal with us for the resident') });
+  await step(page, `${p}-consent`, { heading: label('rep_consent'), required: true, answer: (pg) => check(pg, 'The resident will sign a permission form') });
   await aboutYou(page, p, { who: 'resident' });
   const reference = await sendAndConfirm(page, p, 'Your representative details have been sent');
   const payload = await stored(reference);
@@ -148,15 +149,15 @@ test('adjustments: BSL interpreter, contact times and a disclosure, all optional
   await fresh(page, site.url);
   await noHazards(page, p);
   await start(page, 'Ask us to change how we contact or support you', p);
-  await step(page, `${p}-needs`, { heading: 'What would help you?', required: true, answer: async (pg) => {
+  await step(page, `${p}-needs`, { heading: label('adj_needs'), required: true, answer: async (pg) => {
     await check(pg, 'An interpreter, including British Sign Language (BSL)');
     await check(pg, 'Contact only at certain times');
   } });
-  await step(page, `${p}-details`, { heading: 'Tell us more about what you need', required: true, answer: async (pg) => {
-    await fill(pg, 'Which language do you need?', 'British Sign Language');
-    await fill(pg, 'When should we contact you?', 'Weekday afternoons');
+  await step(page, `${p}-details`, { heading: title('adj_details'), required: true, answer: async (pg) => {
+    await fill(pg, label('adj_language'), 'British Sign Language');
+    await fill(pg, label('adj_times'), 'Weekday afternoons');
   } });
-  await step(page, `${p}-disability`, { heading: 'Do you want to tell us about a disability or health condition? (optional)' });
+  await step(page, `${p}-disability`, { heading: label('adj_disability', { optional: true }) });
   await aboutYou(page, p);
   const reference = await sendAndConfirm(page, p, 'Your request for support has been sent');
   const payload = await stored(reference);
@@ -172,12 +173,12 @@ test('stage 2: reasons are optional and the dates to expect are shown', async ()
   await fresh(page, site.url);
   await noHazards(page, p);
   await start(page, 'Take your complaint to the next stage', p);
-  await step(page, `${p}-reference`, { heading: 'What is the reference of your complaint? (optional)', answer: (pg) => fill(pg, 'What is the reference of your complaint? (optional)', 'CMP-1234') });
+  await step(page, `${p}-reference`, { heading: label('s2_reference', { optional: true }), answer: (pg) => fill(pg, label('s2_reference', { optional: true }), 'CMP-1234') });
   const d = new Date(Date.now() - 10 * 864e5);
-  await step(page, `${p}-response-date`, { heading: 'When did we answer your complaint? (optional)', answer: (pg) =>
-    fillDate(pg, 'When did we answer your complaint? (optional)', String(d.getDate()), String(d.getMonth() + 1), String(d.getFullYear())) });
+  await step(page, `${p}-response-date`, { heading: label('s2_response', { optional: true }), answer: (pg) =>
+    fillDate(pg, label('s2_response', { optional: true }), String(d.getDate()), String(d.getMonth() + 1), String(d.getFullYear())) });
   assert.match(await page.locator('.putright').innerText(), /You are in time/);
-  await step(page, `${p}-reasons`, { heading: 'Why are you unhappy with our answer? (optional)' });
+  await step(page, `${p}-reasons`, { heading: label('s2_reasons', { optional: true }) });
   await noRepNoAdjustments(page, p);
   await aboutYou(page, p);
   const reference = await sendAndConfirm(page, p, 'Your stage 2 request has been sent');
@@ -191,25 +192,41 @@ test('stage 2: reasons are optional and the dates to expect are shown', async ()
   }
 });
 
-test('ombudsman: "is my landlord late?", then tell the landlord', async () => {
+test('ombudsman: "is my landlord late?" judged at stage 2, then tell the landlord', async () => {
   const { page } = browser;
   const p = 'ombudsman';
+  const ago = (days) => { const d = new Date(Date.now() - days * 864e5); return [String(d.getDate()), String(d.getMonth() + 1), String(d.getFullYear())]; };
   await fresh(page, site.url);
   await noHazards(page, p);
-  await start(page, 'Go to the Housing Ombudsman', p);
-  await step(page, `${p}-position`, { heading: 'Where is your complaint up to?', required: true, answer: (pg) => check(pg, 'I complained but the answer is late, or I have had no answer') });
-  const d = new Date(Date.now() - 60 * 864e5);
-  await step(page, `${p}-dates`, { heading: 'When did things happen?', required: true, answer: (pg) =>
-    fillDate(pg, 'When did you make your complaint?', String(d.getDate()), String(d.getMonth() + 1), String(d.getFullYear())) });
-  await step(page, `${p}-late`, { heading: 'Your landlord missed a time limit' });
-  await step(page, `${p}-why`, { heading: 'Why are you still unhappy?', required: true, answer: (pg) => fill(pg, 'Why are you still unhappy?', 'They never answered my complaint.') });
-  await step(page, `${p}-outcome`, { heading: 'What do you want to happen?', required: true, answer: (pg) => fill(pg, 'What do you want to happen?', 'A repair and an apology.') });
-  await step(page, `${p}-tell`, { heading: 'Do you want to tell Example Homes you are going to the Ombudsman?', required: true, answer: (pg) => check(pg, 'Yes') });
-  await aboutYou(page, p);
+  await start(page, 'Go to the Housing Ombudsman Service', p);
+  await step(page, `${p}-position`, { heading: label('omb_position'), required: true, answer: (pg) => check(pg, 'I asked for stage 2 and I am still waiting for the final answer') });
+  await step(page, `${p}-dates`, { heading: title('omb_dates'), required: true, answer: async (pg) => {
+    await fillDate(pg, label('omb_complained'), ...ago(120));
+    await fillDate(pg, label('omb_answered', { optional: true }), ...ago(110));
+  } });
+  // Stage 2 asked for 40 days ago and never acknowledged: late on the stage 2 acknowledgement (Code 6.11).
+  await step(page, `${p}-s2-dates`, { heading: title('omb_s2_dates'), required: true, answer: (pg) => fillDate(pg, label('omb_s2_requested'), ...ago(40)) });
+  await step(page, `${p}-late`, { heading: 'Your landlord missed a time limit', answer: async (pg) => {
+    const late = await pg.locator('.putright').innerText();
+    assert.match(late, /should have acknowledged your stage 2 request by .*\(Code 6\.11\)/, late);
+    assert.doesNotMatch(late, /should have acknowledged your complaint/, 'stage 1 was answered: not late on stage 1 dates');
+  } });
+  await step(page, `${p}-why`, { heading: label('omb_why'), required: true, answer: (pg) => fill(pg, label('omb_why'), 'They never answered my complaint.') });
+  await step(page, `${p}-outcome`, { heading: label('omb_outcome'), required: true, answer: (pg) => fill(pg, label('omb_outcome'), 'A repair and an apology.') });
+  await step(page, `${p}-tell`, { heading: label('omb_tell'), required: true, answer: (pg) => check(pg, 'Yes') });
+  // A name made only of a zero-width space is no name: refused on its own page.
+  await step(page, `${p}-name-invisible`, { heading: label('name'), button: null, answer: (pg) => fill(pg, label('name'), '\u200b') });
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await page.locator('.pr-error-summary').waitFor();
+  assert.match(await page.locator('.pr-error-summary').innerText(), /Enter your full name/);
+  await page.getByLabel(label('name')).fill('Sam Resident');
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await aboutYou(page, p, { from: 'address' });
   const reference = await sendAndConfirm(page, p, 'Your landlord has been told');
   const payload = await stored(reference);
   assert.equal(payload.kind, 'ombudsman_referral');
   assert.equal(payload.ombudsman.why_still_unhappy, 'They never answered my complaint.');
+  assert.equal(payload.ombudsman.responses_had, 'stage1');
   assert.equal(payload.ombudsman.tell_landlord, true);
 });
 
@@ -241,8 +258,8 @@ test('after sending: a copy to keep, then another task without being asked about
   await fresh(page, site.url);
   await noHazards(page, p);
   await start(page, 'Ask us to change how we contact or support you', p);
-  await step(page, `${p}-needs`, { heading: 'What would help you?', answer: (pg) => check(pg, 'Large print') });
-  await step(page, `${p}-disability`, { heading: 'Do you want to tell us about a disability or health condition? (optional)' });
+  await step(page, `${p}-needs`, { heading: label('adj_needs'), answer: (pg) => check(pg, 'Large print') });
+  await step(page, `${p}-disability`, { heading: label('adj_disability', { optional: true }) });
   await aboutYou(page, p);
   // The check page lists who you are, each with a Change link.
   const summary = await page.locator('.putright').innerText();
@@ -264,17 +281,17 @@ test('after sending: a copy to keep, then another task without being asked about
   await page.getByRole('button', { name: 'Do something else' }).click();
   await noHazards(page, `${p}-2`);
   await start(page, 'Ask us to fix something or do something', `${p}-2`);
-  await step(page, `${p}-2-what`, { heading: 'What needs doing?', answer: (pg) => fill(pg, 'What needs doing?', 'The hall light flickers.') });
-  await step(page, `${p}-2-where`, { heading: 'Where in your home is it?', answer: (pg) => fill(pg, 'Where in your home is it?', 'Hallway') });
-  await step(page, `${p}-2-urgency`, { heading: 'How soon does it need doing?', answer: (pg) => check(pg, 'It can wait for a normal appointment') });
-  await step(page, `${p}-2-access`, { heading: 'When can we get into your home? (optional)' });
-  await step(page, `${p}-2-want-rep`, { heading: 'Do you want someone to deal with this for you?', answer: (pg) => check(pg, 'No') });
+  await step(page, `${p}-2-what`, { heading: label('request_what'), answer: (pg) => fill(pg, label('request_what'), 'The hall light flickers.') });
+  await step(page, `${p}-2-where`, { heading: label('request_where'), answer: (pg) => fill(pg, label('request_where'), 'Hallway') });
+  await step(page, `${p}-2-urgency`, { heading: label('request_urgency'), answer: (pg) => check(pg, 'It can wait for a normal appointment') });
+  await step(page, `${p}-2-access`, { heading: label('request_access', { optional: true }) });
+  await step(page, `${p}-2-want-rep`, { heading: label('want_rep'), answer: (pg) => check(pg, 'No') });
   // Support needs from the first task are already answered.
-  await step(page, `${p}-2-want-adjustments`, { heading: 'Do you need us to change how we contact or support you?',
+  await step(page, `${p}-2-want-adjustments`, { heading: label('want_adjustments'),
     answer: async (pg) => assert.equal(await pg.getByLabel('Yes', { exact: true }).isChecked(), true) });
-  await step(page, `${p}-2-needs`, { heading: 'What would help you?',
+  await step(page, `${p}-2-needs`, { heading: label('adj_needs'),
     answer: async (pg) => assert.equal(await pg.getByLabel('Large print', { exact: true }).isChecked(), true) });
-  await step(page, `${p}-2-disability`, { heading: 'Do you want to tell us about a disability or health condition? (optional)' });
+  await step(page, `${p}-2-disability`, { heading: label('adj_disability', { optional: true }) });
   const second = await sendAndConfirm(page, `${p}-2`, 'Your request has been sent');
   assert.notEqual(second, first);
   const payload = await stored(second);

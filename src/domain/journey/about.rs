@@ -1,7 +1,7 @@
 //! About the resident: asked once and reused across tasks (WCAG 3.3.7),
 //! with `autocomplete` so browsers can fill them in.
 
-use super::decl::{line, radios, Ctx, Line, On, Page, Stop};
+use super::decl::{when, line, radios, Ctx, Line, On, Page, Stop};
 use super::model::{Answers, One, Text};
 use crate::domain::case::{ContactMethod, Resident};
 use crate::domain::text::Msg;
@@ -65,12 +65,7 @@ fn on(a: &Answers, _: &Ctx) -> On {
     }
 }
 
-pub static STOPS: [Stop; 4] = [
-    Stop { page: &NAME_PAGE, on },
-    Stop { page: &ADDRESS_PAGE, on },
-    Stop { page: &CONTACT_PAGE, on },
-    Stop { page: &PREFS_PAGE, on },
-];
+pub static STOPS: [Stop; 4] = when(on, [&NAME_PAGE, &ADDRESS_PAGE, &CONTACT_PAGE, &PREFS_PAGE]);
 
 pub fn resident(a: &Answers) -> Resident {
     Resident {

@@ -12,21 +12,8 @@ use crate::domain::validate::{is_blank, FieldError};
 crate::choices! {
     /// What would help.
     pub enum Need in "need" {
-        LargePrint = "large_print",
-        EasyRead = "easy_read",
-        Braille = "braille",
-        Audio = "audio",
-        Language = "language",
-        Interpreter = "interpreter",
-        PhoneNotWriting = "phone_not_writing",
-        TextNotPhone = "text_not_phone",
-        EmailNotPhone = "email_not_phone",
-        LetterNotPhone = "letter_not_phone",
-        SetTimes = "set_times",
-        ExtraTime = "extra_time",
-        NamedContact = "named_contact",
-        SupportPerson = "support_person",
-        Other = "other",
+        LargePrint, EasyRead, Braille, Audio, Language, Interpreter, PhoneNotWriting, TextNotPhone,
+        EmailNotPhone, LetterNotPhone, SetTimes, ExtraTime, NamedContact, SupportPerson, Other,
     }
 }
 

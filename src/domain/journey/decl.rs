@@ -240,9 +240,21 @@ pub enum On {
 }
 
 /// One stop on the route.
+#[derive(Clone, Copy)]
 pub struct Stop {
     pub page: &'static Page,
     pub on: fn(&Answers, &Ctx) -> On,
+}
+
+/// Stops for `pages`, each on the route when `on` says.
+pub const fn when<const N: usize>(on: fn(&Answers, &Ctx) -> On, pages: [&'static Page; N]) -> [Stop; N] {
+    let mut out = [Stop { page: pages[0], on }; N];
+    let mut i = 1;
+    while i < N {
+        out[i] = Stop { page: pages[i], on };
+        i += 1;
+    }
+    out
 }
 
 /// A stop always asked.

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::decl::{ask_if, line, long_text, Ctx, Field, Kind, Line, Note, Page, Stop, Tone};
+use super::decl::{when, ask_if, line, long_text, Ctx, Field, Kind, Line, Note, Page, Stop, Tone};
 use super::model::{Answers, Date, Text};
 use super::start::{Task, TASK};
 use crate::domain::case::Escalation;
@@ -41,11 +41,7 @@ fn on(a: &Answers, _: &Ctx) -> super::decl::On {
     ask_if(TASK.is(a, Task::Escalate))
 }
 
-pub static STOPS: [Stop; 3] = [
-    Stop { page: &REFERENCE_PAGE, on },
-    Stop { page: &ANSWERED_PAGE, on },
-    Stop { page: &REASONS_PAGE, on },
-];
+pub static STOPS: [Stop; 3] = when(on, [&REFERENCE_PAGE, &ANSWERED_PAGE, &REASONS_PAGE]);
 
 pub fn escalation(a: &Answers, today: NaiveDate) -> Escalation {
     Escalation {

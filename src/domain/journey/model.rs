@@ -165,7 +165,6 @@ impl Date {
 crate::choices! {
     /// Yes or no.
     pub enum YesNo in "choice" {
-        Yes = "yes",
-        No = "no",
+        Yes, No,
     }
 }

@@ -14,12 +14,7 @@ use crate::domain::validate::FieldError;
 crate::choices! {
     /// Where the complaint is up to.
     pub enum Position in "omb_position" {
-        FinalResponse = "final_response",
-        WaitingStage1 = "waiting_stage1",
-        WaitingStage2 = "waiting_stage2",
-        RefusedEscalation = "refused_escalation",
-        Stage1Only = "stage1_only",
-        NotComplained = "not_complained",
+        FinalResponse, WaitingStage1, WaitingStage2, RefusedEscalation, Stage1Only, NotComplained,
     }
 }
 

@@ -12,28 +12,20 @@ use crate::domain::validate::{parse_money, FieldError};
 
 crate::choices! {
     pub enum ToldBefore in "reported_before" {
-        Yes = "yes",
-        No = "no",
-        NotSure = "not_sure",
+        Yes, No, NotSure,
     }
 }
 
 crate::choices! {
     pub enum FirstReport in "first_report_choice" {
-        ServiceRequest = "service_request",
-        Complaint = "complaint",
+        ServiceRequest, Complaint,
     }
 }
 
 crate::choices! {
     /// Remedies the resident can ask for (Code 7.1).
     pub enum Outcome in "outcome" {
-        Apology = "apology",
-        Repair = "repair",
-        Explanation = "explanation",
-        Compensation = "compensation",
-        PolicyChange = "policy_change",
-        Other = "other",
+        Apology, Repair, Explanation, Compensation, PolicyChange, Other,
     }
 }
 

@@ -12,8 +12,7 @@ use crate::domain::validate::{is_blank, FieldError};
 crate::choices! {
     /// Who is filling in the form.
     pub enum Filler in "filler" {
-        Resident = "resident",
-        Representative = "representative",
+        Resident, Representative,
     }
 }
 

@@ -1,7 +1,7 @@
 //! A service request: what needs doing, where, how soon, and getting in.
 //! Honest that this is not a complaint (Code 1.4).
 
-use super::decl::{ask_if, line, long_text, radios_of, Ctx, Line, Note, Opt, Page, Stop, Tone};
+use super::decl::{when, ask_if, line, long_text, radios_of, Ctx, Line, Note, Opt, Page, Stop, Tone};
 use super::model::{Answers, One, Text};
 use super::problem::{chose_service_request, REPORTED_BEFORE, ToldBefore};
 use super::start::{Task, TASK};
@@ -40,12 +40,7 @@ fn on(a: &Answers, _: &Ctx) -> super::decl::On {
     ask_if(is_request(a))
 }
 
-pub static STOPS: [Stop; 4] = [
-    Stop { page: &WHAT_PAGE, on },
-    Stop { page: &WHERE_PAGE, on },
-    Stop { page: &URGENCY_PAGE, on },
-    Stop { page: &ACCESS_PAGE, on },
-];
+pub static STOPS: [Stop; 4] = when(on, [&WHAT_PAGE, &WHERE_PAGE, &URGENCY_PAGE, &ACCESS_PAGE]);
 
 pub fn service_request(a: &Answers) -> ServiceRequest {
     let mut s = ServiceRequest::new(WHAT.get(a));

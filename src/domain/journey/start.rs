@@ -30,12 +30,7 @@ crate::choices! {
     /// What the resident came to do.
     pub enum Task in "task" {
         /// Something has gone wrong: a complaint or a service request.
-        Problem = "problem",
-        Request = "request",
-        Representative = "representative",
-        Adjustments = "adjustments",
-        Escalate = "escalate",
-        Ombudsman = "ombudsman",
+        Problem, Request, Representative, Adjustments, Escalate, Ombudsman,
     }
 }
 

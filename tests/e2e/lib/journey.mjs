@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { axe, snap, focusedHeading } from './harness.mjs';
 import { checkStep } from './a11y.mjs';
 import { tabTo, focused } from './keyboard.mjs';
+import { label, title } from './text.mjs';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -102,24 +103,22 @@ export async function step(page, name, { heading, required = false, answer, butt
   if (button) await press(page, button);
 }
 
-/** The "about you" pages, asked once per journey. */
-export async function aboutYou(page, prefix, { who = 'your' } = {}) {
-  const resident = who === 'resident';
-  await step(page, `${prefix}-name`, {
-    heading: resident ? "What is the resident's full name?" : 'What is your full name?', required: true,
-    answer: (p) => fill(p, resident ? "What is the resident's full name?" : 'What is your full name?', 'Sam Resident'),
+/** The "about you" pages, asked once per journey (from the catalogue's words). */
+export async function aboutYou(page, prefix, { who = 'your', from = 'name' } = {}) {
+  const rep = who === 'resident';
+  if (from === 'name') await step(page, `${prefix}-name`, {
+    heading: label('name', { rep }), required: true, answer: (p) => fill(p, label('name', { rep }), 'Sam Resident'),
   });
   await step(page, `${prefix}-address`, {
-    heading: resident ? "What is the resident's address?" : 'What is your address?', required: true,
-    answer: async (p) => { await fill(p, 'Address line 1', 'Flat 2, 10 Example Road'); await fill(p, 'Postcode', 'ex1 1aa'); },
+    heading: title('address', { rep }), required: true,
+    answer: async (p) => { await fill(p, label('address'), 'Flat 2, 10 Example Road'); await fill(p, label('postcode'), 'ex1 1aa'); },
   });
   await step(page, `${prefix}-contact`, {
-    heading: resident ? 'How can we contact the resident?' : 'How can we contact you?', required: true,
-    answer: async (p) => { await fill(p, 'Phone number (optional)', '07700 900 982'); await fill(p, 'Email address (optional)', 'sam@example.com'); },
+    heading: title('contact', { rep }), required: true,
+    answer: async (p) => { await fill(p, label('phone', { optional: true }), '07700 900 982'); await fill(p, label('email', { optional: true }), 'sam@example.com'); },
   });
   await step(page, `${prefix}-contact-prefs`, {
-    heading: resident ? 'How should we contact the resident about this?' : 'How should we contact you about this?', required: true,
-    answer: (p) => check(p, 'Text message'),
+    heading: label('contact_method', { rep }), required: true, answer: (p) => check(p, 'Text message'),
   });
 }
 

@@ -135,15 +135,23 @@ fn the_twelve_month_warning_is_where_the_reason_is_asked_with_the_right() {
     assert_eq!(en(&with_ctx(|c| p.errors(&a, c))[0].message), "Enter why you are telling us about this now");
 }
 
+/// An Ombudsman referral up to `position`, complained and answered on the dates given ("d m yyyy").
+fn at_stage(position: ombudsman::Position, complained: &str, answered: &str) -> Answers {
+    let mut a = fixtures::ombudsman();
+    ombudsman::POSITION.set(&mut a, position);
+    let parts = |d: &str| d.split(' ').map(str::to_owned).collect::<Vec<_>>();
+    let (c, d) = (parts(complained), parts(answered));
+    ombudsman::COMPLAINED.set(&mut a, &c[0], &c[1], &c[2]);
+    ombudsman::ANSWERED.set(&mut a, &d[0], &d[1], &d[2]);
+    a
+}
+
 #[test]
 fn lateness_judges_the_stage_the_resident_is_waiting_on() {
     // Stage 2 asked for on Monday 2 November 2026, nothing heard: the stage 2
     // acknowledgement was due Monday 9 November (5 working days, Code 6.11).
-    let mut a = fixtures::ombudsman();
-    ombudsman::POSITION.set(&mut a, ombudsman::Position::WaitingStage2);
-    ombudsman::COMPLAINED.set(&mut a, "1", "9", "2026");
+    let mut a = at_stage(ombudsman::Position::WaitingStage2, "1 9 2026", "14 9 2026");
     ombudsman::ACKNOWLEDGED.set(&mut a, "2", "9", "2026");
-    ombudsman::ANSWERED.set(&mut a, "14", "9", "2026");
     ombudsman::S2_REQUESTED.set(&mut a, "2", "11", "2026");
     let reports = with_ctx(|c| ombudsman::lateness(&a, c));
     let missed: Vec<String> = receipt::missed(&reports).iter().map(en).collect();
@@ -156,10 +164,7 @@ fn lateness_judges_the_stage_the_resident_is_waiting_on() {
 
 #[test]
 fn impossible_ombudsman_dates_are_questioned_on_their_page() {
-    let mut a = fixtures::ombudsman();
-    ombudsman::POSITION.set(&mut a, ombudsman::Position::Stage1Only);
-    ombudsman::COMPLAINED.set(&mut a, "23", "11", "2026");
-    ombudsman::ANSWERED.set(&mut a, "20", "11", "2026");
+    let mut a = at_stage(ombudsman::Position::Stage1Only, "23 11 2026", "20 11 2026");
     let p = page("omb_dates").unwrap();
     let e = with_ctx(|c| p.errors(&a, c));
     assert_eq!(e[0].field, "omb_answered");

@@ -3,10 +3,12 @@
 //! A failed check is a [`Problem`]; the journey words it in the resident's
 //! language with the field's own name ([`Problem::msg`]).
 
-use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 use super::text::Msg;
+
+mod date;
+
+pub use date::{validate_date, DateInput};
 
 /// What is wrong with one answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -327,84 +329,10 @@ pub fn format_pounds(pence: u64) -> String {
     }
 }
 
-/// The three text boxes of a GOV.UK date input, exactly as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DateInput {
-    pub day: String,
-    /// Month as a number or an English name ("11", "Nov", "November").
-    pub month: String,
-    pub year: String,
-}
-
-impl DateInput {
-    pub fn new(day: &str, month: &str, year: &str) -> Self {
-        DateInput { day: day.into(), month: month.into(), year: year.into() }
-    }
-
-    /// Fill the boxes from a date (to show a saved answer).
-    pub fn from_date(date: NaiveDate) -> Self {
-        DateInput { day: date.day().to_string(), month: date.month().to_string(), year: date.year().to_string() }
-    }
-
-    /// True when all three boxes are empty.
-    pub fn is_blank(&self) -> bool {
-        is_blank(&self.day) && is_blank(&self.month) && is_blank(&self.year)
-    }
-}
-
-fn parse_small_number(s: &str, max_digits: usize) -> Option<u32> {
-    if s.is_empty() || s.chars().count() > max_digits || !s.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
-
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-fn parse_month(s: &str) -> Option<u32> {
-    if let Some(n) = parse_small_number(s, 2) {
-        return Some(n);
-    }
-    let lower = s.to_lowercase();
-    if lower == "sept" {
-        return Some(9);
-    }
-    (1..=12u32).find(|&m| {
-        let name = MONTHS[m as usize - 1];
-        lower == name || (lower.chars().count() == 3 && name.starts_with(lower.as_str()))
-    })
-}
-
-/// Checks a GOV.UK date input: all boxes given, a 4-digit year, a real
-/// date from 1900 on, and (with `past`) not after `today`. All boxes
-/// blank is [`Problem::Missing`].
-pub fn validate_date(input: &DateInput, today: NaiveDate, past: bool) -> Result<NaiveDate, Problem> {
-    let (day, month, year) = (input.day.trim(), input.month.trim(), input.year.trim());
-    let missing = [day.is_empty(), month.is_empty(), year.is_empty()];
-    if missing.iter().all(|m| *m) {
-        return Err(Problem::Missing);
-    }
-    if missing.iter().any(|m| *m) {
-        return Err(Problem::DateParts(missing[0], missing[1], missing[2]));
-    }
-    if year.chars().all(|c| c.is_ascii_digit()) && year.chars().count() != 4 {
-        return Err(Problem::Year);
-    }
-    let date = match (parse_small_number(day, 2), parse_month(month), parse_small_number(year, 4)) {
-        (Some(d), Some(m), Some(y)) if y >= 1900 => NaiveDate::from_ymd_opt(y as i32, m, d),
-        _ => None,
-    };
-    let date = date.ok_or(Problem::RealDate)?;
-    if past && date > today {
-        return Err(Problem::Future);
-    }
-    Ok(date)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
     use proptest::prelude::*;
 
     fn today() -> NaiveDate {
