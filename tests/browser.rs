@@ -42,7 +42,7 @@ fn mount(instance: &str) -> HtmlElement {
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     host.set_id(&format!("host-{instance}"));
     document().body().unwrap().append_child(&host).unwrap();
-    ui::mount(host.clone(), Setup { instance: instance.to_owned(), config: LandlordConfig::example(), manage_title: false }, words());
+    ui::mount(host.clone(), Setup { instance: instance.to_owned(), config: LandlordConfig::example(), manage_title: false, assets: None }, words());
     host
 }
 

@@ -85,11 +85,11 @@ pub async fn load_config(host: &Host) -> Result<LandlordConfig, ConfigProblem> {
     LandlordConfig::from_json(&json).map_err(|e| ConfigProblem::Invalid(e.to_string()))
 }
 
-/// Loads the catalogue of `locale` shipped beside the widget (`i18n/<locale>.json`).
-pub async fn load_catalogue(assets: &str, locale: &str) -> Result<crate::domain::text::Catalogue, String> {
-    let url = format!("{assets}i18n/{locale}.json");
-    let json = fetch_text(&url).await.map_err(|detail| format!("i18n: could not load {url} ({detail})"))?;
-    crate::domain::text::Catalogue::from_json(&json).map_err(|e| format!("i18n: {url}: {}", e.0))
+/// Loads a catalogue: one shipped beside the widget (`i18n/<locale>.json`)
+/// or a landlord's own. The error names the setting and the URL.
+pub async fn load_catalogue(url: &str, setting: &str) -> Result<crate::domain::text::Catalogue, String> {
+    let json = fetch_text(url).await.map_err(|detail| format!("{setting}: could not load {url} ({detail})"))?;
+    crate::domain::text::Catalogue::from_json(&json).map_err(|e| format!("{setting}: {url}: {}", e.0))
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {

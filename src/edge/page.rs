@@ -142,3 +142,9 @@ pub fn focus_heading_text(root_id: &str) -> Option<String> {
     let h1 = query(&format!("#{root_id} h1"))?;
     h1.text_content().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
 }
+
+/// The resident's languages, most preferred first (`navigator.languages`).
+pub fn preferred_languages() -> Vec<String> {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    nav.languages().iter().filter_map(|v| v.as_string()).collect()
+}

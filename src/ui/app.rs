@@ -9,8 +9,9 @@ use crate::domain::text::{Msg, Words};
 
 /// One widget instance.
 #[component]
-pub fn Widget(setup: Setup, words: Words) -> impl IntoView {
+pub fn Widget(setup: Setup, words: Words, #[prop(default = None)] notice: Option<Msg>) -> impl IntoView {
     let w = Wizard::new(setup, words);
+    w.notice.set(notice);
     provide_context(w);
     let root_id = w.instance();
     announce_saving(w);
@@ -27,13 +28,16 @@ pub fn Widget(setup: Setup, words: Words) -> impl IntoView {
             <div class="pr-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
                 {move || w.status.get().map(|m| w.say(&m))}
             </div>
+            {move || w.notice.get().map(|m| view! { <div class="pr-notice" role="status"><p>{w.say(&m)}</p></div> })}
             <EarlierSent/>
             <BackLink/>
             // Keyed by page, so every page gets fresh elements: two pages
             // with the same shape would otherwise be patched in place, and a
             // radio ticked on one would leak its state into the next.
             <div class="pr-step" data-page=move || w.page.get().key>
-                <For each=move || [w.page.get()] key=|p| p.key children=render/>
+                // And by language: a switch draws the page afresh, as a move does.
+                <For each=move || [(w.page.get(), w.words.with(|x| x.lang.locale.clone()))] key=|(p, l)| (p.key, l.clone())
+                    children=|(p, _)| render(p)/>
             </div>
         </div>
     }
@@ -76,6 +80,7 @@ fn Toolbar() -> impl IntoView {
     let w = expect_context::<Wizard>();
     view! {
         <div class="pr-toolbar">
+            <super::language::LanguageSwitch/>
             <button type="button" class="pr-link-button" aria-pressed=move || if w.large_text.get() { "true" } else { "false" }
                 on:click=move |_| w.large_text.update(|v| *v = !*v)>
                 {move || w.t("toolbar.larger")}

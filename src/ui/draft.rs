@@ -70,11 +70,17 @@ pub fn keep(w: Wizard) {
             "large_text": w.large_text.get(),
             "returning_to_check": w.returning_to_check.get(),
             "pending_id": w.pending_id.get(),
+            "lang": w.words.with(|x| x.lang.locale.clone()),
         });
         if !storage::save(&key, &draft) {
             w.status.set(Some(Msg::new("status.not_saving")));
         }
     });
+}
+
+/// The language the resident chose last time, kept with their draft.
+pub fn saved_language(config: &LandlordConfig) -> Option<String> {
+    storage::load::<Value>(&key(config))?["lang"].as_str().map(str::to_owned)
 }
 
 /// Removes the draft from this device.

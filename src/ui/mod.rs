@@ -8,6 +8,7 @@ pub mod check;
 pub mod confirm;
 pub mod draft;
 pub mod fields;
+pub mod language;
 pub mod question;
 pub mod send;
 pub mod special;
@@ -15,7 +16,7 @@ pub mod wizard;
 
 use leptos::prelude::*;
 
-use crate::domain::text::{Arg, Catalogue, Msg, Words};
+use crate::domain::text::{Msg, Words};
 use crate::edge::{console, embed};
 use wizard::Wizard;
 
@@ -34,16 +35,8 @@ pub fn link_in(w: Wizard, msg: &Msg, arg: &'static str, text: &str, href: &str) 
 
 /// Mounts one widget into `element` for the lifetime of the page.
 pub fn mount(element: web_sys::HtmlElement, setup: wizard::Setup, words: Words) {
-    let words = words_for(words.lang, &setup.config);
+    let words = language::share(words, &setup.config);
     leptos::mount::mount_to(element, move || view! { <app::Widget setup=setup words=words/> }).forget();
-}
-
-/// The words of one widget: its language, and the landlord's details.
-fn words_for(lang: Catalogue, config: &crate::domain::config::LandlordConfig) -> Words {
-    Words::new(lang)
-        .share("landlord", Arg::Text(config.landlord_name.clone()))
-        .share("ombudsman", Arg::Text(config.ombudsman.name.clone()))
-        .share("phone", Arg::Ltr(config.phone.clone()))
 }
 
 /// Finds every host element on the page and mounts a widget into each,
@@ -58,30 +51,43 @@ pub fn start(assets: &str) {
         let assets = assets.to_owned();
         // Not leptos's spawner: it is only set up by the first mount.
         wasm_bindgen_futures::spawn_local(async move {
-            let config = embed::load_config(&host).await;
-            let lang = match embed::load_catalogue(&assets, "en-GB").await {
-                Ok(c) => c,
-                Err(problem) => {
-                    // Without words nothing can be shown: the landlord's own
-                    // placeholder (with their phone number) stays.
-                    console::error(&problem);
-                    embed::mark(&host, "failed");
-                    return;
-                }
-            };
-            match config {
+            match embed::load_config(&host).await {
                 Ok(config) => {
+                    for note in &config.notes {
+                        console::warn(note);
+                    }
+                    let locale = language::first_choice(&config, draft::saved_language(&config));
+                    let (words, notice) = match language::opening(&assets, &config, &locale).await {
+                        Ok(w) => w,
+                        Err(problem) => {
+                            // Without words nothing can be shown: the landlord's
+                            // own placeholder (with their phone number) stays.
+                            console::error(&problem);
+                            embed::mark(&host, "failed");
+                            return;
+                        }
+                    };
                     embed::clear(&host);
                     let theme = config.theme.clone();
                     let Some(container) = embed::isolate(&host, &stylesheet, &theme, false) else { return };
-                    let setup = wizard::Setup { instance: host.instance.clone(), config, manage_title: host.manage_title };
-                    mount(container, setup, Words::new(lang));
+                    let setup = wizard::Setup { instance: host.instance.clone(), config, manage_title: host.manage_title, assets: Some(assets) };
+                    leptos::mount::mount_to(container, move || view! { <app::Widget setup=setup words=words notice=notice/> }).forget();
                     embed::mark(&host, "ready");
                 }
                 Err(problem) => {
                     // The landlord's web team sees which setting is wrong; the
-                    // resident sees how to reach the landlord instead.
+                    // resident sees how to reach the landlord instead, in
+                    // their own language if it is one the widget ships.
                     console::error(&problem.to_string());
+                    let fallback = crate::domain::config::Languages {
+                        offered: crate::domain::config::languages::SHIPPED.iter().map(|(t, _)| (*t).to_owned()).collect(),
+                        ..Default::default()
+                    };
+                    let locale = fallback.pick(&crate::edge::page::preferred_languages());
+                    let Ok(lang) = embed::load_catalogue(&format!("{assets}i18n/{locale}.json"), "i18n").await else {
+                        embed::mark(&host, "failed");
+                        return;
+                    };
                     let phone = host.fallback_phone.clone();
                     // Without a phone number on the element, keep the landlord's
                     // own placeholder text (it has their contact details) and add to it.

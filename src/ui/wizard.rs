@@ -21,6 +21,9 @@ pub struct Setup {
     pub instance: String,
     pub config: LandlordConfig,
     pub manage_title: bool,
+    /// Where the widget's files are (catalogues for other languages), if
+    /// it may fetch them.
+    pub assets: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -35,6 +38,8 @@ pub struct Wizard {
     pub errors: RwSignal<Vec<FieldError>>,
     /// Announced through the polite live region (saved, sending, sent...).
     pub status: RwSignal<Option<Msg>>,
+    /// Shown above the page (a language that could not be loaded).
+    pub notice: RwSignal<Option<Msg>>,
     pub large_text: RwSignal<bool>,
     /// Set when a "Change" link on the check page opened this page.
     pub returning_to_check: RwSignal<bool>,
@@ -62,6 +67,7 @@ impl Wizard {
             words: RwSignal::new(words),
             errors: RwSignal::new(Vec::new()),
             status: RwSignal::new((!saved.dropped.is_empty()).then(|| Msg::new("status.restored_dropped"))),
+            notice: RwSignal::new(None),
             large_text: RwSignal::new(saved.large_text),
             returning_to_check: RwSignal::new(saved.returning_to_check),
             pending_id: RwSignal::new(saved.pending_id),
@@ -90,6 +96,10 @@ impl Wizard {
                 self.after_page_change();
             }
         });
+    }
+
+    pub fn assets(&self) -> Option<String> {
+        self.setup.with_value(|s| s.assets.clone())
     }
 
     pub fn instance(&self) -> String {

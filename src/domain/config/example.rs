@@ -46,6 +46,10 @@ impl LandlordConfig {
                 ..PolicyUrls::default()
             },
             theme: Theme::default(),
+            languages: super::Languages {
+                offered: super::languages::SHIPPED.iter().map(|(t, _)| (*t).to_owned()).collect(),
+                ..super::Languages::default()
+            },
             notes: Vec::new(),
         }
     }

@@ -24,9 +24,11 @@
 mod check;
 mod endpoint;
 mod example;
+pub mod languages;
 pub mod nation;
 
 pub use endpoint::{Endpoint, EndpointFormat};
+pub use languages::Languages;
 pub use nation::{Ombudsman, PromisedTimescales};
 
 use chrono::{Duration, Months, NaiveDate};
@@ -159,6 +161,8 @@ pub struct LandlordConfig {
     pub policy_urls: PolicyUrls,
     /// Brand colour, font, corner radius and logo (all optional).
     pub theme: Theme,
+    /// The languages offered, the default, and the landlord's own catalogues.
+    pub languages: Languages,
     /// Notes for the landlord's web team about a config that works but
     /// could say more (English, naming the setting), for the console.
     #[serde(skip)]
@@ -275,6 +279,7 @@ impl LandlordConfig {
                 Theme { brand_colour, font_family, border_radius, logo_url }
             }
         };
+        let languages = languages::parse(&mut root)?;
         root.done()?;
 
         Ok(LandlordConfig {
@@ -296,6 +301,7 @@ impl LandlordConfig {
             privacy_notice_url,
             policy_urls,
             theme,
+            languages,
             notes: national.notes,
         })
     }

@@ -300,9 +300,20 @@ pub fn validate_postcode(input: &str) -> Result<String, Problem> {
     normalise_postcode(input).ok_or(Problem::Postcode)
 }
 
-/// Parse an amount in pounds ("£1,250.50", "250") into pence.
+/// Parse an amount in pounds ("£1,250.50", "250") into pence. A comma
+/// followed by one or two final digits and no point is a decimal comma, as
+/// many languages write it ("250,50" is £250.50, not £25,050); otherwise
+/// commas group thousands.
 pub fn parse_money(input: &str) -> Result<u64, Problem> {
-    let t: String = input.trim().chars().filter(|c| *c != ',' && !c.is_whitespace()).collect();
+    let mut t: String = input.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    if !t.contains('.') {
+        if let Some((whole, tail)) = t.rsplit_once(',') {
+            if (1..=2).contains(&tail.len()) && tail.chars().all(|c| c.is_ascii_digit()) {
+                t = format!("{whole}.{tail}");
+            }
+        }
+    }
+    let t: String = t.chars().filter(|c| *c != ',').collect();
     let t = t.strip_prefix('£').unwrap_or(&t);
     let (pounds, pence) = match t.split_once('.') {
         Some((p, c)) => (p, Some(c)),
@@ -489,6 +500,10 @@ mod tests {
         assert_eq!(parse_money("250"), Ok(25_000));
         assert_eq!(parse_money("£1,250.50"), Ok(125_050));
         assert_eq!(parse_money(" £ 12.5 "), Ok(1_250));
+        // A decimal comma, as Polish and Welsh keyboards often give it.
+        assert_eq!(parse_money("250,50"), Ok(25_050));
+        assert_eq!(parse_money("1.250,5"), Err(Problem::Money), "not both");
+        assert_eq!(parse_money("1,250"), Ok(125_000), "three digits after a comma: thousands");
         for bad in ["", "£", "abc", "1.234", "1.2.3", "-5", "12.", "9999999999"] {
             assert_eq!(parse_money(bad), Err(Problem::Money), "{bad}");
         }

@@ -14,6 +14,7 @@
 // - the WCAG text-spacing overrides (1.4.12);
 // - forced colours: borders kept, nothing opting out.
 // Nothing may scroll sideways, be clipped, or overlap in any of them.
+import { t, catalogue } from './text.mjs';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -155,7 +156,7 @@ export function treeText(tree, title) {
 }
 
 /** What a screen-reader user meets on this step; throws on the first failure. */
-export function checkTree(tree, name, state) {
+export function checkTree(tree, name, state, locale = 'en-GB') {
   const all = [...visible(tree, tree.byId.get(tree.nodes[0].nodeId))].map(([n]) => n);
   const inWidget = [...visible(tree, tree.widget)].map(([n]) => n);
   // Exactly one h1 in this widget. Elsewhere on the page is the host's
@@ -169,7 +170,8 @@ export function checkTree(tree, name, state) {
   if (state === 'error') {
     const summary = focused.find((n) => n.dom?.cls.includes('pr-error-summary'));
     assert.ok(summary, `${name}: the error summary holds focus`);
-    assert.equal(norm(summary.name?.value), 'There is a problem', `${name}: the focused summary is named "There is a problem"`);
+    const problem = t('errors.title', {}, locale);
+    assert.equal(norm(summary.name?.value), problem, `${name}: the focused summary is named "${problem}"`);
     const alert = [...visible(tree, summary)].map(([n]) => n).find((n) => n.role?.value === 'alert');
     assert.ok(alert, `${name}: the error summary is announced (role alert)`);
     const links = [...visible(tree, summary)].map(([n]) => n).filter((n) => n.role?.value === 'link');
@@ -211,7 +213,7 @@ export function checkTree(tree, name, state) {
     const inv = prop(n, 'invalid');
     if (inv && inv !== 'false') {
       const why = norm(n.description?.value) || norm(ancestors(tree, n).find((a) => a.role?.value === 'group')?.description?.value);
-      assert.match(why, /Error:/, `${name}: invalid ${n.role?.value} "${norm(n.name?.value)}" is described by its error`);
+      assert.ok(why.includes(t('errors.prefix', {}, locale)), `${name}: invalid ${n.role?.value} "${norm(n.name?.value)}" is described by its error (${why})`);
     }
   }
   // One polite status region, always present, so status changes are announced.
@@ -296,7 +298,12 @@ export async function checkStep(page, name, state = 'normal') {
   const tree = await readTree(page);
   mkdirSync(join(ARTIFACTS, 'ax'), { recursive: true });
   writeFileSync(join(ARTIFACTS, 'ax', `${name}.txt`), treeText(tree, await page.title()));
-  checkTree(tree, name, state);
+  // The widget says which language it is in, and which way it reads (3.1.2).
+  const { lang, dir } = await page.evaluate(() => { const w = __prWidget(); return { lang: w.getAttribute('lang'), dir: w.getAttribute('dir') }; });
+  const meta = catalogue(lang)['@meta'];
+  assert.equal(meta.locale, lang, `${name}: the widget's lang names a catalogue`);
+  assert.equal(dir, meta.dir, `${name}: dir="${meta.dir}" for ${lang}`);
+  checkTree(tree, name, state, lang);
   lap('tree');
 
   const focusBefore = await page.evaluateHandle(() => __prActive());

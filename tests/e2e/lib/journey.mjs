@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { axe, snap, focusedHeading } from './harness.mjs';
 import { checkStep } from './a11y.mjs';
 import { tabTo, focused } from './keyboard.mjs';
-import { label, title } from './text.mjs';
+import { label, title, t } from './text.mjs';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -50,15 +50,17 @@ export async function fill(page, label, value) {
 }
 
 /** Tabs to the button and presses Enter. */
-export async function press(page, button) {
-  await tabTo(page, button);
+export async function press(page, button, { back = false } = {}) {
+  await tabTo(page, button, { back });
   await page.keyboard.press('Enter');
 }
 export const cont = (page) => press(page, 'Continue');
 
 /** Fills a GOV.UK date input inside the fieldset named `legend`. */
 export async function fillDate(page, legend, d, m, y) {
-  for (const [part, v] of [['Day', d], ['Month', m], ['Year', y]]) {
+  const lang = await page.evaluate(() => __prWidget().getAttribute('lang'));
+  const names = ['date.day', 'date.month', 'date.year'].map((k) => t(k, {}, lang));
+  for (const [part, v] of [[names[0], d], [names[1], m], [names[2], y]]) {
     await tabTo(page, (f) => f.name === part && f.tag === 'input' && f.group === legend, { here: true });
     await page.keyboard.type(v);
   }
@@ -68,8 +70,11 @@ export async function fillDate(page, legend, d, m, y) {
  * Runs one step. `heading` is the h1 expected to hold focus; `required`
  * says an empty Continue must show errors (checked before `answer` runs).
  */
-export async function step(page, name, { heading, required = false, answer, button = 'Continue' }) {
+export async function step(page, name, { heading, required = false, answer, button }) {
   assert.equal(await focusedHeading(page), heading, `${name}: heading`);
+  // The words of the language the widget is in.
+  const lang = await page.evaluate(() => __prWidget().getAttribute('lang'));
+  if (button === undefined) button = t('button.continue', {}, lang);
   assert.deepEqual(await axe(page), [], `${name}: axe`);
   await snap(page, name);
   await checkStep(page, name, 'normal');
@@ -77,7 +82,7 @@ export async function step(page, name, { heading, required = false, answer, butt
     await press(page, button);
     const summary = page.locator('.pr-error-summary');
     await summary.waitFor();
-    assert.match(await summary.innerText(), /There is a problem/, `${name}: error summary`);
+    assert.ok((await summary.innerText()).includes(t('errors.title', {}, lang)), `${name}: error summary`);
     await page.waitForFunction(() => {
       let a = document.activeElement;
       while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
@@ -85,7 +90,7 @@ export async function step(page, name, { heading, required = false, answer, butt
     });
     // Only a widget the landlord lets manage the title (data-manage-title) changes it.
     if (await page.evaluate(() => document.querySelector('[data-putright][data-manage-title]') !== null)) {
-      assert.match(await page.title(), /^Error: /, `${name}: title says Error`);
+      assert.ok((await page.title()).startsWith(t('errors.prefix', {}, lang)), `${name}: title says Error`);
     }
     // Each error in the summary links to a field on the page that shows the same message.
     const links = await summary.locator('a').all();
@@ -104,27 +109,31 @@ export async function step(page, name, { heading, required = false, answer, butt
 }
 
 /** The "about you" pages, asked once per journey (from the catalogue's words). */
-export async function aboutYou(page, prefix, { who = 'your', from = 'name' } = {}) {
+export async function aboutYou(page, prefix, { who = 'your', from = 'name', locale = 'en-GB' } = {}) {
   const rep = who === 'resident';
+  const o = { rep, locale };
   if (from === 'name') await step(page, `${prefix}-name`, {
-    heading: label('name', { rep }), required: true, answer: (p) => fill(p, label('name', { rep }), 'Sam Resident'),
+    heading: label('name', o), required: true, answer: (p) => fill(p, label('name', o), 'Sam Resident'),
   });
   await step(page, `${prefix}-address`, {
-    heading: title('address', { rep }), required: true,
-    answer: async (p) => { await fill(p, label('address'), 'Flat 2, 10 Example Road'); await fill(p, label('postcode'), 'ex1 1aa'); },
+    heading: title('address', o), required: true,
+    answer: async (p) => { await fill(p, label('address', { locale }), 'Flat 2, 10 Example Road'); await fill(p, label('postcode', { locale }), 'ex1 1aa'); },
   });
   await step(page, `${prefix}-contact`, {
-    heading: title('contact', { rep }), required: true,
-    answer: async (p) => { await fill(p, label('phone', { optional: true }), '07700 900 982'); await fill(p, label('email', { optional: true }), 'sam@example.com'); },
+    heading: title('contact', o), required: true,
+    answer: async (p) => {
+      await fill(p, label('phone', { optional: true, locale }), '07700 900 982');
+      await fill(p, label('email', { optional: true, locale }), 'sam@example.com');
+    },
   });
   await step(page, `${prefix}-contact-prefs`, {
-    heading: label('contact_method', { rep }), required: true, answer: (p) => check(p, 'Text message'),
+    heading: label('contact_method', o), required: true, answer: (p) => check(p, t('contact_method.text', {}, locale)),
   });
 }
 
 /** Sends from the check page and returns the reference shown. */
-export async function sendAndConfirm(page, prefix, title) {
-  await step(page, `${prefix}-check`, { heading: 'Check your answers', button: 'Send' });
+export async function sendAndConfirm(page, prefix, title, locale = 'en-GB') {
+  await step(page, `${prefix}-check`, { heading: t('check.title', {}, locale), button: t('button.send', {}, locale) });
   assert.equal(await focusedHeading(page), title, `${prefix}: confirmation heading`);
   const reference = (await page.locator('.pr-reference').innerText()).trim();
   assert.deepEqual(await axe(page), [], `${prefix}: axe on confirmation`);
@@ -134,9 +143,9 @@ export async function sendAndConfirm(page, prefix, title) {
 }
 
 /** Opens the demo page with nothing remembered, at the first question. */
-export async function fresh(page, url) {
+export async function fresh(page, url, locale = 'en-GB') {
   await page.goto(url);
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await press(page, 'Clear my answers');
-  assert.equal(await focusedHeading(page), 'Is any of these happening in your home now?');
+  await press(page, t('toolbar.clear', {}, locale));
+  assert.equal(await focusedHeading(page), label('hazards', { locale }));
 }
