@@ -19,9 +19,41 @@ export function longDate(iso) {
 // The resident uses the keyboard alone: Tab and Shift+Tab to move, Space and
 // the arrow keys to choose, Enter to press, and typing. Every focus stop on
 // the way is checked to be on screen and not covered (lib/keyboard.mjs).
+//
+// The widget draws a new step, then moves focus to its h1 in a later
+// animation frame (after an empty Continue, to the error summary). A Tab
+// pressed in between would be overtaken by that move, so the helpers wait
+// for it to have happened (window.__prArrived, kept by lib/harness.mjs),
+// never for a length of time.
+
+/** Waits for `fn(arg)` to be true in the page; on timeout, says what was awaited. */
+async function until(page, fn, arg, what) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: 30000 });
+  } catch (e) {
+    throw new Error(`${what}: ${e.message.split('\n')[0]}`);
+  }
+}
+
+/** After the page's next animation frame: any focus move the widget put off to a frame has run. */
+const nextFrame = (page) => page.evaluate(() => new Promise((r) => { requestAnimationFrame(() => r()); }));
+
+/**
+ * Waits until the current step of the widget holding focus has arrived: its
+ * h1 (or error summary) took focus and is still on the page, and no focus
+ * move is pending. Then Tab starts from where the resident would be.
+ */
+async function settled(page) {
+  await until(page, () => {
+    const a = window.__prArrived.el;
+    return a?.isConnected === true && __prWidget()?.contains(a) === true;
+  }, null, 'the step\'s heading never took focus (open the page with fresh(), or focus the heading first)');
+  await nextFrame(page);
+}
 
 /** Ticks a checkbox (Space) or chooses a radio (arrow keys, or Space on the first). */
 export async function check(page, label) {
+  await settled(page);
   const target = page.getByLabel(label, { exact: true });
   const { type, group } = await target.evaluate((el) => ({
     type: el.type, group: el.closest('fieldset')?.querySelector(':scope > legend')?.textContent.replace(/\s+/g, ' ').trim(),
@@ -43,20 +75,30 @@ export async function check(page, label) {
 
 /** Tabs to an empty text box and types. */
 export async function fill(page, label, value) {
+  await settled(page);
   await tabTo(page, (f) => f.name === label && ['input', 'textarea'].includes(f.tag), { here: true });
   assert.equal(await page.evaluate(() => __prActive().value), '', `"${label}" starts empty`);
   await page.keyboard.type(value);
 }
 
-/** Tabs to the button and presses Enter. */
+/**
+ * Tabs to the button, presses Enter, and waits for where it leads: a step's
+ * h1 (the next one, or the first after "Clear my answers") or the error
+ * summary has taken focus since, and still holds it.
+ */
 export async function press(page, button) {
+  await nextFrame(page);
+  const before = await page.evaluate(() => window.__prArrived.count);
   await tabTo(page, button);
   await page.keyboard.press('Enter');
+  await until(page, (n) => window.__prArrived.count > n && __prActive() === window.__prArrived.el, before,
+    `after pressing "${button}", no step heading or error summary took focus`);
 }
 export const cont = (page) => press(page, 'Continue');
 
 /** Fills a GOV.UK date input inside the fieldset named `legend`. */
 export async function fillDate(page, legend, d, m, y) {
+  await settled(page);
   for (const [part, v] of [['Day', d], ['Month', m], ['Year', y]]) {
     await tabTo(page, (f) => f.name === part && f.tag === 'input' && f.group === legend, { here: true });
     await page.keyboard.type(v);
