@@ -183,3 +183,21 @@ export async function fresh(page, url) {
   await press(page, 'Clear my answers');
   assert.equal(await focusedHeading(page), 'Is any of these happening in your home now?');
 }
+
+/**
+ * The shortest journey, a request for support (large print), from a fresh
+ * start to "Check your answers". The one place to change when the questions
+ * change: the delivery, status and first-run tests all start with it.
+ */
+export async function shortJourney(page, url, { name, email }) {
+  await fresh(page, url);
+  await check(page, 'None of these'); await cont(page);
+  await check(page, 'Ask us to change how we contact or support you'); await cont(page);
+  await check(page, 'Large print'); await cont(page);
+  await cont(page); // disability: optional
+  await fill(page, 'What is your full name?', name); await cont(page);
+  await fill(page, 'Address line 1', '1 Test Street'); await fill(page, 'Postcode', 'EX1 1AA'); await cont(page);
+  await fill(page, 'Email address (optional)', email); await cont(page);
+  await check(page, 'Email'); await cont(page);
+  assert.equal(await focusedHeading(page), 'Check your answers');
+}
