@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
 import { startReceiver, startSite, openBrowser, axe, focusedHeading, snap, ROOT } from './lib/harness.mjs';
-import { check, fill, cont } from './lib/journey.mjs';
+import { check, cont, shortJourney } from './lib/journey.mjs';
 import { checkStep, readTree, layoutProblems } from './lib/a11y.mjs';
 import { decodePng, contrast, parseColor } from './lib/pixels.mjs';
 import { focused, assertNotObscured, tabTo } from './lib/keyboard.mjs';
@@ -228,24 +228,7 @@ async function recordStatus(page) {
 }
 
 /** Quickly to the check page of a request for support (answers by label). */
-async function toCheck(page) {
-  await page.goto(site.url);
-  await page.getByRole('button', { name: 'Clear my answers' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Is any of these happening in your home now?' }).waitFor();
-  await check(page, 'None of these'); await cont(page);
-  await check(page, 'Ask us to change how we contact or support you'); await cont(page);
-  await check(page, 'Large print'); await cont(page);
-  if (await page.getByRole('heading', { level: 1, name: 'Tell us more about what you need' }).count()) await cont(page);
-  await page.getByRole('heading', { level: 1, name: /disability/ }).waitFor(); await cont(page);
-  await page.getByRole('heading', { level: 1, name: 'What is your full name?' }).waitFor();
-  await fill(page, 'What is your full name?', 'Pat Status'); await cont(page);
-  await page.getByRole('heading', { level: 1, name: 'What is your address?' }).waitFor();
-  await fill(page, 'Address line 1', '1 Test Street'); await fill(page, 'Postcode', 'EX1 1AA'); await cont(page);
-  await page.getByRole('heading', { level: 1, name: 'How can we contact you?' }).waitFor();
-  await fill(page, 'Email address (optional)', 'pat@example.com'); await cont(page);
-  await check(page, 'Email'); await cont(page);
-  await heading(page, 'Check your answers');
-}
+const toCheck = (page) => shortJourney(page, site.url, { name: 'Pat Status', email: 'pat@example.com' });
 
 test('saved is announced once, politely, on the first move between steps', async () => {
   const { page } = browser;

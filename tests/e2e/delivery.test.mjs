@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, axe } from './lib/harness.mjs';
-import { check, fill, cont, fresh } from './lib/journey.mjs';
+import { startReceiver, startSite, openBrowser, schemaErrors, axe } from './lib/harness.mjs';
+import { shortJourney } from './lib/journey.mjs';
 
 const NAME = 'Robin Faulty-Network';
 let receiver, site, browser, dbDir, port;
@@ -37,19 +37,8 @@ beforeEach(async () => {
 
 const SUBMISSIONS = '**/submissions';
 
-/** Fills in the shortest journey (an adjustments request) up to the check page. */
-async function toCheckPage(page, who, url = site.url) {
-  await fresh(page, url);
-  await check(page, 'None of these'); await cont(page);
-  await check(page, 'Ask us to change how we contact or support you'); await cont(page);
-  await check(page, 'Large print'); await cont(page);
-  await cont(page); // disability: optional
-  await fill(page, 'What is your full name?', who); await cont(page);
-  await fill(page, 'Address line 1', '1 Test Street'); await fill(page, 'Postcode', 'EX1 1AA'); await cont(page);
-  await fill(page, 'Email address (optional)', 'robin@example.com'); await cont(page);
-  await check(page, 'Email'); await cont(page);
-  assert.equal(await focusedHeading(page), 'Check your answers');
-}
+/** The shortest journey (an adjustments request) up to the check page. */
+const toCheckPage = (page, who, url = site.url) => shortJourney(page, url, { name: who, email: 'robin@example.com' });
 
 const send = (page) => page.getByRole('button', { name: 'Send', exact: true }).click();
 

@@ -135,6 +135,26 @@ export async function openBrowser({ viewport = { width: 360, height: 740 }, ...o
     window.__prActive = () => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a; };
     // The widget root holding focus (a page may have several), else the first.
     window.__prWidget = () => window.__prqa('.putright').find((w) => w.contains(window.__prActive())) || window.__prq('.putright');
+    // Each time focus lands on a step's h1 or the error summary (moved there
+    // by the widget after a step change or an empty Continue, or by a test):
+    // a count and the element, so helpers can wait for a step to arrive
+    // (the widget moves focus in an animation frame after rendering it).
+    // Focus moving within one shadow root is not seen outside it, so this
+    // listens in every shadow root as well as in the document.
+    window.__prArrived = { count: 0, el: null };
+    const arrived = (e) => {
+      const el = e.composedPath()[0];
+      if (e.__prCounted || !(el instanceof Element) || !(el.tagName === 'H1' || el.classList.contains('pr-error-summary'))) return;
+      e.__prCounted = true;
+      window.__prArrived = { count: window.__prArrived.count + 1, el };
+    };
+    document.addEventListener('focusin', arrived, true);
+    const attachShadow = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attachShadow.call(this, init);
+      root.addEventListener('focusin', arrived, true);
+      return root;
+    };
     window.__prHit = (x, y) => { let e = document.elementFromPoint(x, y); while (e?.shadowRoot) { const inner = e.shadowRoot.elementFromPoint(x, y); if (!inner || inner === e) break; e = inner; } return e; };
   });
   const page = context.pages()[0] || (await context.newPage());

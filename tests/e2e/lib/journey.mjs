@@ -20,9 +20,41 @@ export function longDate(iso) {
 // The resident uses the keyboard alone: Tab and Shift+Tab to move, Space and
 // the arrow keys to choose, Enter to press, and typing. Every focus stop on
 // the way is checked to be on screen and not covered (lib/keyboard.mjs).
+//
+// The widget draws a new step, then moves focus to its h1 in a later
+// animation frame (after an empty Continue, to the error summary). A Tab
+// pressed in between would be overtaken by that move, so the helpers wait
+// for it to have happened (window.__prArrived, kept by lib/harness.mjs),
+// never for a length of time.
+
+/** Waits for `fn(arg)` to be true in the page; on timeout, says what was awaited. */
+async function until(page, fn, arg, what) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: 30000 });
+  } catch (e) {
+    throw new Error(`${what}: ${e.message.split('\n')[0]}`);
+  }
+}
+
+/** After the page's next animation frame: any focus move the widget put off to a frame has run. */
+const nextFrame = (page) => page.evaluate(() => new Promise((r) => { requestAnimationFrame(() => r()); }));
+
+/**
+ * Waits until the current step of the widget holding focus has arrived: its
+ * h1 (or error summary) took focus and is still on the page, and no focus
+ * move is pending. Then Tab starts from where the resident would be.
+ */
+async function settled(page) {
+  await until(page, () => {
+    const a = window.__prArrived.el;
+    return a?.isConnected === true && __prWidget()?.contains(a) === true;
+  }, null, 'the step\'s heading never took focus (open the page with fresh(), or focus the heading first)');
+  await nextFrame(page);
+}
 
 /** Ticks a checkbox (Space) or chooses a radio (arrow keys, or Space on the first). */
 export async function check(page, label) {
+  await settled(page);
   const target = page.getByLabel(label, { exact: true });
   const { type, group } = await target.evaluate((el) => ({
     type: el.type, group: el.closest('fieldset')?.querySelector(':scope > legend')?.textContent.replace(/\s+/g, ' ').trim(),
@@ -44,20 +76,31 @@ export async function check(page, label) {
 
 /** Tabs to an empty text box and types. */
 export async function fill(page, label, value) {
+  await settled(page);
   await tabTo(page, (f) => f.name === label && ['input', 'textarea'].includes(f.tag), { here: true });
   assert.equal(await page.evaluate(() => __prActive().value), '', `"${label}" starts empty`);
   await page.keyboard.type(value);
 }
 
-/** Tabs to the button and presses Enter. */
+/**
+ * Tabs to the button (backwards with `back`), presses Enter, and waits for
+ * where it leads: a step's h1 (the next one, the first after "Clear my
+ * answers", or the same one in another language) or the error summary has
+ * taken focus since, and still holds it.
+ */
 export async function press(page, button, { back = false } = {}) {
+  await nextFrame(page);
+  const before = await page.evaluate(() => window.__prArrived.count);
   await tabTo(page, button, { back });
   await page.keyboard.press('Enter');
+  await until(page, (n) => window.__prArrived.count > n && __prActive() === window.__prArrived.el, before,
+    `after pressing "${button}", no step heading or error summary took focus`);
 }
 export const cont = (page) => press(page, 'Continue');
 
 /** Fills a GOV.UK date input inside the fieldset named `legend`. */
 export async function fillDate(page, legend, d, m, y) {
+  await settled(page);
   const lang = await page.evaluate(() => __prWidget().getAttribute('lang'));
   const names = ['date.day', 'date.month', 'date.year'].map((k) => t(k, {}, lang));
   for (const [part, v] of [[names[0], d], [names[1], m], [names[2], y]]) {
@@ -148,4 +191,22 @@ export async function fresh(page, url, locale = 'en-GB') {
   await page.getByRole('heading', { level: 1 }).waitFor();
   await press(page, t('toolbar.clear', {}, locale));
   assert.equal(await focusedHeading(page), label('hazards', { locale }));
+}
+
+/**
+ * The shortest journey, a request for support (large print), from a fresh
+ * start to "Check your answers". The one place to change when the questions
+ * change: the delivery, status and first-run tests all start with it.
+ */
+export async function shortJourney(page, url, { name, email }) {
+  await fresh(page, url);
+  await check(page, 'None of these'); await cont(page);
+  await check(page, 'Ask us to change how we contact or support you'); await cont(page);
+  await check(page, 'Large print'); await cont(page);
+  await cont(page); // disability: optional
+  await fill(page, 'What is your full name?', name); await cont(page);
+  await fill(page, 'Address line 1', '1 Test Street'); await fill(page, 'Postcode', 'EX1 1AA'); await cont(page);
+  await fill(page, 'Email address (optional)', email); await cont(page);
+  await check(page, 'Email'); await cont(page);
+  assert.equal(await focusedHeading(page), 'Check your answers');
 }
