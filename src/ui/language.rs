@@ -111,7 +111,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                 view! {
                     <li>
                         <button type="button" lang=tag.clone()
-                            class=move || if here.get() { "pr-link-button pr-language-current" } else { "pr-link-button" }
+                            class=move || if here.get() { "pr-language-current" } else { "pr-link-button" }
                             aria-current=move || here.get().then_some("true")
                             on:click=move |_| if !here.get_untracked() { switch(w, to.clone()) }>
                             {name}
@@ -121,9 +121,10 @@ pub fn LanguageSwitch() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <nav class="pr-language" aria-label=move || w.t("toolbar.language")>
+            // A group, not a landmark: a page may hold several widgets.
+            <div class="pr-language" role="group" aria-label=move || w.t("toolbar.language")>
                 <ul>{items}</ul>
-            </nav>
+            </div>
         }
     })
 }
