@@ -59,6 +59,11 @@ fn entry(n: usize, config: &LandlordConfig) -> Entry {
         receipt_title: String::new(),
         receipt_lines: Vec::new(),
         told: String::new(),
+        json: None,
+        form: None,
+        created_ms: 0.0,
+        give_up_ms: None,
+        given_up: false,
     }
 }
 
@@ -84,6 +89,7 @@ async fn five_hundred_submissions_through_random_faults_arrive_exactly_once() {
                 t.borrow_mut().delivered.insert(id.clone(), reference.unwrap_or_default());
             }
             Update::Refused { message } => t.borrow_mut().refused.push(format!("{id}: {message:?}")),
+            Update::GaveUp => t.borrow_mut().refused.push(format!("{id}: gave up")),
             Update::Waiting { .. } => {}
         }));
     }

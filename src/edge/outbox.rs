@@ -36,6 +36,21 @@ pub struct Entry {
     /// "What you told us" as it was when sent, for the saved copy.
     #[serde(default)]
     pub told: String,
+    /// The submission as JSON and as a form, so a later visit can send it
+    /// the way the landlord's config says then.
+    #[serde(default)]
+    pub json: Option<String>,
+    #[serde(default)]
+    pub form: Option<String>,
+    /// When it was sent (ms since 1970).
+    #[serde(default)]
+    pub created_ms: f64,
+    /// After this (ms since 1970) it stops trying and is shown as not sent.
+    #[serde(default)]
+    pub give_up_ms: Option<f64>,
+    /// It stopped trying; kept until the resident removes it.
+    #[serde(default)]
+    pub given_up: bool,
 }
 
 /// What the resident should be told about a delivery.
@@ -48,6 +63,8 @@ pub enum Update {
     Waiting { attempts: u32, retry_in_secs: u32 },
     /// The endpoint refused it (a 4xx). It stays in the draft, not the outbox.
     Refused { message: Option<String> },
+    /// Too old to keep trying: kept, marked, for the resident to see.
+    GaveUp,
 }
 
 thread_local! {
@@ -68,6 +85,11 @@ pub fn prefix(landlord_id: &str) -> String {
 /// Entries left from earlier visits, oldest first by attempts.
 pub fn pending(prefix: &str) -> Vec<Entry> {
     storage::keys_with_prefix(prefix).iter().filter_map(|k| storage::load::<Entry>(k)).collect()
+}
+
+/// Removes an entry the resident has seen was not sent.
+pub fn remove(prefix: &str, id: &str) {
+    storage::remove(&key(prefix, id));
 }
 
 /// Delay before attempt `n + 1` (1-based `attempts` made so far): 2, 4, 8 ...
@@ -91,6 +113,13 @@ pub async fn deliver(prefix: String, mut entry: Entry, on_update: impl Fn(Update
     }
     listen_for_online();
     loop {
+        if entry.give_up_ms.is_some_and(|t| page::now_ms() > t) {
+            entry.given_up = true;
+            storage::save(&k, &entry);
+            IN_FLIGHT.with(|f| f.borrow_mut().remove(&entry.id));
+            on_update(Update::GaveUp);
+            return;
+        }
         on_update(Update::Sending);
         entry.attempts += 1;
         storage::save(&k, &entry);

@@ -101,6 +101,17 @@ pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// Now, in milliseconds since 1970 (for how old a draft or a send is).
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The resident's local date at `ms` since 1970.
+pub fn local_date(ms: f64) -> Option<chrono::NaiveDate> {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+}
+
 /// Now, as RFC 3339 with the local offset.
 pub fn now_rfc3339() -> String {
     chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)

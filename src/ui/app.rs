@@ -30,6 +30,7 @@ pub fn Widget(setup: Setup, words: Words, #[prop(default = None)] notice: Option
             </div>
             {move || w.notice.get().map(|m| view! { <div class="pr-notice" role="status"><p>{w.say(&m)}</p></div> })}
             <EarlierSent/>
+            <super::send::NotSent/>
             <BackLink/>
             // Keyed by page, so every page gets fresh elements: two pages
             // with the same shape would otherwise be patched in place, and a
@@ -53,6 +54,7 @@ fn render(page: &'static Page) -> AnyView {
         Some(Special::OmbudsmanSummary) => view! { <special::OmbudsmanSummary/> }.into_any(),
         Some(Special::Check) => view! { <check::Check/> }.into_any(),
         Some(Special::Confirmation) => view! { <confirm::Confirmation/> }.into_any(),
+        Some(Special::Resume) => view! { <special::Resume/> }.into_any(),
     }
 }
 
@@ -115,7 +117,7 @@ fn EarlierSent() -> impl IntoView {
 #[component]
 fn BackLink() -> impl IntoView {
     let w = expect_context::<Wizard>();
-    let show = move || !w.trail.with(Vec::is_empty) && w.page.get().key != CONFIRMATION.key;
+    let show = move || !w.trail.with(Vec::is_empty) && w.page.get().key != CONFIRMATION.key && !w.locked();
     move || show().then(|| view! { <button type="button" class="pr-back" on:click=move |_| w.back()>{w.t("nav.back")}</button> })
 }
 

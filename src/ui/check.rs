@@ -12,7 +12,7 @@ pub fn Check() -> impl IntoView {
     let w = expect_context::<Wizard>();
     let rows = move || w.answers.with(|a| w.ctx(|c| w.words.with(|words| summary::rows(a, c, words))));
     // Once sent, the answers are what was sent: they can no longer be changed here.
-    let locked = move || w.pending_id.with(Option::is_some) && !matches!(w.send.get(), SendState::Refused(_) | SendState::Idle);
+    let locked = move || w.locked();
     let list = move || {
         rows()
             .into_iter()
@@ -41,6 +41,7 @@ pub fn Check() -> impl IntoView {
         <ErrorSummary/>
         <h1 class="pr-h1" tabindex="-1">{move || w.t("check.title")}</h1>
         <dl class="pr-summary">{list}</dl>
+        {move || w.locked().then(|| view! { <p class="pr-inset">{w.t("check.locked")}</p> })}
         <h2>{move || w.t("check.send_title")}</h2>
         <p>{move || w.t("check.send_body")}</p>
         <send::SendStatus/>

@@ -9,7 +9,7 @@ use super::wizard::Wizard;
 use crate::domain::config::LandlordConfig;
 use crate::domain::journey::{self, Answers, Page};
 use crate::domain::text::Msg;
-use crate::edge::storage;
+use crate::edge::{page, storage};
 
 /// The draft's version: 1 was a struct of named answers, 2 the journey's
 /// keyed answers. Both read back (the keys are the same).
@@ -31,12 +31,32 @@ pub struct Saved {
     pub pending_id: Option<String>,
     /// Keys whose saved answers were dropped (never their values).
     pub dropped: Vec<String>,
+    /// When it was saved (ms since 1970), if it says.
+    pub saved_ms: Option<f64>,
+    /// A draft was found but was older than the landlord keeps drafts, and
+    /// has been removed.
+    pub expired: bool,
+}
+
+const DAY_MS: f64 = 86_400_000.0;
+
+impl Saved {
+    /// Whether there is anything to continue with.
+    pub fn has_answers(&self) -> bool {
+        self.answers.iter().next().is_some()
+    }
 }
 
 /// Reads the draft, if there is one. Anything unreadable is dropped, never
 /// guessed: the question is asked again.
 pub fn load(config: &LandlordConfig) -> Saved {
     let Some(v) = storage::load::<Value>(&key(config)) else { return Saved::default() };
+    // Too old to restore on what may be a shared device (config storage.draft_days).
+    let saved_ms = v["saved_ms"].as_f64();
+    if saved_ms.is_some_and(|t| page::now_ms() - t > f64::from(config.storage.draft_days) * DAY_MS) {
+        storage::remove(&key(config));
+        return Saved { expired: true, ..Saved::default() };
+    }
     let (mut answers, dropped) = journey::restore(&v["answers"]);
     answers.carried = v["carried"].as_bool().unwrap_or(false);
     let page_of = |k: &Value| k.as_str().and_then(journey::page);
@@ -50,6 +70,8 @@ pub fn load(config: &LandlordConfig) -> Saved {
         returning_to_check: v["returning_to_check"].as_bool().unwrap_or(false),
         pending_id: v["pending_id"].as_str().map(str::to_owned),
         dropped,
+        saved_ms,
+        expired: false,
     }
 }
 
@@ -58,7 +80,9 @@ pub fn keep(w: Wizard) {
     let key = w.with_config(key);
     Effect::new(move |_| {
         let page = w.page.get();
-        if page.key == journey::CONFIRMATION.key {
+        // Nothing new to keep on the confirmation, and the draft stays as it
+        // was while the resident decides whether to continue it.
+        if page.key == journey::CONFIRMATION.key || page.key == journey::RESUME.key {
             return;
         }
         let draft = json!({
@@ -71,6 +95,7 @@ pub fn keep(w: Wizard) {
             "returning_to_check": w.returning_to_check.get(),
             "pending_id": w.pending_id.get(),
             "lang": w.words.with(|x| x.lang.locale.clone()),
+            "saved_ms": page::now_ms(),
         });
         if !storage::save(&key, &draft) {
             w.status.set(Some(Msg::new("status.not_saving")));

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::fields::{ErrorSummary, FieldView};
 use super::wizard::Wizard;
 use crate::domain::journey::{Note, Page, Tone};
+use crate::domain::text::Msg;
 
 #[component]
 pub fn QuestionPage(page: &'static Page) -> impl IntoView {
@@ -66,10 +67,19 @@ fn Notes(page: &'static Page, after: bool) -> impl IntoView {
 #[component]
 pub fn NoteView(note: Note) -> impl IntoView {
     let w = expect_context::<Wizard>();
-    move || {
+    // The landlord's own page, in a new tab so the answers stay where they are.
+    let link = note.link.and_then(|l| w.ctx(l)).map(|(key, url)| {
+        view! {
+            <p class="pr-note-link">
+                <a href=url target="_blank" rel="noopener">{move || w.say(&Msg::new("link.new_tab").text("text", w.t(key)))}</a>
+            </p>
+        }
+    });
+    let text = move || {
         let msg = w.answers.with(|a| w.ctx(|c| (note.text)(a, c)))?;
         Some(note_box(note.tone, &w.say(&msg), w.t("note.warning")))
-    }
+    };
+    view! { {text}{link} }
 }
 
 /// GOV.UK inset text, warning text (with its "!" and a hidden "Warning"),

@@ -71,25 +71,25 @@ pub fn send(w: Wizard) {
         lines: receipt::next_steps(&submission, words),
         told: w.answers.with_untracked(|a| w.ctx(|c| summary::plain(a, c, words))),
     });
-    let entry = w.with_config(|c| {
-        let (content_type, body) = match c.endpoint.format {
-            EndpointFormat::Json => ("application/json", submission.to_json()),
-            EndpointFormat::Form => ("application/x-www-form-urlencoded", submission.to_form_urlencoded()),
-        };
-        outbox::Entry {
-            id: id.clone(),
-            url: c.endpoint.url.clone(),
-            content_type: content_type.to_owned(),
-            body,
-            headers: c.endpoint.headers.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
-            timeout_ms: c.endpoint.timeout_ms,
-            reference_field: c.endpoint.reference_field.clone(),
-            attempts: 0,
-            receipt_title: told.title.clone(),
-            receipt_lines: told.lines.clone(),
-            told: told.told.clone(),
-        }
-    });
+    let mut entry = outbox::Entry {
+        id: id.clone(),
+        url: String::new(),
+        content_type: String::new(),
+        body: String::new(),
+        headers: Vec::new(),
+        timeout_ms: 0,
+        reference_field: String::new(),
+        attempts: 0,
+        receipt_title: told.title.clone(),
+        receipt_lines: told.lines.clone(),
+        told: told.told.clone(),
+        json: Some(submission.to_json()),
+        form: Some(submission.to_form_urlencoded()),
+        created_ms: page::now_ms(),
+        give_up_ms: None,
+        given_up: false,
+    };
+    w.with_config(|c| address(&mut entry, c));
     let prefix = w.with_config(|c| outbox::prefix(&c.landlord_id));
     w.send.set(SendState::Sending);
     leptos::task::spawn_local(outbox::deliver(prefix, entry, move |u| on_update(w, &id, &told, u)));
@@ -102,7 +102,13 @@ pub fn send(w: Wizard) {
 pub fn resume(w: Wizard) {
     let prefix = w.with_config(|c| outbox::prefix(&c.landlord_id));
     let mine = w.pending_id.get_untracked();
-    for entry in outbox::pending(&prefix) {
+    for mut entry in outbox::pending(&prefix) {
+        if entry.given_up {
+            w.not_sent.update(|n| n.push((entry.id.clone(), entry.created_ms)));
+            continue;
+        }
+        // A later visit sends it where the landlord's config says now.
+        w.with_config(|c| address(&mut entry, c));
         let id = entry.id.clone();
         let told = Told { title: entry.receipt_title.clone(), lines: entry.receipt_lines.clone(), told: entry.told.clone() };
         if mine.as_deref() == Some(id.as_str()) {
@@ -110,14 +116,43 @@ pub fn resume(w: Wizard) {
             leptos::task::spawn_local(outbox::deliver(prefix.clone(), entry, move |u| on_update(w, &id, &told, u)));
         } else {
             leptos::task::spawn_local(outbox::deliver(prefix.clone(), entry, move |u| {
-                if let Progress::Delivered { reference } = u {
-                    let reference = reference.unwrap_or_else(|| local_reference(&id));
-                    w.earlier.update(|e| e.push(receipt_for(&told, reference, false)));
-                    w.status.set(Some(Msg::new("status.earlier")));
+                match u {
+                    Progress::Delivered { reference } => {
+                        let reference = reference.unwrap_or_else(|| local_reference(&id));
+                        w.earlier.update(|e| e.push(receipt_for(&told, reference, false)));
+                        w.status.set(Some(Msg::new("status.earlier")));
+                    }
+                    Progress::GaveUp => w.not_sent.update(|n| n.push((id.clone(), page::now_ms()))),
+                    _ => {}
                 }
             }));
         }
     }
+}
+
+/// Where and how an outbox entry is sent: the landlord's endpoint, format,
+/// headers and timeout as the config says now (the same landlord: the
+/// outbox is kept per landlord), and when it stops trying.
+fn address(entry: &mut outbox::Entry, c: &crate::domain::config::LandlordConfig) {
+    const DAY_MS: f64 = 86_400_000.0;
+    let ep = &c.endpoint;
+    entry.url = ep.url.clone();
+    entry.headers = ep.headers.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    entry.timeout_ms = ep.timeout_ms;
+    entry.reference_field = ep.reference_field.clone();
+    let (content_type, body) = match ep.format {
+        EndpointFormat::Json => ("application/json", entry.json.clone()),
+        EndpointFormat::Form => ("application/x-www-form-urlencoded", entry.form.clone()),
+    };
+    // An entry from before both encodings were kept goes as it was made.
+    if let Some(body) = body {
+        entry.content_type = content_type.to_owned();
+        entry.body = body;
+    }
+    if entry.created_ms == 0.0 {
+        entry.created_ms = page::now_ms();
+    }
+    entry.give_up_ms = Some(entry.created_ms + f64::from(c.storage.outbox_days) * DAY_MS);
 }
 
 fn receipt_for(told: &Told, reference: String, local_reference: bool) -> Receipt {
@@ -138,6 +173,11 @@ fn on_update(w: Wizard, id: &str, told: &Told, u: Progress) {
             w.pending_id.set(None);
             w.send.set(SendState::Refused(message));
             w.status.set(Some(Msg::new("status.refused")));
+        }
+        Progress::GaveUp => {
+            w.send.set(SendState::Idle);
+            w.pending_id.set(None);
+            w.not_sent.update(|n| n.push((id.to_owned(), page::now_ms())));
         }
         Progress::Delivered { reference } => {
             let local = reference.is_none();
@@ -202,5 +242,38 @@ pub fn SendStatus() -> impl IntoView {
             }
             .into_any(),
         ),
+    }
+}
+
+/// Sends that stopped trying (older than the landlord's `storage.outbox_days`):
+/// never deleted silently. Each says it was not sent and how to reach the
+/// landlord instead, until the resident removes it.
+#[component]
+pub fn NotSent() -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let (phone, email) = w.with_config(|c| (c.phone.clone(), c.email.clone()));
+    move || {
+        let items = w.not_sent.get();
+        (!items.is_empty()).then(|| {
+            let list = items
+                .into_iter()
+                .map(|(id, sent_ms)| {
+                    let when = page::local_date(sent_ms).map(|d| w.say(&Msg::new("outbox.not_sent").date("date", d)));
+                    let (phone, email, gone) = (phone.clone(), email.clone(), id.clone());
+                    view! {
+                        <li>
+                            <p><strong>{when.unwrap_or_else(|| w.t("outbox.not_sent_undated"))}</strong></p>
+                            <p>{link_in(w, &Msg::new("outbox.contact"), "phone", &phone, &tel_href(&phone))}</p>
+                            {email.map(|e| { let href = format!("mailto:{e}"); view! { <p>{link_in(w, &Msg::new("contact.email_line"), "email", &e, &href)}</p> } })}
+                            <button type="button" class="pr-link-button" on:click=move |_| {
+                                outbox::remove(&w.with_config(|c| outbox::prefix(&c.landlord_id)), &gone);
+                                w.not_sent.update(|n| n.retain(|(i, _)| *i != gone));
+                            }>{w.t("outbox.remove")}</button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <div class="pr-warning" role="alert"><ul class="pr-list">{list}</ul></div> }
+        })
     }
 }

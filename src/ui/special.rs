@@ -110,3 +110,23 @@ pub fn OmbudsmanSummary() -> impl IntoView {
         </div>
     }
 }
+
+/// A draft was found on this device: say when it was started, and let the
+/// resident continue it or start again, before any answer is shown.
+#[component]
+pub fn Resume() -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let saved = w.resume_saved_ms().and_then(page::local_date);
+    let title = move || match saved {
+        Some(date) => w.say(&Msg::new("resume.title").date("date", date)),
+        None => w.t("resume.title_undated"),
+    };
+    view! {
+        <h1 class="pr-h1" tabindex="-1">{title}</h1>
+        <p>{move || w.t("resume.body")}</p>
+        <div class="pr-button-group">
+            <button type="button" class="pr-button" on:click=move |_| w.resume()>{move || w.t("resume.continue")}</button>
+            <button type="button" class="pr-button pr-button--secondary" on:click=move |_| w.clear()>{move || w.t("resume.restart")}</button>
+        </div>
+    }
+}

@@ -51,6 +51,11 @@ pub struct Wizard {
     pub receipt: RwSignal<Option<Receipt>>,
     /// Sends from earlier visits that were delivered after this page opened.
     pub earlier: RwSignal<Vec<Receipt>>,
+    /// Sends that stopped trying, kept for the resident to see (outbox keys
+    /// and when they were sent).
+    pub not_sent: RwSignal<Vec<(String, f64)>>,
+    /// Where a restored draft continues, and when it was saved.
+    resume: StoredValue<Option<(&'static Page, Vec<&'static Page>, f64)>>,
     setup: StoredValue<Setup>,
 }
 
@@ -60,6 +65,9 @@ impl Wizard {
         for key in &saved.dropped {
             console::warn(&format!("draft: the saved answer to \"{key}\" is not one this form asks for, so it is asked again"));
         }
+        let expired = saved.expired;
+        let sending = saved.pending_id.is_some();
+        let has_answers = saved.has_answers();
         let w = Wizard {
             page: RwSignal::new(journey::first()),
             trail: RwSignal::new(Vec::new()),
@@ -74,13 +82,26 @@ impl Wizard {
             send: RwSignal::new(SendState::Idle),
             receipt: RwSignal::new(None),
             earlier: RwSignal::new(Vec::new()),
+            not_sent: RwSignal::new(Vec::new()),
+            resume: StoredValue::new(None),
             setup: StoredValue::new(setup),
         };
+        if expired {
+            let days = w.with_config(|c| c.storage.draft_days);
+            w.status.set(Some(Msg::new("status.draft_expired").count(days)));
+        }
         // Back where the resident was; a page this build does not know
         // (a draft from an older version) resumes at the first unanswered one.
         let here = saved.page.unwrap_or_else(|| w.answers.with_untracked(|a| w.ctx(|c| journey::first_unfinished(a, c))));
-        w.page.set(here);
-        w.trail.set(saved.trail);
+        if has_answers && !sending {
+            // A shared device: nothing from the draft is shown until the
+            // resident says it is theirs.
+            w.resume.set_value(Some((here, saved.trail, saved.saved_ms.unwrap_or_else(page::now_ms))));
+            w.page.set(&journey::RESUME);
+        } else {
+            w.page.set(here);
+            w.trail.set(saved.trail);
+        }
         draft::keep(w);
         w.follow_browser_history();
         super::send::resume(w);
@@ -89,6 +110,9 @@ impl Wizard {
 
     fn follow_browser_history(self) {
         page::on_history_pop(self.instance(), move |depth| {
+            if self.locked_untracked() {
+                return;
+            }
             let trail = self.trail.get_untracked();
             if depth < trail.len() {
                 self.page.set(trail[depth]);
@@ -96,6 +120,27 @@ impl Wizard {
                 self.after_page_change();
             }
         });
+    }
+
+    /// When the draft waiting to be continued was saved.
+    pub fn resume_saved_ms(&self) -> Option<f64> {
+        self.resume.with_value(|r| r.as_ref().map(|(_, _, t)| *t))
+    }
+
+    /// "Continue": back where the resident left off.
+    pub fn resume(&self) {
+        if let Some((here, trail, _)) = self.resume.get_value() {
+            self.resume.set_value(None);
+            self.trail.set(trail);
+            self.page.set(here);
+            self.after_page_change();
+        }
+    }
+
+    /// Once sent (queued), the answers are what was sent: nothing can be
+    /// changed until the send is delivered or refused.
+    pub fn locked(&self) -> bool {
+        self.pending_id.with(Option::is_some) && matches!(self.send.get(), SendState::Sending | SendState::Waiting { .. })
     }
 
     pub fn assets(&self) -> Option<String> {
@@ -186,7 +231,7 @@ impl Wizard {
     /// Moves to `next`, remembering where we came from.
     pub fn go(&self, next: &'static Page) {
         let current = self.page.get_untracked();
-        if next.key == current.key {
+        if next.key == current.key || (next.key != journey::CONFIRMATION.key && self.locked_untracked()) {
             return;
         }
         self.trail.update(|t| t.push(current));
@@ -203,10 +248,14 @@ impl Wizard {
         }
     }
 
+    fn locked_untracked(&self) -> bool {
+        self.pending_id.with_untracked(Option::is_some) && matches!(self.send.get_untracked(), SendState::Sending | SendState::Waiting { .. })
+    }
+
     /// The back link: the previous page, kept in step with the browser's history.
     pub fn back(&self) {
         let depth = self.trail.with_untracked(Vec::len);
-        if depth == 0 {
+        if depth == 0 || self.locked_untracked() {
             return;
         }
         if page::current_depth(&self.instance()) == Some(depth) {
@@ -238,6 +287,7 @@ impl Wizard {
 
     /// Back to the first page with these answers and nothing in progress.
     fn restart(&self, answers: Answers) {
+        self.resume.set_value(None);
         self.answers.set(answers);
         self.trail.set(Vec::new());
         self.errors.set(Vec::new());

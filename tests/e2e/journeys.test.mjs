@@ -244,6 +244,10 @@ test('answers survive a reload, the browser Back button steps back, and clearing
   assert.ok(page.url().startsWith(site.url), 'Back stayed on the landlord\'s page');
   assert.equal(await page.getByLabel('Tell us something has gone wrong or you are unhappy').isChecked(), true);
   await page.reload();
+  // Nothing from the draft is shown until the resident says it is theirs.
+  await page.getByRole('heading', { level: 1, name: /^You started this on / }).waitFor();
+  assert.doesNotMatch(await page.locator('.putright').innerText(), /Tell us something has gone wrong/);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'What do you want to do?' }).waitFor();
   assert.equal(await page.getByLabel('Tell us something has gone wrong or you are unhappy').isChecked(), true, 'kept after reload');
   await page.getByRole('button', { name: 'Clear my answers' }).click();

@@ -77,38 +77,114 @@ impl Obj {
     }
 }
 
-fn starts_url(s: &str, prefix: &str) -> bool {
-    s.len() > prefix.len()
-        && s.get(..prefix.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+/// A URL taken apart as the browser takes it apart: scheme, host and port.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Parts<'a> {
+    pub scheme: String,
+    pub host: String,
+    pub port: Option<&'a str>,
 }
 
-fn is_local_http(s: &str) -> bool {
-    ["http://localhost", "http://127.0.0.1", "http://[::1]"]
-        .iter()
-        .any(|p| {
-            s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
-                && matches!(s.get(p.len()..p.len() + 1), None | Some(":") | Some("/"))
-        })
+/// Parses an absolute http(s) URL's authority. `None` for anything the
+/// widget should not trust: no `scheme://`, an empty host, userinfo (`@`,
+/// as in `http://localhost@evil.example/`, which browsers send to
+/// evil.example), a backslash (which browsers read as a slash), or a port
+/// that is not a number.
+pub(crate) fn parse_url(url: &str) -> Option<Parts<'_>> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if !matches!(scheme.as_str(), "http" | "https") {
+        return None;
+    }
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    if authority.contains(['@', '\\']) || rest.contains('\\') {
+        return None;
+    }
+    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let (inside, after) = v6.split_once(']')?;
+        let port = match after {
+            "" => None,
+            p => Some(p.strip_prefix(':')?),
+        };
+        (format!("[{inside}]"), port)
+    } else {
+        match authority.split_once(':') {
+            Some((h, p)) => (h.to_owned(), Some(p)),
+            None => (authority.to_owned(), None),
+        }
+    };
+    if host.is_empty() || port.is_some_and(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    // Host names are case-insensitive, and a trailing dot names the same host.
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    Some(Parts { scheme, host, port })
 }
 
-/// Check a URL is https (or http on localhost) with a host.
+/// An http URL on this computer: the host is exactly localhost, 127.0.0.1 or [::1].
+pub(crate) fn is_local_http(url: &str) -> bool {
+    parse_url(url).is_some_and(|p| p.scheme == "http" && matches!(p.host.as_str(), "localhost" | "127.0.0.1" | "[::1]"))
+}
+
+/// Check a URL is https (or http on localhost), parsed, with a host.
 pub(super) fn check_url(setting: &str, url: &str) -> Result<(), ConfigError> {
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(ConfigError::new(setting, "must not contain spaces"));
     }
-    let https = starts_url(url, "https://")
-        && url
-            .get(8..)
-            .and_then(|rest| rest.split(['/', '?', '#']).next())
-            .is_some_and(|host| !host.is_empty() && !host.starts_with(':'));
-    if https || is_local_http(url) {
+    let Some(parts) = parse_url(url) else {
+        return Err(ConfigError::new(setting, "must be a full https:// address with a host name, and no user name or password in it"));
+    };
+    if parts.scheme == "https" || is_local_http(url) {
         Ok(())
     } else {
-        Err(ConfigError::new(
-            setting,
-            "must use https (or http://localhost for development)",
-        ))
+        Err(ConfigError::new(setting, "must use https (or http://localhost for development)"))
+    }
+}
+
+#[cfg(test)]
+mod url_tests {
+    use super::*;
+
+    /// Every URL setting goes through check_url, so these cover them all.
+    #[test]
+    fn the_localhost_exception_cannot_be_bypassed() {
+        for bad in [
+            "http://localhost:8787@evil.example/submissions",
+            "http://127.0.0.1:@evil.example/",
+            "http://localhost@evil.example",
+            "https://user:pass@homes.example/x",
+            "http://localhost.evil.example/x",
+            "http://127.0.0.1.evil.example/x",
+            "http://localhostevil.example/",
+            "http://[::1].evil.example/",
+            "http://evil.example/localhost",
+            "http://evil.example?http://localhost",
+            "http://localhost\\@evil.example/",
+            "http://localhost:80a/",
+            "http://localhost:/",
+            "https://",
+            "https:///path",
+            "https://:443/",
+            "javascript://localhost/%0aalert(1)",
+            "ftp://localhost/",
+            "localhost:8787/submissions",
+        ] {
+            assert!(check_url("endpoint.url", bad).is_err(), "accepted {bad}");
+        }
+        for good in [
+            "http://localhost:8787/submissions",
+            "http://127.0.0.1/",
+            "http://[::1]:8080/x",
+            "HTTP://LOCALHOST:8787/s",
+            "http://localhost./x",
+            "https://homes.example/submissions?x=@y",
+            "https://homes.example:8443/a#b",
+        ] {
+            assert!(check_url("endpoint.url", good).is_ok(), "refused {good}");
+        }
+        assert!(!is_local_http("http://localhost@evil.example/"));
+        assert_eq!(parse_url("http://[::1]:9/x").map(|p| (p.host, p.port)), Some(("[::1]".to_owned(), Some("9"))));
     }
 }
 

@@ -104,6 +104,23 @@ impl EscalationWindow {
     }
 }
 
+/// How long the widget keeps things on the resident's device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Storage {
+    /// A draft older than this is not restored (default 7).
+    pub draft_days: u32,
+    /// A send still failing after this long stops trying and is shown to
+    /// the resident as not sent, with the landlord's contact details
+    /// (default 30).
+    pub outbox_days: u32,
+}
+
+impl Default for Storage {
+    fn default() -> Self {
+        Storage { draft_days: 7, outbox_days: 30 }
+    }
+}
+
 /// Links to the landlord's policies.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PolicyUrls {
@@ -163,6 +180,8 @@ pub struct LandlordConfig {
     pub theme: Theme,
     /// The languages offered, the default, and the landlord's own catalogues.
     pub languages: Languages,
+    /// How long things stay on the resident's device.
+    pub storage: Storage,
     /// Notes for the landlord's web team about a config that works but
     /// could say more (English, naming the setting), for the console.
     #[serde(skip)]
@@ -228,8 +247,18 @@ impl LandlordConfig {
         }
 
         let privacy_notice_url = root.text("privacy_notice_url")?;
-        if let Some(u) = &privacy_notice_url {
-            check_url("privacy_notice_url", u)?;
+        match &privacy_notice_url {
+            Some(u) => check_url("privacy_notice_url", u)?,
+            // Residents are told who gets their answers, and shown how the
+            // landlord uses them, before the first personal question (UK GDPR
+            // articles 13 and 14). Only a development set-up may go without.
+            None if !check::is_local_http(&endpoint.url) => {
+                return Err(ConfigError::new(
+                    "privacy_notice_url",
+                    "is required: residents must be able to read how you use their information before they give it",
+                ))
+            }
+            None => {}
         }
         let policy_urls = match root.object("policy_urls")? {
             None => PolicyUrls::default(),
@@ -280,6 +309,21 @@ impl LandlordConfig {
             }
         };
         let languages = languages::parse(&mut root)?;
+        let storage = match root.object("storage")? {
+            None => Storage::default(),
+            Some(mut st) => {
+                let mut days = |key: &str, default: u32, max: u32| -> Result<u32, ConfigError> {
+                    let d = st.take::<u32>(key)?.unwrap_or(default);
+                    if !(1..=max).contains(&d) {
+                        return Err(ConfigError::new(st.name(key), format!("must be between 1 and {max} days")));
+                    }
+                    Ok(d)
+                };
+                let s = Storage { draft_days: days("draft_days", 7, 90)?, outbox_days: days("outbox_days", 30, 365)? };
+                st.done()?;
+                s
+            }
+        };
         root.done()?;
 
         Ok(LandlordConfig {
@@ -302,6 +346,7 @@ impl LandlordConfig {
             policy_urls,
             theme,
             languages,
+            storage,
             notes: national.notes,
         })
     }
@@ -380,7 +425,8 @@ mod tests {
             "landlord_name": "Example Homes",
             "landlord_id": "example-homes",
             "endpoint": {"url": "https://example.com/submissions"},
-            "phone": "0808 157 0192"
+            "phone": "0808 157 0192",
+            "privacy_notice_url": "https://example.com/privacy"
         })
     }
 
@@ -430,10 +476,33 @@ mod tests {
     }
 
     #[test]
+    fn storage_ages() {
+        let c = LandlordConfig::from_value(minimal()).unwrap();
+        assert_eq!(c.storage, Storage { draft_days: 7, outbox_days: 30 });
+        let c = LandlordConfig::from_value(with(minimal(), "storage", json!({"draft_days": 2, "outbox_days": 10}))).unwrap();
+        assert_eq!(c.storage, Storage { draft_days: 2, outbox_days: 10 });
+        assert_eq!(err(with(minimal(), "storage", json!({"draft_days": 0}))), "storage.draft_days: must be between 1 and 90 days");
+        assert!(err(with(minimal(), "storage", json!({"keep": 1}))).starts_with("storage.keep"));
+    }
+
+    #[test]
+    fn a_privacy_notice_is_required_except_in_development() {
+        let mut v = minimal();
+        v.as_object_mut().unwrap().remove("privacy_notice_url");
+        assert!(err(v.clone()).starts_with("privacy_notice_url: is required"));
+        let dev = with(v, "endpoint.url", json!("http://localhost:8787/submissions"));
+        assert!(LandlordConfig::from_value(dev).is_ok(), "a development set-up may go without");
+    }
+
+    #[test]
     fn endpoint_rules() {
         let https = "endpoint.url: must use https (or http://localhost for development)";
-        for bad in ["http://example.com", "ftp://x", "https://", "example.com", "http://localhost.evil.com"] {
+        for bad in ["http://example.com", "http://localhost.evil.com"] {
             assert_eq!(err(with(minimal(), "endpoint.url", json!(bad))), https, "{bad}");
+        }
+        let unparsed = "endpoint.url: must be a full https:// address with a host name, and no user name or password in it";
+        for bad in ["ftp://x", "https://", "example.com", "http://localhost:8787@evil.example/submissions"] {
+            assert_eq!(err(with(minimal(), "endpoint.url", json!(bad))), unparsed, "{bad}");
         }
         for ok in [
             "https://example.com",
@@ -538,7 +607,7 @@ mod tests {
         );
         assert_eq!(
             err(with(minimal(), "policy_urls.complaints", json!("nope"))),
-            "policy_urls.complaints: must use https (or http://localhost for development)"
+            "policy_urls.complaints: must be a full https:// address with a host name, and no user name or password in it"
         );
         assert_eq!(err(with(minimal(), "landlord_id", json!("a b"))), "landlord_id: must use only letters, numbers, hyphens and underscores");
         assert_eq!(err(with(minimal(), "phon", json!("x"))), "phon: unknown setting");

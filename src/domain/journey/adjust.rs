@@ -2,7 +2,7 @@
 //! Code 3.1, 5.10). Disability details are special-category data: always
 //! optional, and recorded only with the resident's explicit consent.
 
-use super::decl::{ask_if, checkboxes, line, long_text, radios, Ctx, Line, Page, Stop};
+use super::decl::{ask_if, checkboxes, line, long_text, radios, Ctx, Line, Note, Page, Stop, Tone};
 use super::model::{Answers, Many, One, Text, YesNo};
 use super::start::{Task, TASK};
 use crate::domain::case::{Adjustments, ContactMethod, DisabilityDisclosure, Format, Interpreter};
@@ -42,7 +42,9 @@ fn needs_language(a: &Answers) -> bool {
 }
 
 static WANT_PAGE: Page = Page::ask("want_adjustments", &[radios(&WANT)]);
-static NEEDS_PAGE: Page = Page::ask("adj_needs", &[checkboxes(&NEEDS).payload("adjustments.formats")]).check(one_contact_method);
+static NEEDS_PAGE: Page = Page::ask("adj_needs", &[checkboxes(&NEEDS).payload("adjustments.formats")])
+    .check(one_contact_method)
+    .notes(&[Note::link(|_, _| None, |c| c.config.policy_urls.reasonable_adjustments.clone().map(|u| ("link.adjustments_policy", u))).below()]);
 static DETAILS_PAGE: Page = Page::titled(
     "adj_details",
     &[
@@ -58,7 +60,8 @@ static DISABILITY_PAGE: Page = Page::ask(
         radios(&CONSENT).when(|a| !is_blank(DISABILITY.get(a)))
             .payload("adjustments.disability.consent_to_record"),
     ],
-);
+)
+.notes(&[Note { tone: Tone::Plain, text: |_, _| Some(Msg::new("adj_disability.note")), after: true, link: None }]);
 
 /// Contact instead by one way only: the payload records one method.
 fn one_contact_method(a: &Answers, _: &Ctx) -> Vec<FieldError> {

@@ -166,6 +166,20 @@ pub struct Note {
     pub text: fn(&Answers, &Ctx) -> Option<Msg>,
     /// Below the questions, rather than above.
     pub after: bool,
+    /// A link after the words (the landlord's privacy notice or a policy):
+    /// its text's catalogue key and URL, or `None` where there is none.
+    pub link: Option<fn(&Ctx) -> Option<(&'static str, String)>>,
+}
+
+impl Note {
+    /// A link to one of the landlord's pages, with a line before it.
+    pub const fn link(text: fn(&Answers, &Ctx) -> Option<Msg>, link: fn(&Ctx) -> Option<(&'static str, String)>) -> Note {
+        Note { tone: Tone::Plain, text, after: false, link: Some(link) }
+    }
+    pub const fn below(mut self) -> Note {
+        self.after = true;
+        self
+    }
 }
 
 /// Pages the UI draws itself.
@@ -176,6 +190,8 @@ pub enum Special {
     OmbudsmanSummary,
     Check,
     Confirmation,
+    /// "You started this on ...": before a restored draft shows any answer.
+    Resume,
 }
 
 /// One page: a question, a few questions under one heading, or a page

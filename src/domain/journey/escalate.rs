@@ -33,8 +33,8 @@ static REFERENCE_PAGE: Page =
 static ANSWERED_PAGE: Page =
     Page::ask("s2_response", &[Field::new("s2_response", Kind::Date).optional().payload("escalation.stage1_response_on")]);
 static REASONS_PAGE: Page = Page::ask("s2_reasons", &[long_text(&REASONS).optional().payload("escalation.reasons")]).notes(&[
-    Note { tone: Tone::Inset, text: |a, ctx| window_note(a, ctx).filter(|(ok, _)| *ok).map(|(_, m)| m), after: false },
-    Note { tone: Tone::Warning, text: |a, ctx| window_note(a, ctx).filter(|(ok, _)| !*ok).map(|(_, m)| m), after: false },
+    Note { tone: Tone::Inset, text: |a, ctx| window_note(a, ctx).filter(|(ok, _)| *ok).map(|(_, m)| m), after: false, link: None },
+    Note { tone: Tone::Warning, text: |a, ctx| window_note(a, ctx).filter(|(ok, _)| !*ok).map(|(_, m)| m), after: false, link: None },
 ]);
 
 fn on(a: &Answers, _: &Ctx) -> super::decl::On {

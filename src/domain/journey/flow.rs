@@ -10,6 +10,9 @@ use crate::domain::validate::DateInput;
 
 pub static CHECK: Page = Page::special("check", Special::Check).button("button.send");
 pub static CONFIRMATION: Page = Page::special("confirmation", Special::Confirmation);
+/// Shown first when a saved draft is found, so nothing from it is shown on
+/// a shared device until the resident chooses to continue.
+pub static RESUME: Page = Page::special("resume", Special::Resume);
 
 /// Every stop, in journey order: danger and the task first, the task's own
 /// questions, then a representative, support needs, and who the resident is.

@@ -67,7 +67,7 @@ static REPORTED: Page = Page::ask("reported_before", &[radios(&REPORTED_BEFORE)]
 static CHOICE: Page = Page::ask("first_report_choice", &[radios(&FIRST_REPORT)]).notes(&[Note {
     tone: Tone::Inset,
     text: |_, _| Some(Msg::new("first_report_choice.note")),
-    after: false,
+    after: false, link: None
 }]);
 static WHAT_PAGE: Page = Page::ask("what_went_wrong", &[long_text(&WHAT).payload("complaint.what_went_wrong")]);
 static STARTED_PAGE: Page = Page::ask("started", &[Field::new("started", Kind::Date).payload("complaint.started_on")]);
@@ -79,13 +79,13 @@ static DELAY_PAGE: Page = Page::ask("delay_reason", &[long_text(&DELAY).payload(
     // explained, with the right to go to the Ombudsman.
     tone: Tone::Warning,
     text: |a, ctx| outside_time_limit(a, ctx).map(|e| with_right(e.message, ctx)),
-    after: false,
+    after: false, link: None
 }]);
 static COURT_PAGE: Page = Page::ask("court", &[radios(&COURT).payload("complaint.court_proceedings_filed")]).notes(&[Note {
     // Code 2.2: a claim at court may limit what the landlord looks at; 2.4.
     tone: Tone::Warning,
     text: |a, ctx| COURT.is(a, YesNo::Yes).then(|| with_right(exclusions::court(ctx.config.scheme()).message, ctx)),
-    after: true,
+    after: true, link: None
 }]);
 static TRIED_PAGE: Page = Page::titled(
     "tried",
@@ -102,7 +102,8 @@ static OUTCOMES_PAGE: Page = Page::ask(
         line(&AMOUNT, Line::Money).optional().when(|a| OUTCOMES.has(a, Outcome::Compensation)),
         long_text(&OTHER).when(|a| OUTCOMES.has(a, Outcome::Other)).payload("complaint.outcomes.something_else"),
     ],
-);
+)
+.notes(&[Note::link(|_, _| None, |c| c.config.policy_urls.compensation.clone().map(|u| ("link.compensation_policy", u))).below()]);
 
 /// An exclusion warning with the resident's right to go to the Ombudsman
 /// if the landlord says no (Code 2.4).

@@ -26,13 +26,13 @@ fn urgencies(_: &Answers, _: &Ctx) -> Vec<Opt> {
 static WHAT_PAGE: Page = Page::ask("request_what", &[long_text(&WHAT).payload("service_request.what_needs_doing")]).notes(&[Note {
     tone: Tone::Inset,
     text: |_, _| Some(Msg::new("request_what.note")),
-    after: false,
+    after: false, link: None
 }]);
 static WHERE_PAGE: Page = Page::ask("request_where", &[line(&WHERE, Line::Plain).payload("service_request.location")]);
 static URGENCY_PAGE: Page = Page::ask("request_urgency", &[radios_of(&URGENCY, urgencies).payload("service_request.urgency")]).notes(&[Note {
     tone: Tone::Warning,
     text: |_, _| Some(Msg::new("request_urgency.note")),
-    after: false,
+    after: false, link: None
 }]);
 static ACCESS_PAGE: Page = Page::ask("request_access", &[long_text(&ACCESS).optional().payload("service_request.access")]);
 

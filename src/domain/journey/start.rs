@@ -1,7 +1,8 @@
 //! First, whether anyone is in danger (before any form: Awaab's Law); then
 //! what the resident came to do.
 
-use super::decl::{always, ask_if, checkboxes_of, radios, Ctx, Opt, Page, Special, Stop};
+use super::decl::{always, ask_if, checkboxes_of, radios, Ctx, Note, Opt, Page, Special, Stop};
+use crate::domain::text::Msg;
 use super::model::{Answers, Many, One};
 use crate::domain::choice::Choice;
 use crate::domain::hazard::HazardKind;
@@ -36,7 +37,13 @@ crate::choices! {
 
 pub const TASK: One<Task> = One::new("task");
 
-pub static WHAT_TO_DO: Page = Page::ask("task", &[radios(&TASK)]);
+/// Before the first personal question: who gets the answers, with the
+/// landlord's privacy notice (UK GDPR articles 13 and 14), and its
+/// complaints policy.
+pub static WHAT_TO_DO: Page = Page::ask("task", &[radios(&TASK)]).notes(&[
+    Note::link(|_, _| Some(Msg::new("task.privacy")), |c| c.config.privacy_notice_url.clone().map(|u| ("task.privacy_link", u))),
+    Note::link(|_, _| None, |c| c.config.policy_urls.complaints.clone().map(|u| ("link.complaints_policy", u))).below(),
+]);
 
 pub static STOPS: [Stop; 3] = [
     Stop { page: &DANGER, on: always },

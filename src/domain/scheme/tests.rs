@@ -37,7 +37,7 @@ fn config(extra: Value) -> Result<LandlordConfig, String> {
     let mut v = json!({
         "landlord_name": "Example Homes",
         "landlord_id": "example-homes",
-        "endpoint": {"url": "https://example.com/submissions"},
+        "endpoint": {"url": "https://example.com/submissions"}, "privacy_notice_url": "https://example.com/privacy",
         "phone": "0808 157 0192"
     });
     for (k, x) in extra.as_object().unwrap() {
