@@ -197,6 +197,10 @@ test('"Larger text" makes the widget\'s text bigger, is pressed, and is remember
   await heading(page, 'What do you want to do?');
   // Remembered with the draft: after a reload it is still on.
   await page.reload();
+  // The draft waits for the resident to say it is theirs; the text size is already theirs.
+  await page.getByRole('heading', { level: 1, name: /^You started this on / }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Larger text' }).getAttribute('aria-pressed'), 'true', 'pressed on the first page after reload');
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'What do you want to do?' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Larger text' }).getAttribute('aria-pressed'), 'true', 'still pressed after reload');
   assert.ok(await size() >= normal * 1.2, 'still larger after reload');

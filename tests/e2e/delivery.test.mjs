@@ -275,6 +275,8 @@ test('a 400 with a message: shown in plain words, answers kept, and it can be se
   // Nothing was stored, and the answers survive a reload too.
   assert.equal((await storedFor(who)).length, 0);
   await page.reload();
+  await page.getByRole('heading', { level: 1, name: /^You started this on / }).waitFor();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
   await answersKept(page, who);
   await page.unrouteAll({ behavior: 'ignoreErrors' });

@@ -89,7 +89,7 @@ export async function startSite({ endpoint, config = {}, headers = {}, extra = {
       res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return;
     }
     let body = readFileSync(file);
-    if (path === '/config/example-homes.json') {
+    if (/^\/config\/example-homes(-[a-z-]+)?\.json$/.test(path)) {
       const c = JSON.parse(body.toString('utf8'));
       if (endpoint) c.endpoint = { ...c.endpoint, url: endpoint };
       body = Buffer.from(JSON.stringify(deepMerge(c, config)));
