@@ -26,10 +26,12 @@ mod endpoint;
 mod example;
 pub mod languages;
 pub mod nation;
+pub mod tracker;
 
 pub use endpoint::{Endpoint, EndpointFormat};
 pub use languages::Languages;
 pub use nation::{Ombudsman, PromisedTimescales};
+pub use tracker::Tracker;
 
 use chrono::{Duration, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -163,6 +165,8 @@ pub struct LandlordConfig {
     pub theme: Theme,
     /// The languages offered, the default, and the landlord's own catalogues.
     pub languages: Languages,
+    /// "My complaints" notes on the resident's device (`tracker.keep_months`).
+    pub tracker: Tracker,
     /// Notes for the landlord's web team about a config that works but
     /// could say more (English, naming the setting), for the console.
     #[serde(skip)]
@@ -280,6 +284,7 @@ impl LandlordConfig {
             }
         };
         let languages = languages::parse(&mut root)?;
+        let tracker = tracker::parse(&mut root)?;
         root.done()?;
 
         Ok(LandlordConfig {
@@ -302,6 +307,7 @@ impl LandlordConfig {
             policy_urls,
             theme,
             languages,
+            tracker,
             notes: national.notes,
         })
     }
@@ -317,6 +323,7 @@ impl LandlordConfig {
                 ("bank_holiday_region", self.bank_holiday_region == r.region),
                 ("ombudsman", self.ombudsman == Ombudsman::of(self.scheme())),
                 ("awaabs_law", self.awaabs_law == r.awaabs_law),
+                ("tracker", self.tracker == Tracker::default()),
             ] {
                 if default {
                     map.remove(key);
