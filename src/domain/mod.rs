@@ -56,6 +56,7 @@ pub mod payload;
 pub mod scheme;
 pub mod text;
 pub mod theme;
+pub mod tracker;
 pub mod validate;
 
 #[cfg(test)]
