@@ -15,10 +15,12 @@
 //! - [`ics`]: the upcoming (and missed, still unanswered) deadlines as an
 //!   iCalendar file, with a reminder the morning after each.
 
+mod ics;
 mod note;
 mod shorten;
 mod status;
 
+pub use ics::ics;
 pub use note::{read, write, Note, Promised, RecordError};
 pub use shorten::{one_line, LINE_CHARS};
 pub use status::{Action, NextDeadline, Record, Status};
