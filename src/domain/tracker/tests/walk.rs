@@ -257,3 +257,57 @@ fn labels_use_the_schemes_words() {
         }
     }
 }
+
+/// Every sentence the tracker can say, in every shipped language, has
+/// each placeholder filled: every state of every deadline, in England and
+/// Scotland, the next deadline, the labels and the plain status.
+#[test]
+fn every_sentence_is_whole_in_every_language() {
+    let mut said = Vec::new();
+    for scheme in [Scheme::England, Scheme::Scotland] {
+        let config = LandlordConfig::example_in(scheme);
+        let mut notes = vec![complaint(scheme, d(2026, 11, 20))];
+        let mut done = complaint(scheme, d(2026, 11, 20));
+        done.acknowledged_on = Some(d(2026, 11, 24));
+        done.answered_on = Some(d(2026, 12, 1));
+        done.stage2_requested_on = Some(d(2026, 12, 2));
+        notes.push(done.clone());
+        done.stage2_acknowledged_on = Some(d(2026, 12, 3));
+        notes.push(done.clone());
+        notes.push(Note { stage2_answered_on: Some(d(2026, 12, 10)), ..done.clone() });
+        done.acknowledged_on = Some(d(2026, 12, 10));
+        done.answered_on = Some(d(2026, 12, 30));
+        done.stage2_acknowledged_on = Some(d(2026, 12, 21));
+        done.stage2_answered_on = Some(d(2027, 3, 1));
+        notes.push(done);
+        notes.push(Note { kind: CaseKind::ServiceRequest, ..complaint(scheme, d(2026, 11, 20)) });
+        for locale in ["en-GB", "cy", "ur", "pl"] {
+            let w = words(locale, &config);
+            for note in &notes {
+                for today in [d(2026, 11, 20), d(2026, 11, 27), d(2026, 11, 28), d(2026, 12, 2), d(2026, 12, 4), d(2027, 1, 20), d(2027, 4, 1)] {
+                    let s = note.status(today, &config);
+                    let mut msgs = vec![s.headline.clone()];
+                    msgs.extend(s.next.as_ref().map(NextDeadline::msg));
+                    msgs.extend(s.reports.iter().flat_map(|r| r.checks.iter().map(super::super::status::sentence)));
+                    msgs.extend(s.actions.iter().map(|a| a.msg(scheme)));
+                    msgs.extend(s.can_record.iter().map(|r| r.msg(scheme)));
+                    for m in msgs {
+                        let text = w.render(&m);
+                        assert!(!text.contains('{') && !text.contains("tracker."), "{locale}: {} gave {text}", m.key);
+                        said.push((locale, m.key.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    // Every state of every deadline was said.
+    for event in ["stage1_acknowledge", "stage1_respond", "stage2_acknowledge", "stage2_respond"] {
+        for state in ["due", "passed", "missed", "met", "done_late"] {
+            let key = format!("tracker.status.{event}.{state}");
+            if event == "stage1_acknowledge" || state != "passed" {
+                assert!(said.iter().any(|(l, k)| *l == "cy" && *k == key), "{key} never said");
+            }
+        }
+    }
+}
+
