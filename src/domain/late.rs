@@ -60,6 +60,23 @@ impl DeadlineStatus {
         matches!(self, DeadlineStatus::Missed { .. } | DeadlineStatus::DoneLate { .. })
     }
 
+    /// Its name in text keys: `"met"`, `"done_late"`, `"missed"`,
+    /// `"passed"` or `"due"`.
+    pub fn state(&self) -> &'static str {
+        match self {
+            DeadlineStatus::Met { .. } => "met",
+            DeadlineStatus::DoneLate { .. } => "done_late",
+            DeadlineStatus::Missed { .. } => "missed",
+            DeadlineStatus::Passed { .. } => "passed",
+            DeadlineStatus::NotYetDue { .. } => "due",
+        }
+    }
+
+    /// Done, on time or late.
+    pub fn is_done(&self) -> bool {
+        matches!(self, DeadlineStatus::Met { .. } | DeadlineStatus::DoneLate { .. })
+    }
+
     /// Working days late, 0 if not late.
     pub fn late_by(&self) -> u32 {
         match self {
@@ -89,14 +106,14 @@ impl DeadlineCheck {
     /// with the scheme's words for the answer (`{answer}`), the stage 2
     /// request (`{request}`) and its rule (`{rule}`: "Code 6.2").
     pub fn msg(&self) -> Msg {
-        let state = match self.status {
-            DeadlineStatus::Met { .. } => "met",
-            DeadlineStatus::DoneLate { .. } => "done_late",
-            DeadlineStatus::Missed { .. } => "missed",
-            DeadlineStatus::Passed { .. } => "passed",
-            DeadlineStatus::NotYetDue { .. } => "due",
-        };
-        let m = Msg::new(format!("late.{}.{state}", self.event))
+        self.worded("late")
+    }
+
+    /// The same sentence from another family of keys,
+    /// `<family>.<event>.<state>`, with the same arguments (the tracker's
+    /// "we" sentences are `tracker.status.*`).
+    pub fn worded(&self, family: &str) -> Msg {
+        let m = Msg::new(format!("{family}.{}.{}", self.event, self.status.state()))
             .date("due", self.due)
             .msg("rule", self.scheme.cite(self.code_section))
             .msg("answer", self.scheme.answer(self.stage))

@@ -34,6 +34,11 @@
 //!   [`exclusions::check_escalation`] (the builder calls them).
 //! - **"Is my landlord late?"**: [`LateCheck::check`] → [`LateReport`],
 //!   one per stage.
+//! - **"My complaints" on this device** ([`tracker`]): [`tracker::Note`]
+//!   from the payload sent, [`tracker::read`] / [`tracker::write`] for
+//!   local storage, [`tracker::Note::status`] (one sentence, the next
+//!   deadline, the actions to offer), [`tracker::Note::expired`]
+//!   (`tracker.keep_months`), [`tracker::ics`] for calendar reminders.
 //!
 //! # Counting convention
 //!
@@ -56,6 +61,7 @@ pub mod payload;
 pub mod scheme;
 pub mod text;
 pub mod theme;
+pub mod tracker;
 pub mod validate;
 
 #[cfg(test)]

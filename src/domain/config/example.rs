@@ -51,6 +51,7 @@ impl LandlordConfig {
                 ..super::Languages::default()
             },
             storage: super::Storage::default(),
+            tracker: super::Tracker::default(),
             notes: Vec::new(),
         }
     }

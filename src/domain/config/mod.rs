@@ -25,11 +25,15 @@ mod check;
 mod endpoint;
 mod example;
 pub mod languages;
+mod storage;
 pub mod nation;
+pub mod tracker;
 
 pub use endpoint::{Endpoint, EndpointFormat};
 pub use languages::Languages;
+pub use storage::Storage;
 pub use nation::{Ombudsman, PromisedTimescales};
+pub use tracker::Tracker;
 
 use chrono::{Duration, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -104,23 +108,6 @@ impl EscalationWindow {
     }
 }
 
-/// How long the widget keeps things on the resident's device.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Storage {
-    /// A draft older than this is not restored (default 7).
-    pub draft_days: u32,
-    /// A send still failing after this long stops trying and is shown to
-    /// the resident as not sent, with the landlord's contact details
-    /// (default 30).
-    pub outbox_days: u32,
-}
-
-impl Default for Storage {
-    fn default() -> Self {
-        Storage { draft_days: 7, outbox_days: 30 }
-    }
-}
-
 /// Links to the landlord's policies.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PolicyUrls {
@@ -182,6 +169,8 @@ pub struct LandlordConfig {
     pub languages: Languages,
     /// How long things stay on the resident's device.
     pub storage: Storage,
+    /// "My complaints" notes on the resident's device (`tracker.keep_months`).
+    pub tracker: Tracker,
     /// Notes for the landlord's web team about a config that works but
     /// could say more (English, naming the setting), for the console.
     #[serde(skip)]
@@ -309,21 +298,8 @@ impl LandlordConfig {
             }
         };
         let languages = languages::parse(&mut root)?;
-        let storage = match root.object("storage")? {
-            None => Storage::default(),
-            Some(mut st) => {
-                let mut days = |key: &str, default: u32, max: u32| -> Result<u32, ConfigError> {
-                    let d = st.take::<u32>(key)?.unwrap_or(default);
-                    if !(1..=max).contains(&d) {
-                        return Err(ConfigError::new(st.name(key), format!("must be between 1 and {max} days")));
-                    }
-                    Ok(d)
-                };
-                let s = Storage { draft_days: days("draft_days", 7, 90)?, outbox_days: days("outbox_days", 30, 365)? };
-                st.done()?;
-                s
-            }
-        };
+        let storage = storage::parse(&mut root)?;
+        let tracker = tracker::parse(&mut root)?;
         root.done()?;
 
         Ok(LandlordConfig {
@@ -347,6 +323,7 @@ impl LandlordConfig {
             theme,
             languages,
             storage,
+            tracker,
             notes: national.notes,
         })
     }
@@ -362,6 +339,7 @@ impl LandlordConfig {
                 ("bank_holiday_region", self.bank_holiday_region == r.region),
                 ("ombudsman", self.ombudsman == Ombudsman::of(self.scheme())),
                 ("awaabs_law", self.awaabs_law == r.awaabs_law),
+                ("tracker", self.tracker == Tracker::default()),
             ] {
                 if default {
                     map.remove(key);
