@@ -129,6 +129,8 @@ test('switching language in the middle of a journey keeps every answer; the head
     assert.equal(await page.getByLabel(t('reported_before.yes', {}, 'pl'), { exact: true }).isChecked(), true);
     // The choice is kept for the next visit, with the answers.
     await page.reload();
+    // The draft, in its language, waits for the resident to continue it.
+    await page.getByRole('button', { name: t('resume.continue', {}, 'pl'), exact: true }).click();
     await page.getByRole('heading', { level: 1, name: label('reported_before', { locale: 'pl' }) }).waitFor();
     assert.equal((await rootLang(page)).lang, 'pl');
     await press(page, 'English');
