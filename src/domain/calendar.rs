@@ -246,6 +246,18 @@ pub fn is_bank_holiday(date: NaiveDate, region: Region) -> bool {
     }
 }
 
+/// A date beyond what the calendar can count to (chrono's `NaiveDate::MAX`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OutOfRange;
+
+impl std::fmt::Display for OutOfRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the date is beyond the calendar's range")
+    }
+}
+
+impl std::error::Error for OutOfRange {}
+
 /// Working-day arithmetic for one bank-holiday region.
 ///
 /// See the module docs for the counting convention (received day is day 0).
@@ -266,40 +278,39 @@ impl Calendar {
         !is_weekend(date) && !is_bank_holiday(date, self.region)
     }
 
-    /// The first working day strictly after `date`.
-    pub fn next_working_day(&self, date: NaiveDate) -> NaiveDate {
+    /// The first working day strictly after `date`; an error past the last
+    /// date the calendar can hold.
+    pub fn next_working_day(&self, date: NaiveDate) -> Result<NaiveDate, OutOfRange> {
         let mut d = date;
         loop {
-            match d.succ_opt() {
-                Some(next) => d = next,
-                None => return d,
-            }
+            d = d.succ_opt().ok_or(OutOfRange)?;
             if self.is_working_day(d) {
-                return d;
+                return Ok(d);
             }
         }
     }
 
     /// Day 0 for something received on `received`: that day if it is a
     /// working day, otherwise the next working day.
-    pub fn day_zero(&self, received: NaiveDate) -> NaiveDate {
+    pub fn day_zero(&self, received: NaiveDate) -> Result<NaiveDate, OutOfRange> {
         if self.is_working_day(received) {
-            received
+            Ok(received)
         } else {
             self.next_working_day(received)
         }
     }
 
     /// The date `n` working days after `received`, where `received` (or the
-    /// next working day, if it is not one) is day 0. Always a working day.
+    /// next working day, if it is not one) is day 0. Always a working day;
+    /// an error past the last date the calendar can hold.
     ///
     /// Received Monday 23 November 2026, 5 working days → Monday 30 November 2026.
-    pub fn add_working_days(&self, received: NaiveDate, n: u32) -> NaiveDate {
-        let mut d = self.day_zero(received);
+    pub fn add_working_days(&self, received: NaiveDate, n: u32) -> Result<NaiveDate, OutOfRange> {
+        let mut d = self.day_zero(received)?;
         for _ in 0..n {
-            d = self.next_working_day(d);
+            d = self.next_working_day(d)?;
         }
-        d
+        Ok(d)
     }
 
     /// How many working days fall after `from` up to and including `to`
@@ -342,6 +353,24 @@ mod tests {
     const NI: Calendar = Calendar {
         region: Region::NorthernIreland,
     };
+
+    #[test]
+    fn the_calendars_edges_are_errors_not_panics() {
+        for cal in [EW, SC, NI] {
+            // Nothing after the last date chrono holds.
+            assert_eq!(cal.next_working_day(NaiveDate::MAX), Err(OutOfRange));
+            assert_eq!(cal.add_working_days(NaiveDate::MAX, 1), Err(OutOfRange));
+            assert_eq!(cal.add_working_days(NaiveDate::MAX - Duration::days(3), 10), Err(OutOfRange));
+            let last_working = cal.day_zero(NaiveDate::MAX - Duration::days(6)).unwrap();
+            assert!(cal.is_working_day(last_working) && last_working <= NaiveDate::MAX);
+            // Counting forward from the first date works.
+            let zero = cal.day_zero(NaiveDate::MIN).unwrap();
+            let later = cal.add_working_days(NaiveDate::MIN, 10).unwrap();
+            assert_eq!(cal.working_days_after(zero, later), 10);
+            assert_eq!(cal.working_days_after(NaiveDate::MAX, NaiveDate::MIN), 0);
+        }
+        assert!(!OutOfRange.to_string().is_empty());
+    }
 
     #[test]
     fn published_tables_are_sorted_real_weekdays() {
@@ -432,11 +461,11 @@ mod tests {
             assert!(!is_bank_holiday(d(2027, 12, 29), r));
         }
         // Working days across Christmas 2026: Thursday 24 Dec + 1 wd = Tuesday 29 Dec.
-        assert_eq!(EW.add_working_days(d(2026, 12, 24), 1), d(2026, 12, 29));
+        assert_eq!(EW.add_working_days(d(2026, 12, 24), 1).unwrap(), d(2026, 12, 29));
         // ... and New Year 2027 (Friday 1 Jan).
-        assert_eq!(EW.add_working_days(d(2026, 12, 31), 1), d(2027, 1, 4));
+        assert_eq!(EW.add_working_days(d(2026, 12, 31), 1).unwrap(), d(2027, 1, 4));
         // Scotland 2027: 2 January is a Saturday → Monday 4 January.
-        assert_eq!(SC.add_working_days(d(2026, 12, 31), 1), d(2027, 1, 5));
+        assert_eq!(SC.add_working_days(d(2026, 12, 31), 1).unwrap(), d(2027, 1, 5));
     }
 
     #[test]
@@ -447,8 +476,8 @@ mod tests {
         assert!(!is_bank_holiday(d(2026, 4, 6), Region::Scotland));
         assert!(is_bank_holiday(d(2026, 4, 3), Region::Scotland));
         // Thursday 2 April 2026 + 1 wd: over Good Friday, weekend, Easter Monday.
-        assert_eq!(EW.add_working_days(d(2026, 4, 2), 1), d(2026, 4, 7));
-        assert_eq!(SC.add_working_days(d(2026, 4, 2), 1), d(2026, 4, 6));
+        assert_eq!(EW.add_working_days(d(2026, 4, 2), 1).unwrap(), d(2026, 4, 7));
+        assert_eq!(SC.add_working_days(d(2026, 4, 2), 1).unwrap(), d(2026, 4, 6));
         // Rule-derived year: Easter 2030 is 21 April.
         assert!(is_bank_holiday(d(2030, 4, 19), Region::EnglandAndWales));
         assert!(is_bank_holiday(d(2030, 4, 22), Region::EnglandAndWales));
@@ -474,9 +503,9 @@ mod tests {
             assert!(is_bank_holiday(d(2023, 5, 8), r)); // Coronation
         }
         // Wednesday 1 June 2022 + 1 wd = Monday 6 June.
-        assert_eq!(EW.add_working_days(d(2022, 6, 1), 1), d(2022, 6, 6));
+        assert_eq!(EW.add_working_days(d(2022, 6, 1), 1).unwrap(), d(2022, 6, 6));
         // Coronation: Friday 5 May 2023 + 1 = Tuesday 9 May.
-        assert_eq!(EW.add_working_days(d(2023, 5, 5), 1), d(2023, 5, 9));
+        assert_eq!(EW.add_working_days(d(2023, 5, 5), 1).unwrap(), d(2023, 5, 9));
     }
 
     #[test]
@@ -497,7 +526,7 @@ mod tests {
         assert!(is_bank_holiday(d(2026, 7, 13), Region::NorthernIreland));
         assert!(is_bank_holiday(d(2025, 7, 14), Region::NorthernIreland));
         assert!(!is_bank_holiday(d(2026, 7, 13), Region::EnglandAndWales));
-        assert_eq!(NI.add_working_days(d(2026, 7, 10), 1), d(2026, 7, 14));
+        assert_eq!(NI.add_working_days(d(2026, 7, 10), 1).unwrap(), d(2026, 7, 14));
         // Rule-derived 2029: St Patrick's is a Saturday → Monday 19 March.
         assert!(is_bank_holiday(d(2029, 3, 19), Region::NorthernIreland));
     }
@@ -505,16 +534,16 @@ mod tests {
     #[test]
     fn counting_convention() {
         // Received Monday 23 November 2026 is day 0.
-        assert_eq!(EW.add_working_days(d(2026, 11, 23), 0), d(2026, 11, 23));
-        assert_eq!(EW.add_working_days(d(2026, 11, 23), 5), d(2026, 11, 30));
-        assert_eq!(EW.add_working_days(d(2026, 11, 30), 10), d(2026, 12, 14));
+        assert_eq!(EW.add_working_days(d(2026, 11, 23), 0).unwrap(), d(2026, 11, 23));
+        assert_eq!(EW.add_working_days(d(2026, 11, 23), 5).unwrap(), d(2026, 11, 30));
+        assert_eq!(EW.add_working_days(d(2026, 11, 30), 10).unwrap(), d(2026, 12, 14));
         // Scotland: 30 November 2026 is St Andrew's Day.
-        assert_eq!(SC.add_working_days(d(2026, 11, 23), 5), d(2026, 12, 1));
+        assert_eq!(SC.add_working_days(d(2026, 11, 23), 5).unwrap(), d(2026, 12, 1));
         // Received on Saturday: day 0 is Monday.
-        assert_eq!(EW.day_zero(d(2026, 11, 21)), d(2026, 11, 23));
-        assert_eq!(EW.add_working_days(d(2026, 11, 21), 5), d(2026, 11, 30));
+        assert_eq!(EW.day_zero(d(2026, 11, 21)).unwrap(), d(2026, 11, 23));
+        assert_eq!(EW.add_working_days(d(2026, 11, 21), 5).unwrap(), d(2026, 11, 30));
         // Received on Boxing Day substitute: day 0 is Tuesday 29 December.
-        assert_eq!(EW.add_working_days(d(2026, 12, 28), 0), d(2026, 12, 29));
+        assert_eq!(EW.add_working_days(d(2026, 12, 28), 0).unwrap(), d(2026, 12, 29));
         assert_eq!(EW.working_days_after(d(2026, 11, 23), d(2026, 11, 30)), 5);
         assert_eq!(EW.working_days_after(d(2026, 11, 30), d(2026, 11, 23)), 0);
         assert_eq!(EW.working_days_after(d(2026, 12, 24), d(2026, 12, 28)), 0);
@@ -559,7 +588,7 @@ mod tests {
         #[test]
         fn result_is_a_working_day(start in any_date(), n in 0u32..300, region in any_region()) {
             let cal = Calendar::new(region);
-            let due = cal.add_working_days(start, n);
+            let due = cal.add_working_days(start, n).unwrap();
             prop_assert!(cal.is_working_day(due));
             prop_assert!(due >= start);
         }
@@ -567,23 +596,23 @@ mod tests {
         #[test]
         fn monotonic_in_n_and_start(start in any_date(), n in 0u32..200, gap in 0i64..30, region in any_region()) {
             let cal = Calendar::new(region);
-            prop_assert!(cal.add_working_days(start, n) < cal.add_working_days(start, n + 1));
+            prop_assert!(cal.add_working_days(start, n).unwrap() < cal.add_working_days(start, n + 1).unwrap());
             let later = start + Duration::days(gap);
-            prop_assert!(cal.add_working_days(start, n) <= cal.add_working_days(later, n));
+            prop_assert!(cal.add_working_days(start, n).unwrap() <= cal.add_working_days(later, n).unwrap());
         }
 
         #[test]
         fn counting_inverts_adding(start in any_date(), n in 0u32..300, region in any_region()) {
             let cal = Calendar::new(region);
-            let zero = cal.day_zero(start);
-            prop_assert_eq!(cal.working_days_after(zero, cal.add_working_days(start, n)), n);
+            let zero = cal.day_zero(start).unwrap();
+            prop_assert_eq!(cal.working_days_after(zero, cal.add_working_days(start, n).unwrap()), n);
         }
 
         #[test]
         fn adding_is_additive(start in any_date(), a in 0u32..100, b in 0u32..100, region in any_region()) {
             let cal = Calendar::new(region);
-            let step = cal.add_working_days(cal.add_working_days(start, a), b);
-            prop_assert_eq!(step, cal.add_working_days(start, a + b));
+            let step = cal.add_working_days(cal.add_working_days(start, a).unwrap(), b).unwrap();
+            prop_assert_eq!(step, cal.add_working_days(start, a + b).unwrap());
         }
 
         #[test]
@@ -591,8 +620,8 @@ mod tests {
             // Five working days always cross one weekend (7 calendar days);
             // bank holidays never stretch them past 13 (Scotland at Christmas).
             let cal = Calendar::new(region);
-            let zero = cal.day_zero(start);
-            let span = (cal.add_working_days(start, 5) - zero).num_days();
+            let zero = cal.day_zero(start).unwrap();
+            let span = (cal.add_working_days(start, 5).unwrap() - zero).num_days();
             prop_assert!((7..=13).contains(&span), "span {}", span);
         }
     }

@@ -9,7 +9,7 @@
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::calendar::Calendar;
+use super::calendar::{Calendar, OutOfRange};
 use super::scheme::{Counted, Scheme};
 use super::text::{Msg, Render};
 
@@ -143,31 +143,32 @@ pub struct StageDates {
 
 impl StageDates {
     /// Dates for a complaint (stage 1) or escalation request (stage 2)
-    /// received on `received`.
+    /// received on `received`; an error where a date would fall past the
+    /// calendar's range.
     ///
     /// ```
     /// # use put_right::domain::{calendar::Calendar, deadlines::*};
     /// # use chrono::NaiveDate;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
-    /// let dates = StageDates::new(Stage::Stage1, d(11, 23), &Calendar::default(), &Timescales::CODE);
+    /// let dates = StageDates::new(Stage::Stage1, d(11, 23), &Calendar::default(), &Timescales::CODE).unwrap();
     /// assert_eq!(dates.acknowledge_by, Some(d(11, 30)));
     /// assert_eq!(dates.respond_by, d(12, 14));
     /// ```
-    pub fn new(stage: Stage, received: NaiveDate, cal: &Calendar, ts: &Timescales) -> Self {
+    pub fn new(stage: Stage, received: NaiveDate, cal: &Calendar, ts: &Timescales) -> Result<Self, OutOfRange> {
         let plan = ts.plan(stage);
-        let acknowledge_by = plan.acknowledge.map(|n| cal.add_working_days(received, n));
+        let acknowledge_by = plan.acknowledge.map(|n| cal.add_working_days(received, n)).transpose()?;
         let from = match (plan.counted, acknowledge_by) {
             (Counted::FromAcknowledgement, Some(ack)) => ack,
             _ => received,
         };
-        let respond_by = cal.add_working_days(from, plan.respond);
-        StageDates {
+        let respond_by = cal.add_working_days(from, plan.respond)?;
+        Ok(StageDates {
             stage,
-            day_zero: cal.day_zero(received),
+            day_zero: cal.day_zero(received)?,
             acknowledge_by,
             respond_by,
-            extension_limit: plan.extension.map(|n| cal.add_working_days(respond_by, n)),
-        }
+            extension_limit: plan.extension.map(|n| cal.add_working_days(respond_by, n)).transpose()?,
+        })
     }
 
     /// The dates as payload entries, each with why it is due then and the
@@ -294,8 +295,9 @@ pub mod awaab {
 
 /// Awaab's Law dates for a hazard reported on `reported`. Later steps are
 /// counted from the latest date the investigation may finish, so they are
-/// the latest the resident should have to wait.
-pub fn hazard_dates(level: HazardLevel, reported: NaiveDate, cal: &Calendar) -> Vec<Due> {
+/// the latest the resident should have to wait. An error where a date would
+/// fall past the calendar's range.
+pub fn hazard_dates(level: HazardLevel, reported: NaiveDate, cal: &Calendar) -> Result<Vec<Due>, OutOfRange> {
     let due = |event: &str, due: NaiveDate, working_days: Option<u32>, basis: Msg| Due {
         event: event.into(),
         due,
@@ -304,32 +306,32 @@ pub fn hazard_dates(level: HazardLevel, reported: NaiveDate, cal: &Calendar) -> 
         rule: awaab::RULE.into(),
         basis,
     };
-    match level {
+    Ok(match level {
         HazardLevel::Emergency => vec![due(
             "hazard_make_safe",
-            reported.checked_add_signed(Duration::days(1)).unwrap_or(reported),
+            reported.checked_add_signed(Duration::days(1)).ok_or(OutOfRange)?,
             None,
             Msg::new("basis.hazard_make_safe").count(awaab::EMERGENCY_HOURS),
         )],
         HazardLevel::Significant => {
-            let investigate = cal.add_working_days(reported, awaab::INVESTIGATE);
+            let investigate = cal.add_working_days(reported, awaab::INVESTIGATE)?;
             vec![
                 due("hazard_investigate", investigate, Some(awaab::INVESTIGATE), Msg::new("basis.hazard_investigate").count(awaab::INVESTIGATE)),
                 due(
                     "hazard_written_summary",
-                    cal.add_working_days(investigate, awaab::WRITTEN_SUMMARY),
+                    cal.add_working_days(investigate, awaab::WRITTEN_SUMMARY)?,
                     Some(awaab::WRITTEN_SUMMARY),
                     Msg::new("basis.hazard_written_summary").count(awaab::WRITTEN_SUMMARY),
                 ),
                 due(
                     "hazard_safety_work",
-                    cal.add_working_days(investigate, awaab::SAFETY_WORK),
+                    cal.add_working_days(investigate, awaab::SAFETY_WORK)?,
                     Some(awaab::SAFETY_WORK),
                     Msg::new("basis.hazard_safety_work").count(awaab::SAFETY_WORK),
                 ),
             ]
         }
-    }
+    })
 }
 
 #[cfg(test)]
@@ -347,9 +349,30 @@ mod tests {
     }
 
     #[test]
+    fn dates_past_the_calendars_edge_are_errors() {
+        use crate::domain::calendar::OutOfRange;
+        use crate::domain::late::LateCheck;
+        let cal = Calendar::default();
+        for stage in [Stage::Stage1, Stage::Stage2] {
+            assert_eq!(StageDates::new(stage, NaiveDate::MAX, &cal, &Timescales::CODE), Err(OutOfRange));
+            assert!(StageDates::new(stage, NaiveDate::MIN, &cal, &Timescales::CODE).is_ok());
+        }
+        for level in [HazardLevel::Emergency, HazardLevel::Significant] {
+            assert_eq!(hazard_dates(level, NaiveDate::MAX, &cal), Err(OutOfRange));
+            assert!(hazard_dates(level, NaiveDate::MIN, &cal).is_ok());
+        }
+        // "Is my landlord late?" at either edge.
+        let max = NaiveDate::MAX;
+        assert_eq!(LateCheck::stage1(max).check(max, &cal, &Timescales::CODE), Err(OutOfRange));
+        assert_eq!(LateCheck::stage2(max).check(max, &cal, &Timescales::CODE), Err(OutOfRange));
+        let min = NaiveDate::MIN;
+        assert!(LateCheck::stage1(min).check(min, &cal, &Timescales::CODE).is_ok());
+    }
+
+    #[test]
     fn stage1_for_23_november_2026() {
         let cal = Calendar::new(Region::EnglandAndWales);
-        let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &Timescales::CODE);
+        let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &Timescales::CODE).unwrap();
         assert_eq!(dates.day_zero, d(2026, 11, 23));
         assert_eq!(dates.acknowledge_by, Some(d(2026, 11, 30))); // Code 6.2
         assert_eq!(dates.respond_by, d(2026, 12, 14)); // Code 6.3
@@ -362,7 +385,7 @@ mod tests {
     #[test]
     fn stage2_dates_cross_christmas_and_new_year() {
         let cal = Calendar::new(Region::EnglandAndWales);
-        let dates = StageDates::new(Stage::Stage2, d(2026, 11, 23), &cal, &Timescales::CODE);
+        let dates = StageDates::new(Stage::Stage2, d(2026, 11, 23), &cal, &Timescales::CODE).unwrap();
         assert_eq!(dates.acknowledge_by, Some(d(2026, 11, 30))); // Code 6.11
         // 20 wd from 30 Nov: December has 25 and 28 off, 1 January off.
         assert_eq!(dates.respond_by, d(2026, 12, 30)); // Code 6.14
@@ -374,7 +397,7 @@ mod tests {
     #[test]
     fn scotland_st_andrews_day_pushes_acknowledgement() {
         let cal = Calendar::new(Region::Scotland);
-        let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &Timescales::CODE);
+        let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &Timescales::CODE).unwrap();
         assert_eq!(dates.acknowledge_by, Some(d(2026, 12, 1)));
         assert_eq!(dates.respond_by, d(2026, 12, 15));
     }
@@ -382,8 +405,8 @@ mod tests {
     #[test]
     fn weekend_receipt_counts_from_monday() {
         let cal = Calendar::default();
-        let sat = StageDates::new(Stage::Stage1, d(2026, 11, 21), &cal, &Timescales::CODE);
-        let mon = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &Timescales::CODE);
+        let sat = StageDates::new(Stage::Stage1, d(2026, 11, 21), &cal, &Timescales::CODE).unwrap();
+        let mon = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &Timescales::CODE).unwrap();
         assert_eq!(sat, mon);
     }
 
@@ -394,7 +417,7 @@ mod tests {
             stage1_acknowledge: 1,
             ..Timescales::CODE
         };
-        let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &ts);
+        let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &ts).unwrap();
         assert_eq!(dates.acknowledge_by, Some(d(2026, 11, 24)));
         assert_eq!(dates.respond_by, d(2026, 12, 8));
         let words = english();
@@ -414,13 +437,13 @@ mod tests {
     #[test]
     fn awaabs_law_dates() {
         let cal = Calendar::default();
-        let e = hazard_dates(HazardLevel::Emergency, d(2026, 12, 24), &cal);
+        let e = hazard_dates(HazardLevel::Emergency, d(2026, 12, 24), &cal).unwrap();
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].event, "hazard_make_safe");
         assert_eq!(e[0].due, d(2026, 12, 25)); // 24 hours: holidays don't count
         assert_eq!(e[0].working_days, None);
 
-        let s = hazard_dates(HazardLevel::Significant, d(2026, 11, 23), &cal);
+        let s = hazard_dates(HazardLevel::Significant, d(2026, 11, 23), &cal).unwrap();
         let get = |ev: &str| s.iter().find(|x| x.event == ev).unwrap().due;
         assert_eq!(get("hazard_investigate"), d(2026, 12, 7));
         assert_eq!(get("hazard_written_summary"), d(2026, 12, 10));

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::case::{ComplaintDefinition, Escalation, EscalationWindowInfo};
 use super::config::LandlordConfig;
 use super::scheme::Scheme;
+use super::calendar::OutOfRange;
 use super::text::{Msg, Render};
 
 crate::choices! {
@@ -95,14 +96,14 @@ pub fn ombudsman_right(config: &LandlordConfig) -> Msg {
 /// The last day a complaint is inside a time limit of `months`: that many
 /// months after the later of when the issue started and when the resident
 /// became aware of it (Code 2.3; the model procedures count from "the
-/// event" or "finding out" alike).
-pub fn time_limit_ends(started_on: NaiveDate, became_aware_on: Option<NaiveDate>, months: u32) -> NaiveDate {
+/// event" or "finding out" alike). An error past the calendar's range.
+pub fn time_limit_ends(started_on: NaiveDate, became_aware_on: Option<NaiveDate>, months: u32) -> Result<NaiveDate, OutOfRange> {
     let from = became_aware_on.map_or(started_on, |a| a.max(started_on));
-    from.checked_add_months(Months::new(months)).unwrap_or(from)
+    from.checked_add_months(Months::new(months)).ok_or(OutOfRange)
 }
 
 /// The last day inside England's 12 months (Code 2.3).
-pub fn twelve_month_limit(started_on: NaiveDate, became_aware_on: Option<NaiveDate>) -> NaiveDate {
+pub fn twelve_month_limit(started_on: NaiveDate, became_aware_on: Option<NaiveDate>) -> Result<NaiveDate, OutOfRange> {
     time_limit_ends(started_on, became_aware_on, 12)
 }
 
@@ -116,7 +117,8 @@ pub fn outside_time_limit(
     config: &LandlordConfig,
 ) -> Option<Exclusion> {
     let months = config.time_limit_months();
-    let limit = time_limit_ends(started_on, became_aware_on, months);
+    // A limit past the calendar's last day has not passed.
+    let limit = time_limit_ends(started_on, became_aware_on, months).ok()?;
     let code = if months == 12 { WarningCode::Over12Months } else { WarningCode::OutsideTimeLimit };
     let scheme = config.scheme();
     (received > limit).then(|| Exclusion::new(code, scheme, Msg::new(scheme.rules().wording.time_limit_warning).date("limit", limit).count(months)))
@@ -143,16 +145,21 @@ pub fn check_complaint(complaint: &ComplaintDefinition, received: NaiveDate, con
 
 /// The escalation window for a stage 2 request received on `received`,
 /// and a warning if it is outside it. Nothing if the landlord sets no
-/// window or the stage 1 response date is unknown.
-pub fn check_escalation(escalation: &Escalation, received: NaiveDate, config: &LandlordConfig) -> (Option<EscalationWindowInfo>, Vec<Exclusion>) {
+/// window or the stage 1 response date is unknown; an error if the window
+/// would close past the calendar's range.
+pub fn check_escalation(
+    escalation: &Escalation,
+    received: NaiveDate,
+    config: &LandlordConfig,
+) -> Result<(Option<EscalationWindowInfo>, Vec<Exclusion>), OutOfRange> {
     let (Some(window), Some(response_on)) = (config.escalation_window, escalation.stage1_response_on) else {
-        return (None, vec![]);
+        return Ok((None, vec![]));
     };
-    let closes_on = window.closes_on(response_on);
+    let closes_on = window.closes_on(response_on)?;
     let within_window = received <= closes_on;
     let info = EscalationWindowInfo { window, closes_on, within_window };
     let warnings = if within_window { vec![] } else { vec![window_warning(config.scheme(), window.describe(), response_on, closes_on)] };
-    (Some(info), warnings)
+    Ok((Some(info), warnings))
 }
 
 /// Outside the landlord's window, escalation can only be refused for a
@@ -195,6 +202,26 @@ mod tests {
     }
 
     #[test]
+    fn limits_past_the_calendars_edge() {
+        use crate::domain::calendar::OutOfRange;
+        let max = NaiveDate::MAX;
+        assert_eq!(twelve_month_limit(max, None), Err(OutOfRange));
+        assert_eq!(time_limit_ends(d(2026, 1, 1), Some(max), 1), Err(OutOfRange));
+        assert!(twelve_month_limit(NaiveDate::MIN, None).is_ok());
+        // A limit past the last date has not passed.
+        let c = LandlordConfig::example();
+        assert!(outside_time_limit(max, None, max, &c).is_none());
+        for window in [EscalationWindow::Days(28), EscalationWindow::CalendarMonths(1)] {
+            assert_eq!(window.closes_on(max), Err(OutOfRange));
+            assert!(window.closes_on(NaiveDate::MIN).is_ok());
+            let mut c = LandlordConfig::example();
+            c.escalation_window = Some(window);
+            let esc = Escalation { stage1_response_on: Some(max), ..Default::default() };
+            assert_eq!(check_escalation(&esc, max, &c), Err(OutOfRange));
+        }
+    }
+
+    #[test]
     fn twelve_months_from_issue_or_awareness() {
         let c = LandlordConfig::example();
         let today = d(2026, 11, 23);
@@ -213,9 +240,9 @@ mod tests {
         late_aware.became_aware_on = Some(d(2026, 6, 1));
         assert!(check_complaint(&late_aware, today, &c).is_empty());
         // 29 February rolls to 28 February.
-        assert_eq!(twelve_month_limit(d(2024, 2, 29), None), d(2025, 2, 28));
+        assert_eq!(twelve_month_limit(d(2024, 2, 29), None), Ok(d(2025, 2, 28)));
         // Awareness earlier than the start is ignored.
-        assert_eq!(twelve_month_limit(d(2024, 5, 1), Some(d(2024, 1, 1))), d(2025, 5, 1));
+        assert_eq!(twelve_month_limit(d(2024, 5, 1), Some(d(2024, 1, 1))), Ok(d(2025, 5, 1)));
     }
 
     #[test]
@@ -243,11 +270,11 @@ mod tests {
             stage1_response_on: Some(d(2026, 10, 1)),
             ..Default::default()
         };
-        let (info, w) = check_escalation(&esc, d(2026, 10, 29), &c);
+        let (info, w) = check_escalation(&esc, d(2026, 10, 29), &c).unwrap();
         assert_eq!(info.as_ref().map(|i| i.closes_on), Some(d(2026, 10, 29)));
         assert!(info.unwrap().within_window);
         assert!(w.is_empty());
-        let (info, w) = check_escalation(&esc, d(2026, 10, 30), &c);
+        let (info, w) = check_escalation(&esc, d(2026, 10, 30), &c).unwrap();
         assert!(!info.unwrap().within_window);
         let w: Vec<_> = w.iter().map(said).collect();
         assert_eq!(w[0].code, WarningCode::OutsideEscalationWindow);
@@ -257,6 +284,6 @@ mod tests {
         assert!(w[0].message.contains("which was Thursday 1 October 2026"), "{}", w[0].message);
         assert!(w[0].message.contains("The last day was Thursday 29 October 2026"), "{}", w[0].message);
         c.escalation_window = None;
-        assert_eq!(check_escalation(&esc, d(2027, 1, 1), &c), (None, vec![]));
+        assert_eq!(check_escalation(&esc, d(2027, 1, 1), &c), Ok((None, vec![])));
     }
 }

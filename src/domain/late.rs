@@ -16,7 +16,7 @@
 
 use chrono::NaiveDate;
 
-use super::calendar::Calendar;
+use super::calendar::{Calendar, OutOfRange};
 use super::deadlines::{sections, Stage, Timescales};
 use super::scheme::{Counted, Scheme};
 use super::text::Msg;
@@ -150,18 +150,19 @@ impl LateReport {
     }
 }
 
-fn status(cal: &Calendar, due: NaiveDate, done: Option<NaiveDate>, today: NaiveDate) -> DeadlineStatus {
-    match done {
+fn status(cal: &Calendar, due: NaiveDate, done: Option<NaiveDate>, today: NaiveDate) -> Result<DeadlineStatus, OutOfRange> {
+    Ok(match done {
         Some(on) => match cal.working_days_after(due, on) {
             0 => DeadlineStatus::Met { on },
             late_by => DeadlineStatus::DoneLate { on, late_by },
         },
         None if today <= due => DeadlineStatus::NotYetDue { working_days_left: cal.working_days_after(today, due) },
         None => match cal.working_days_after(due, today) {
-            0 => DeadlineStatus::Passed { late_from: cal.next_working_day(due.succ_opt().unwrap_or(due)) },
+            // Only non-working days since: late from the next working day.
+            0 => DeadlineStatus::Passed { late_from: cal.next_working_day(due)? },
             late_by => DeadlineStatus::Missed { late_by },
         },
-    }
+    })
 }
 
 impl LateCheck {
@@ -176,8 +177,9 @@ impl LateCheck {
     }
 
     /// Check against `ts` (use [`Timescales::of`] for the scheme's limits,
-    /// or the landlord's promises from its config).
-    pub fn check(&self, today: NaiveDate, cal: &Calendar, ts: &Timescales) -> LateReport {
+    /// or the landlord's promises from its config). An error where a date
+    /// would fall past the calendar's range.
+    pub fn check(&self, today: NaiveDate, cal: &Calendar, ts: &Timescales) -> Result<LateReport, OutOfRange> {
         let plan = ts.plan(self.stage);
         let (s_ack, s_respond, s_ext) = sections(ts.scheme, self.stage);
         let event = |what: &str| -> &'static str {
@@ -188,22 +190,24 @@ impl LateCheck {
                 (Stage::Stage2, _) => "stage2_respond",
             }
         };
-        let deadline = |what: &str, section, due, done| DeadlineCheck {
-            event: event(what),
-            code_section: section,
-            due,
-            status: status(cal, due, done, today),
-            stage: self.stage,
-            scheme: ts.scheme,
+        let deadline = |what: &str, section, due, done| -> Result<DeadlineCheck, OutOfRange> {
+            Ok(DeadlineCheck {
+                event: event(what),
+                code_section: section,
+                due,
+                status: status(cal, due, done, today)?,
+                stage: self.stage,
+                scheme: ts.scheme,
+            })
         };
         let mut checks = Vec::new();
         let mut notes = Vec::new();
 
         // A response is also an acknowledgement.
         let acknowledged = self.acknowledged_on.or(self.answered_on);
-        let ack_due = plan.acknowledge.map(|days| cal.add_working_days(self.made_on, days));
+        let ack_due = plan.acknowledge.map(|days| cal.add_working_days(self.made_on, days)).transpose()?;
         if let Some(due) = ack_due {
-            checks.push(deadline("acknowledge", s_ack, due, acknowledged));
+            checks.push(deadline("acknowledge", s_ack, due, acknowledged)?);
         }
 
         let base = match (plan.counted, ack_due) {
@@ -211,10 +215,10 @@ impl LateCheck {
             (Counted::FromAcknowledgement, Some(due)) => acknowledged.map_or(due, |a| a.min(due)),
             _ => self.made_on,
         };
-        let respond_due = cal.add_working_days(base, plan.respond);
-        let due = match (self.extended_to, plan.extension) {
-            (Some(x), Some(days)) if x > cal.add_working_days(respond_due, days) => {
-                let limit = cal.add_working_days(respond_due, days);
+        let respond_due = cal.add_working_days(base, plan.respond)?;
+        let limit = plan.extension.map(|days| cal.add_working_days(respond_due, days).map(|l| (days, l))).transpose()?;
+        let due = match (self.extended_to, limit) {
+            (Some(x), Some((days, limit))) if x > limit => {
                 notes.push(Msg::new("late.extension_too_long").count(days).msg("rule", ts.scheme.cite(s_ext)).date("limit", limit));
                 limit
             }
@@ -222,8 +226,8 @@ impl LateCheck {
             (Some(x), _) => x.max(respond_due),
             (None, _) => respond_due,
         };
-        checks.push(deadline("respond", s_respond, due, self.answered_on));
-        LateReport { stage: self.stage, checks, notes }
+        checks.push(deadline("respond", s_respond, due, self.answered_on)?);
+        Ok(LateReport { stage: self.stage, checks, notes })
     }
 }
 
@@ -253,13 +257,13 @@ mod tests {
     fn nothing_heard_after_23_november() {
         let check = LateCheck::stage1(d(2026, 11, 23));
         // On the deadline day: not yet late.
-        let r = check.check(d(2026, 11, 30), &CAL, &Timescales::CODE);
+        let r = check.check(d(2026, 11, 30), &CAL, &Timescales::CODE).unwrap();
         assert!(!r.any_late());
         assert_eq!(r.checks[0].due, d(2026, 11, 30));
         assert_eq!(r.checks[0].status, DeadlineStatus::NotYetDue { working_days_left: 0 });
         assert_eq!(r.checks[1].due, d(2026, 12, 14));
         // The next working day: late by 1.
-        let r = check.check(d(2026, 12, 1), &CAL, &Timescales::CODE);
+        let r = check.check(d(2026, 12, 1), &CAL, &Timescales::CODE).unwrap();
         assert_eq!(r.checks[0].status, DeadlineStatus::Missed { late_by: 1 });
         assert_eq!(
             say(&r.checks[0]),
@@ -268,7 +272,7 @@ mod tests {
         assert_eq!(r.checks[1].status, DeadlineStatus::NotYetDue { working_days_left: 9 });
         assert_eq!(say(&r.checks[1]), "Example Homes must send you its stage 1 answer by Monday 14 December 2026 (Code 6.3).");
         // Over Christmas: 14 Dec deadline; today Tuesday 29 December 2026.
-        let r = check.check(d(2026, 12, 29), &CAL, &Timescales::CODE);
+        let r = check.check(d(2026, 12, 29), &CAL, &Timescales::CODE).unwrap();
         // Acknowledgement: Dec 1-4 (4), 7-11 (9), 14-18 (14), 21-24 (18), 29 (19).
         assert_eq!(r.checks[0].status.late_by(), 19);
         // Response: 15-18 (4), 21-24 (8), 29 (9).
@@ -279,7 +283,7 @@ mod tests {
     fn a_deadline_passed_over_a_weekend_is_not_still_to_come() {
         // Deadline Friday 27 Nov (received Fri 20 Nov); on Saturday 28 it is
         // not late yet, but it is not to come either.
-        let r = LateCheck::stage1(d(2026, 11, 20)).check(d(2026, 11, 28), &CAL, &Timescales::CODE);
+        let r = LateCheck::stage1(d(2026, 11, 20)).check(d(2026, 11, 28), &CAL, &Timescales::CODE).unwrap();
         assert_eq!(r.checks[0].due, d(2026, 11, 27));
         assert!(!r.checks[0].status.is_late());
         assert_eq!(r.checks[0].status, DeadlineStatus::Passed { late_from: d(2026, 11, 30) });
@@ -288,9 +292,9 @@ mod tests {
             "Example Homes should have acknowledged your complaint by Friday 27 November 2026 (Code 6.2). If it has not, it is late from Monday 30 November 2026."
         );
         // On the deadline day itself it is still to come.
-        let r = LateCheck::stage1(d(2026, 11, 20)).check(d(2026, 11, 27), &CAL, &Timescales::CODE);
+        let r = LateCheck::stage1(d(2026, 11, 20)).check(d(2026, 11, 27), &CAL, &Timescales::CODE).unwrap();
         assert_eq!(r.checks[0].status, DeadlineStatus::NotYetDue { working_days_left: 0 });
-        let r = LateCheck::stage1(d(2026, 11, 20)).check(d(2026, 11, 30), &CAL, &Timescales::CODE);
+        let r = LateCheck::stage1(d(2026, 11, 20)).check(d(2026, 11, 30), &CAL, &Timescales::CODE).unwrap();
         assert_eq!(r.checks[0].status, DeadlineStatus::Missed { late_by: 1 });
     }
 
@@ -299,7 +303,7 @@ mod tests {
         let mut c = LateCheck::stage1(d(2026, 11, 23));
         c.acknowledged_on = Some(d(2026, 11, 24));
         c.answered_on = Some(d(2026, 12, 8));
-        let r = c.check(d(2027, 1, 10), &CAL, &Timescales::CODE);
+        let r = c.check(d(2027, 1, 10), &CAL, &Timescales::CODE).unwrap();
         assert_eq!(r.checks[0].status, DeadlineStatus::Met { on: d(2026, 11, 24) });
         // Early acknowledgement: response due 10 wd after 24 Nov = 8 Dec.
         assert_eq!(r.checks[1].due, d(2026, 12, 8));
@@ -310,7 +314,7 @@ mod tests {
         // Late acknowledgement does not move the response deadline.
         c.acknowledged_on = Some(d(2026, 12, 3));
         c.answered_on = Some(d(2026, 12, 16));
-        let r = c.check(d(2027, 1, 10), &CAL, &Timescales::CODE);
+        let r = c.check(d(2027, 1, 10), &CAL, &Timescales::CODE).unwrap();
         assert_eq!(r.checks[0].status, DeadlineStatus::DoneLate { on: d(2026, 12, 3), late_by: 3 });
         assert_eq!(r.checks[1].due, d(2026, 12, 14));
         assert_eq!(r.checks[1].status, DeadlineStatus::DoneLate { on: d(2026, 12, 16), late_by: 2 });
@@ -319,7 +323,7 @@ mod tests {
         // Answered with no separate acknowledgement: the answer counts as both.
         let mut c = LateCheck::stage1(d(2026, 11, 23));
         c.answered_on = Some(d(2026, 11, 27));
-        let r = c.check(d(2026, 12, 20), &CAL, &Timescales::CODE);
+        let r = c.check(d(2026, 12, 20), &CAL, &Timescales::CODE).unwrap();
         assert!(!r.any_late());
     }
 
@@ -327,13 +331,13 @@ mod tests {
     fn extensions() {
         let mut c = LateCheck::stage1(d(2026, 11, 23));
         c.extended_to = Some(d(2026, 12, 21));
-        let r = c.check(d(2026, 12, 21), &CAL, &Timescales::CODE);
+        let r = c.check(d(2026, 12, 21), &CAL, &Timescales::CODE).unwrap();
         assert_eq!(r.checks[1].due, d(2026, 12, 21));
         assert!(!r.checks[1].status.is_late());
         assert!(r.notes.is_empty());
         // Beyond 10 wd (limit Wednesday 30 December): capped, with a note (Code 6.4).
         c.extended_to = Some(d(2027, 2, 1));
-        let r = c.check(d(2027, 1, 6), &CAL, &Timescales::CODE);
+        let r = c.check(d(2027, 1, 6), &CAL, &Timescales::CODE).unwrap();
         assert_eq!(r.checks[1].due, d(2026, 12, 30));
         assert_eq!(r.checks[1].status, DeadlineStatus::Missed { late_by: 4 });
         assert_eq!(r.notes.len(), 1);
@@ -342,7 +346,7 @@ mod tests {
 
     #[test]
     fn stage2_and_promises() {
-        let r = LateCheck::stage2(d(2026, 11, 23)).check(d(2027, 1, 4), &CAL, &Timescales::CODE);
+        let r = LateCheck::stage2(d(2026, 11, 23)).check(d(2027, 1, 4), &CAL, &Timescales::CODE).unwrap();
         assert_eq!(r.checks[0].event, "stage2_acknowledge");
         assert_eq!(r.checks[0].code_section, "6.11");
         assert_eq!(r.checks[1].code_section, "6.14");
@@ -355,7 +359,7 @@ mod tests {
             stage2_acknowledge: 1,
             ..Timescales::CODE
         };
-        let r = LateCheck::stage2(d(2026, 11, 23)).check(d(2026, 11, 25), &CAL, &ts);
+        let r = LateCheck::stage2(d(2026, 11, 23)).check(d(2026, 11, 25), &CAL, &ts).unwrap();
         assert_eq!(r.checks[0].status, DeadlineStatus::Missed { late_by: 1 });
     }
 
@@ -364,15 +368,15 @@ mod tests {
         fn late_by_counts_working_days_after_deadline(made in 0i64..3000, extra in 0i64..60) {
             let made = d(2019, 1, 1) + chrono::Duration::days(made);
             let c = LateCheck::stage1(made);
-            let due = CAL.add_working_days(made, 5);
+            let due = CAL.add_working_days(made, 5).unwrap();
             let today = due + chrono::Duration::days(extra);
-            let r = c.check(today, &CAL, &Timescales::CODE);
+            let r = c.check(today, &CAL, &Timescales::CODE).unwrap();
             let late = r.checks[0].status.late_by();
             prop_assert_eq!(late, CAL.working_days_after(due, today));
             prop_assert_eq!(r.checks[0].status.is_late(), late > 0);
             if late > 0 {
                 // Late by N means the deadline plus N working days is on or before today.
-                prop_assert!(CAL.add_working_days(due, late) <= today);
+                prop_assert!(CAL.add_working_days(due, late).unwrap() <= today);
             }
         }
     }

@@ -137,7 +137,7 @@ pub fn isolate(host: &Host, stylesheet: &str, theme: &Theme, keep_placeholder: b
     let _ = link.add_event_listener_with_callback("load", on_load.unchecked_ref());
     let shown = container.clone();
     let on_error = Closure::once_into_js(move || {
-        console::error(&"stylesheet: could not load the widget's stylesheet; check the loader's public URL".to_string());
+        console::error("stylesheet: could not load the widget's stylesheet; check the loader's public URL");
         shown.set_hidden(false);
     });
     let _ = link.add_event_listener_with_callback("error", on_error.unchecked_ref());

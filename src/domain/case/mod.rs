@@ -75,7 +75,8 @@ pub(crate) fn require(e: &mut Vec<Invalid>, path: &str, value: &str) {
 
 /// Checks shared by the resident's and a representative's details.
 pub(crate) fn check_contact(e: &mut Vec<Invalid>, prefix: &str, postcode: &Option<String>, phone: &Option<String>, email: &Option<String>) {
-    let checks: [(&str, &Option<String>, fn(&str) -> Result<String, Problem>); 3] =
+    type Check = fn(&str) -> Result<String, Problem>;
+    let checks: [(&str, &Option<String>, Check); 3] =
         [("postcode", postcode, validate_postcode), ("phone", phone, validate_phone), ("email", email, validate_email)];
     for (field, value, check) in checks {
         if let Some(Err(p)) = value.as_deref().map(check) {

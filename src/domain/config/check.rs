@@ -142,6 +142,36 @@ pub(super) fn check_url(setting: &str, url: &str) -> Result<(), ConfigError> {
     }
 }
 
+pub(super) fn check_phone(setting: &str, phone: &str) -> Result<(), ConfigError> {
+    validate_phone(phone)
+        .map(|_| ())
+        .map_err(|_| ConfigError::new(setting, "must be a UK phone number, like 0808 157 0192"))
+}
+
+pub(super) fn check_email(setting: &str, email: &str) -> Result<(), ConfigError> {
+    validate_email(email)
+        .map(|_| ())
+        .map_err(|_| ConfigError::new(setting, "must be an email address, like name@example.com"))
+}
+
+/// Headers the widget sets itself.
+const RESERVED_HEADERS: [&str; 4] = ["content-type", "content-length", "idempotency-key", "host"];
+
+pub(super) fn check_header(setting: &str, name: &str, value: &str) -> Result<(), ConfigError> {
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    let path = format!("{setting}.{name}");
+    if name.is_empty() || !name.chars().all(token) {
+        return Err(ConfigError::new(path, "is not a valid header name"));
+    }
+    if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+        return Err(ConfigError::new(path, "is set by the widget; remove it"));
+    }
+    if value.chars().any(|c| c.is_control()) {
+        return Err(ConfigError::new(path, "must not contain line breaks or control characters"));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod url_tests {
     use super::*;
@@ -186,34 +216,4 @@ mod url_tests {
         assert!(!is_local_http("http://localhost@evil.example/"));
         assert_eq!(parse_url("http://[::1]:9/x").map(|p| (p.host, p.port)), Some(("[::1]".to_owned(), Some("9"))));
     }
-}
-
-pub(super) fn check_phone(setting: &str, phone: &str) -> Result<(), ConfigError> {
-    validate_phone(phone)
-        .map(|_| ())
-        .map_err(|_| ConfigError::new(setting, "must be a UK phone number, like 0808 157 0192"))
-}
-
-pub(super) fn check_email(setting: &str, email: &str) -> Result<(), ConfigError> {
-    validate_email(email)
-        .map(|_| ())
-        .map_err(|_| ConfigError::new(setting, "must be an email address, like name@example.com"))
-}
-
-/// Headers the widget sets itself.
-const RESERVED_HEADERS: [&str; 4] = ["content-type", "content-length", "idempotency-key", "host"];
-
-pub(super) fn check_header(setting: &str, name: &str, value: &str) -> Result<(), ConfigError> {
-    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
-    let path = format!("{setting}.{name}");
-    if name.is_empty() || !name.chars().all(token) {
-        return Err(ConfigError::new(path, "is not a valid header name"));
-    }
-    if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
-        return Err(ConfigError::new(path, "is set by the widget; remove it"));
-    }
-    if value.chars().any(|c| c.is_control()) {
-        return Err(ConfigError::new(path, "must not contain line breaks or control characters"));
-    }
-    Ok(())
 }

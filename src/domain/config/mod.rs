@@ -1,7 +1,8 @@
 //! Landlord configuration, parsed from JSON with errors that name the
 //! setting at fault.
 //!
-//! Required: `landlord_name`, `landlord_id`, `endpoint.url`, `phone`.
+//! Required: `landlord_name`, `landlord_id`, `endpoint.url`, `phone` and
+//! (unless the endpoint is on this machine) `privacy_notice_url`.
 //! Everything else has a default. Unknown settings are rejected so typos
 //! are caught. `scheme` (default `england-hos`) says whose complaints rules
 //! apply and sets the defaults of the national settings ([`nation`]).
@@ -13,6 +14,7 @@
 //!   "landlord_name": "Example Homes", "landlord_id": "example-homes",
 //!   "endpoint": {"url": "https://example.com/submissions"},
 //!   "phone": "0808 157 0192",
+//!   "privacy_notice_url": "https://example.com/privacy",
 //!   "timescales": {"stage1_acknowledge": 1}
 //! }"#).unwrap();
 //! assert_eq!(c.timescales().stage1_acknowledge, 1);
@@ -35,11 +37,11 @@ pub use storage::Storage;
 pub use nation::{Ombudsman, PromisedTimescales};
 pub use tracker::Tracker;
 
-use chrono::{Duration, Months, NaiveDate};
+use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::calendar::{Calendar, Region};
+use super::calendar::{Calendar, OutOfRange, Region};
 use super::deadlines::Timescales;
 use super::scheme::{Rules, Scheme};
 use super::text::Msg;
@@ -89,14 +91,14 @@ pub enum EscalationWindow {
 
 impl EscalationWindow {
     /// Last day to ask, for a stage 1 response on `response_on`. A month
-    /// after 31 January is the last day of February.
-    pub fn closes_on(self, response_on: NaiveDate) -> NaiveDate {
+    /// after 31 January is the last day of February. An error past the
+    /// calendar's range.
+    pub fn closes_on(self, response_on: NaiveDate) -> Result<NaiveDate, OutOfRange> {
         match self {
-            EscalationWindow::CalendarMonths(m) => response_on
-                .checked_add_months(Months::new(m))
-                .unwrap_or(response_on),
-            EscalationWindow::Days(d) => response_on + Duration::days(i64::from(d)),
+            EscalationWindow::CalendarMonths(m) => response_on.checked_add_months(Months::new(m)),
+            EscalationWindow::Days(d) => response_on.checked_add_days(Days::new(u64::from(d))),
         }
+        .ok_or(OutOfRange)
     }
 
     /// "1 calendar month", "28 days".
@@ -561,9 +563,9 @@ mod tests {
         );
         assert!(err(with(minimal(), "escalation_window", json!({"weeks": 4}))).starts_with("escalation_window: unknown variant"));
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        assert_eq!(EscalationWindow::CalendarMonths(1).closes_on(d(2026, 1, 31)), d(2026, 2, 28));
-        assert_eq!(EscalationWindow::CalendarMonths(1).closes_on(d(2026, 11, 23)), d(2026, 12, 23));
-        assert_eq!(EscalationWindow::Days(28).closes_on(d(2026, 11, 23)), d(2026, 12, 21));
+        assert_eq!(EscalationWindow::CalendarMonths(1).closes_on(d(2026, 1, 31)), Ok(d(2026, 2, 28)));
+        assert_eq!(EscalationWindow::CalendarMonths(1).closes_on(d(2026, 11, 23)), Ok(d(2026, 12, 23)));
+        assert_eq!(EscalationWindow::Days(28).closes_on(d(2026, 11, 23)), Ok(d(2026, 12, 21)));
         let en = crate::domain::text::shipped::english();
         assert_eq!(en.render(&EscalationWindow::Days(28).describe()), "28 days");
         assert_eq!(en.render(&EscalationWindow::CalendarMonths(1).describe()), "1 calendar month");

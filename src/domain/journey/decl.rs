@@ -168,8 +168,11 @@ pub struct Note {
     pub after: bool,
     /// A link after the words (the landlord's privacy notice or a policy):
     /// its text's catalogue key and URL, or `None` where there is none.
-    pub link: Option<fn(&Ctx) -> Option<(&'static str, String)>>,
+    pub link: Option<LinkTo>,
 }
+
+/// A note's link: its text's catalogue key and URL, or `None`.
+pub type LinkTo = fn(&Ctx) -> Option<(&'static str, String)>;
 
 impl Note {
     /// A link to one of the landlord's pages, with a line before it.

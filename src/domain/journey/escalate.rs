@@ -20,7 +20,8 @@ pub const REASONS: Text = Text("s2_reasons");
 pub fn window_note(a: &Answers, ctx: &Ctx) -> Option<(bool, Msg)> {
     let window = ctx.config.escalation_window?;
     let answered = ANSWERED.get(a, ctx.today)?;
-    let closes = window.closes_on(answered);
+    // The date page takes only past dates, well inside the calendar.
+    let closes = window.closes_on(answered).ok()?;
     Some(if ctx.today <= closes {
         (true, Msg::new("s2_reasons.in_time").msg("window", window.describe()).date("closes", closes))
     } else {

@@ -14,6 +14,7 @@ use super::case::{
     Adjustments, CaseKind, ComplaintDefinition, Escalation, OmbudsmanReferral, PreviousReference, Representative, Resident,
     ServiceRequest,
 };
+use super::calendar::OutOfRange;
 use super::config::LandlordConfig;
 use super::deadlines::{hazard_dates, ExpectedDate, Stage, StageDates};
 use super::exclusions::{check_complaint, check_escalation, ExclusionWarning};
@@ -293,24 +294,26 @@ impl Draft {
         let ts = config.timescales();
         let mut warnings = Vec::new();
         let mut dues = Vec::new();
+        // Only a clock set near the calendar's last day gets here.
+        let beyond = |_: OutOfRange| vec![Invalid::new("submitted_at", Problem::Said(super::text::Msg::new("err.try_again")))];
         match self.kind {
             CaseKind::Complaint => {
                 warnings.extend(self.complaint.iter().flat_map(|c| check_complaint(c, received, config)));
-                dues.extend(StageDates::new(Stage::Stage1, received, &cal, &ts).expected(&ts));
+                dues.extend(StageDates::new(Stage::Stage1, received, &cal, &ts).map_err(beyond)?.expected(&ts));
             }
             CaseKind::Stage2Escalation => {
                 if let Some(esc) = &mut self.escalation {
-                    let (window, w) = check_escalation(esc, received, config);
+                    let (window, w) = check_escalation(esc, received, config).map_err(beyond)?;
                     esc.window = window;
                     warnings.extend(w);
                 }
-                dues.extend(StageDates::new(Stage::Stage2, received, &cal, &ts).expected(&ts));
+                dues.extend(StageDates::new(Stage::Stage2, received, &cal, &ts).map_err(beyond)?.expected(&ts));
             }
             _ => {}
         }
         // Awaab's Law: England only (the config refuses it elsewhere).
         if let (Some(h), true) = (&self.hazard, config.awaabs_law) {
-            dues.extend(hazard_dates(h.level, received, &cal));
+            dues.extend(hazard_dates(h.level, received, &cal).map_err(beyond)?);
         }
 
         let submission = Submission {
@@ -382,6 +385,16 @@ mod tests {
         assert_eq!(v["service_request"], Value::Null);
         assert_eq!(v["resident"]["postcode"], "EX1 1AA");
         assert_eq!(Submission::from_json(&s.to_json()).unwrap(), s);
+    }
+
+    #[test]
+    fn a_clock_at_the_calendars_edge_is_refused_not_a_panic() {
+        let config = LandlordConfig::example();
+        let at = NaiveDate::MAX.and_hms_opt(12, 0, 0).unwrap().and_utc().fixed_offset();
+        for kind in [CaseKind::Complaint, CaseKind::Stage2Escalation] {
+            let errors = example_draft(kind).build(&config, ID, at, &words()).unwrap_err();
+            assert_eq!(errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["submitted_at"], "{kind:?}");
+        }
     }
 
     #[test]

@@ -47,7 +47,7 @@ fn config(extra: Value) -> Result<LandlordConfig, String> {
 }
 
 fn dates(c: &LandlordConfig, stage: Stage, received: NaiveDate) -> StageDates {
-    StageDates::new(stage, received, &c.calendar(), &c.timescales())
+    StageDates::new(stage, received, &c.calendar(), &c.timescales()).unwrap()
 }
 
 fn complaint_on(c: &LandlordConfig, received: NaiveDate) -> Submission {
@@ -64,7 +64,7 @@ fn warnings(c: &LandlordConfig, started: NaiveDate, received: NaiveDate) -> Vec<
 }
 
 fn late(c: &LandlordConfig, check: LateCheck, today: NaiveDate) -> LateReport {
-    check.check(today, &c.calendar(), &Timescales::of(c.scheme()))
+    check.check(today, &c.calendar(), &Timescales::of(c.scheme())).unwrap()
 }
 
 /// Awaab's Law advice and payload dates, present or not.
@@ -415,7 +415,7 @@ fn every_scheme_renders_every_text_it_uses() {
             texts.push(w.render(&scheme.answer(stage)));
             // Every date, at the scheme's limits and at shorter promises.
             for ts in [c.timescales(), Timescales { stage1_respond: 1, stage2_respond: 1, stage2_acknowledge: 1, ..c.timescales() }] {
-                let dates = StageDates::new(stage, d(2026, 11, 25), &c.calendar(), &ts);
+                let dates = StageDates::new(stage, d(2026, 11, 25), &c.calendar(), &ts).unwrap();
                 texts.extend(dates.expected(&ts).iter().map(|e| e.to_payload(&w).basis));
             }
             // Every state of every check, and the note on a long extension.

@@ -176,8 +176,9 @@ pub fn ics(notes: &[Note], today: NaiveDate, landlord: &LandlordConfig, page_url
             w.raw("ACTION", "DISPLAY");
             w.text("DESCRIPTION", &if_not);
             // Late from the first working day after the deadline (see the module docs).
-            let remind_on = cal.next_working_day(c.due);
-            w.raw("TRIGGER;VALUE=DATE-TIME", &nine_am_uk(remind_on));
+            if let Ok(remind_on) = cal.next_working_day(c.due) {
+                w.raw("TRIGGER;VALUE=DATE-TIME", &nine_am_uk(remind_on));
+            }
             w.raw("END", "VALARM");
             w.raw("END", "VEVENT");
         }

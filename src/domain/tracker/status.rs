@@ -147,7 +147,8 @@ impl Note {
                 extended_to: self.extended_to,
                 ..LateCheck::stage1(self.sent_on)
             };
-            out.push(c.check(today, cal, ts));
+            // A note's dates are past ones the widget wrote, well inside the calendar.
+            out.extend(c.check(today, cal, ts).ok());
         }
         if let Some(asked) = self.stage2_on().filter(|_| self.has_deadlines()) {
             let c = LateCheck {
@@ -156,7 +157,7 @@ impl Note {
                 extended_to: self.stage2_extended_to,
                 ..LateCheck::stage2(asked)
             };
-            out.push(c.check(today, cal, ts));
+            out.extend(c.check(today, cal, ts).ok());
         }
         out
     }

@@ -173,7 +173,7 @@ fn random_residents_reach_check_on_every_task() {
     let mut kinds = std::collections::BTreeSet::new();
     for seed in 1..4000u64 {
         if let Some(a) = resident(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15)) {
-            kinds.insert(case_kind(&a).map(|k| crate::domain::choice::Choice::value(k)).unwrap_or("none"));
+            kinds.insert(case_kind(&a).map(crate::domain::choice::Choice::value).unwrap_or("none"));
         }
     }
     assert_eq!(kinds.len(), 6, "{kinds:?}");
