@@ -166,6 +166,18 @@ fn every_ref_resolves_and_every_example_validates() {
                 .into_owned(),
         );
     }
+    // The multipart body's example is its `submission` part, with files.
+    let multipart = &post["requestBody"]["content"]["multipart/form-data"];
+    let part = resolver.deref(&doc_path, &multipart["schema"]["properties"]["submission"]);
+    assert_eq!(part["$id"], schema["$id"]);
+    for (name, example) in multipart["examples"].as_object().expect("examples") {
+        let external = example["externalValue"].as_str().expect("externalValue");
+        let value = load(&doc_path.parent().expect("dir").join(external));
+        assert!(check.is_valid(&value), "{external}");
+        let files = value["attachments"].as_array().expect("attachments");
+        assert!(!files.is_empty(), "{external} shows files");
+        assert!(listed.insert(format!("{name}.json")), "{name}");
+    }
     assert_eq!(listed, example_files());
     for file in example_files() {
         let value = load(&public().join("examples").join(&file));
@@ -327,7 +339,7 @@ fn the_reference_receiver_answers_as_documented() {
 /// widget's limits (`src/domain/validate.rs` `limits`: LONG_TEXT 2000,
 /// SHORT_TEXT 200, NAME 100, REFERENCE 50; phone 40, email 254) where the
 /// widget checks the field, and a generous bound where it does not.
-const BOUNDS: [(&str, &str, u64); 60] = [
+const BOUNDS: [(&str, &str, u64); 64] = [
     ("id", "maxLength", 36),
     ("submitted_at", "maxLength", 64),
     ("landlord_id", "maxLength", 100),
@@ -388,6 +400,10 @@ const BOUNDS: [(&str, &str, u64); 60] = [
     ("expected_dates[].rule", "maxLength", 200),
     ("expected_dates[].code_section", "maxLength", 10),
     ("expected_dates[].basis", "maxLength", 2000),
+    ("attachments", "maxItems", 10),
+    ("attachments[].id", "maxLength", 64),
+    ("attachments[].filename", "maxLength", 255),
+    ("attachments[].sha256", "maxLength", 64),
 ];
 
 /// Walks a schema (local `$ref`s, `oneOf`/`anyOf` branches, properties and

@@ -50,6 +50,7 @@ impl LandlordConfig {
                 offered: super::languages::SHIPPED.iter().map(|(t, _)| (*t).to_owned()).collect(),
                 ..super::Languages::default()
             },
+            attachments: super::AttachmentLimits::default(),
             notes: Vec::new(),
         }
     }

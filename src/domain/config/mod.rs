@@ -21,12 +21,14 @@
 //! assert_eq!(e.to_string(), "endpoint.url: must use https (or http://localhost for development)");
 //! ```
 
+pub mod attachments;
 mod check;
 mod endpoint;
 mod example;
 pub mod languages;
 pub mod nation;
 
+pub use attachments::AttachmentLimits;
 pub use endpoint::{Endpoint, EndpointFormat};
 pub use languages::Languages;
 pub use nation::{Ombudsman, PromisedTimescales};
@@ -163,6 +165,8 @@ pub struct LandlordConfig {
     pub theme: Theme,
     /// The languages offered, the default, and the landlord's own catalogues.
     pub languages: Languages,
+    /// How many files residents may attach, how large, and of which types.
+    pub attachments: AttachmentLimits,
     /// Notes for the landlord's web team about a config that works but
     /// could say more (English, naming the setting), for the console.
     #[serde(skip)]
@@ -280,6 +284,7 @@ impl LandlordConfig {
             }
         };
         let languages = languages::parse(&mut root)?;
+        let attachments = attachments::parse(&mut root)?;
         root.done()?;
 
         Ok(LandlordConfig {
@@ -302,6 +307,7 @@ impl LandlordConfig {
             policy_urls,
             theme,
             languages,
+            attachments,
             notes: national.notes,
         })
     }
