@@ -274,6 +274,15 @@ fn the_reference_receiver_answers_as_documented() {
             Some(&id),
         ),
     ];
+    // With files: multipart/form-data, and a file that does not match.
+    let with_files = uuid(60, 3);
+    let files = [jpeg("a1", "photo.jpg", 1, 5_000)];
+    let text = submission_with(&with_files, "complaint", &files);
+    let (multipart, content_type) = widget_body(&text, &files);
+    answers.push(post(&multipart, &content_type, Some(&with_files)));
+    let changed = [jpeg("a1", "photo.jpg", 2, 5_000)];
+    let (mismatch, _) = widget_body(&text, &changed);
+    answers.push(post(&mismatch, &content_type, Some(&with_files)));
     send(
         &agent,
         Method::POST,
@@ -286,7 +295,10 @@ fn the_reference_receiver_answers_as_documented() {
     answers.push(post(body.as_bytes(), "application/json", Some(&id)));
 
     let statuses: Vec<u16> = answers.iter().map(|a| a.status).collect();
-    assert_eq!(statuses, [201, 200, 400, 415, 422, 413, 409, 429, 503]);
+    assert_eq!(
+        statuses,
+        [201, 200, 400, 415, 422, 413, 409, 201, 400, 429, 503]
+    );
     for answer in &answers {
         let spec = documented(&mut resolver, &doc, "post", answer.status);
         let body = answer.json();
@@ -317,7 +329,7 @@ fn the_reference_receiver_answers_as_documented() {
             );
         }
     }
-    assert_eq!(answers[7].header("retry-after"), Some("3"));
+    assert_eq!(answers[9].header("retry-after"), Some("3"));
 
     let pre = post_preflight(&agent, base, origin, Some("content-type,idempotency-key"));
     let spec = documented(&mut resolver, &doc, "options", pre.status);

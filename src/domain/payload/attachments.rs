@@ -155,7 +155,7 @@ pub fn clean_filename(name: &str, media_type: MediaType) -> String {
 /// kilobytes, rounded down ("2,500 KB").
 pub fn size_msg(bytes: u64) -> Msg {
     let as_count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-    if bytes >= 1_000_000 && bytes % 1_000_000 == 0 {
+    if bytes >= 1_000_000 && bytes.is_multiple_of(1_000_000) {
         Msg::new("size.mb").count(as_count(bytes / 1_000_000))
     } else {
         Msg::new("size.kb").count(as_count(bytes / 1000))
