@@ -128,6 +128,7 @@ mod tests {
         let c = super::super::LandlordConfig::from_value(json!({
             "landlord_name": "Example Homes", "landlord_id": "example-homes",
             "endpoint": {"url": "https://example.com/submissions"}, "phone": "0808 157 0192",
+            "privacy_notice_url": "https://example.com/privacy",
             "attachments": {"max_files": 2, "types": ["image/png"]}
         }))
         .unwrap();

@@ -27,20 +27,20 @@ mod endpoint;
 mod example;
 pub mod languages;
 pub mod nation;
+mod window;
 
 pub use attachments::AttachmentLimits;
 pub use endpoint::{Endpoint, EndpointFormat};
 pub use languages::Languages;
 pub use nation::{Ombudsman, PromisedTimescales};
+pub use window::EscalationWindow;
 
-use chrono::{Duration, Months, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::calendar::{Calendar, Region};
 use super::deadlines::Timescales;
 use super::scheme::{Rules, Scheme};
-use super::text::Msg;
 use super::theme::{valid_font_family, Rgb, Theme};
 use check::{check_email, check_phone, check_url, Obj};
 
@@ -73,38 +73,6 @@ impl std::fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
-
-/// How long after a stage 1 response the landlord asks residents to
-/// request stage 2: `{"calendar_months": 1}` or `{"days": 28}`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EscalationWindow {
-    /// Calendar months (1 to 12).
-    CalendarMonths(u32),
-    /// Calendar days (1 to 366).
-    Days(u32),
-}
-
-impl EscalationWindow {
-    /// Last day to ask, for a stage 1 response on `response_on`. A month
-    /// after 31 January is the last day of February.
-    pub fn closes_on(self, response_on: NaiveDate) -> NaiveDate {
-        match self {
-            EscalationWindow::CalendarMonths(m) => response_on
-                .checked_add_months(Months::new(m))
-                .unwrap_or(response_on),
-            EscalationWindow::Days(d) => response_on + Duration::days(i64::from(d)),
-        }
-    }
-
-    /// "1 calendar month", "28 days".
-    pub fn describe(self) -> Msg {
-        match self {
-            EscalationWindow::CalendarMonths(m) => Msg::new("window.months").count(m),
-            EscalationWindow::Days(d) => Msg::new("window.days").count(d),
-        }
-    }
-}
 
 /// Links to the landlord's policies.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -379,6 +347,7 @@ impl LandlordConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
     use serde_json::json;
 
     fn minimal() -> Value {

@@ -216,7 +216,7 @@ pub fn check(files: &[Attachment], limits: &AttachmentLimits) -> Vec<Invalid> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::text::{shipped, Render};
+    use crate::domain::text::shipped;
 
     fn file(id: &str, name: &str, t: MediaType, bytes: u64) -> Attachment {
         Attachment { id: id.into(), filename: name.into(), media_type: t, bytes, sha256: "ab".repeat(32) }
