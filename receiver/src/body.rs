@@ -28,7 +28,17 @@ pub const DRAIN_LIMIT_BYTES: usize = 8 * 1024 * 1024;
 /// 413, so the client reliably gets the 413 instead of a reset connection.
 /// A body still arriving after `limit` gets 408 (and the connection closes).
 pub async fn read(body: Body, limit: Duration) -> Result<Vec<u8>, ApiError> {
-    match tokio::time::timeout(limit, read_unbounded(body)).await {
+    read_up_to(body, limit, MAX_BODY_BYTES, DRAIN_LIMIT_BYTES).await
+}
+
+/// As [`read`], taking at most `max` bytes and draining up to `drain`.
+pub async fn read_up_to(
+    body: Body,
+    limit: Duration,
+    max: usize,
+    drain: usize,
+) -> Result<Vec<u8>, ApiError> {
+    match tokio::time::timeout(limit, read_unbounded(body, max, drain)).await {
         Ok(result) => result,
         Err(_) => Err(ApiError::new(
             StatusCode::REQUEST_TIMEOUT,
@@ -41,15 +51,15 @@ pub async fn read(body: Body, limit: Duration) -> Result<Vec<u8>, ApiError> {
     }
 }
 
-async fn read_unbounded(body: Body) -> Result<Vec<u8>, ApiError> {
+async fn read_unbounded(body: Body, max: usize, drain: usize) -> Result<Vec<u8>, ApiError> {
     let too_large = || {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            format!("body is larger than {MAX_BODY_BYTES} bytes"),
+            format!("body is larger than {max} bytes"),
             "$",
         )
     };
-    if body.size_hint().lower() > DRAIN_LIMIT_BYTES as u64 {
+    if body.size_hint().lower() > drain as u64 {
         return Err(too_large());
     }
     let mut stream = body.into_data_stream();
@@ -64,40 +74,89 @@ async fn read_unbounded(body: Body) -> Result<Vec<u8>, ApiError> {
             )
         })?;
         total = total.saturating_add(chunk.len());
-        if total <= MAX_BODY_BYTES {
+        if total <= max {
             bytes.extend_from_slice(&chunk);
-        } else if total > DRAIN_LIMIT_BYTES {
+        } else if total > drain {
             break;
         }
     }
-    if total > MAX_BODY_BYTES {
+    if total > max {
         return Err(too_large());
     }
     Ok(bytes)
 }
 
-pub enum BodyType {
+/// How a submission is written: JSON, or the widget's flattened form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
     Json,
     Form,
 }
 
+/// What a request body is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyType {
+    /// A submission alone.
+    Plain(Format),
+    /// `multipart/form-data` with this boundary: a submission with files.
+    Multipart(String),
+}
+
+/// What the request's `Content-Type` says the body is.
 pub fn body_type(headers: &HeaderMap) -> Result<BodyType, ApiError> {
-    let mime = headers
+    let value = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .map(str::trim)
         .unwrap_or_default();
-    if mime.eq_ignore_ascii_case("application/json") {
-        Ok(BodyType::Json)
-    } else if mime.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
-        Ok(BodyType::Form)
-    } else {
-        Err(ApiError::new(
+    match submission_format(value) {
+        Some(format) => Ok(BodyType::Plain(format)),
+        None if essence(value).eq_ignore_ascii_case("multipart/form-data") => {
+            match multer::parse_boundary(value) {
+                Ok(boundary) => Ok(BodyType::Multipart(boundary)),
+                Err(_) => Err(ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "Content-Type multipart/form-data needs a boundary parameter",
+                    "Content-Type",
+                )),
+            }
+        }
+        None => Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "Content-Type must be application/json or application/x-www-form-urlencoded",
+            "Content-Type must be application/json, application/x-www-form-urlencoded \
+             or multipart/form-data",
             "Content-Type",
-        ))
+        )),
+    }
+}
+
+/// JSON or form, from a Content-Type (of the request, or of a multipart
+/// body's `submission` part).
+pub fn submission_format(content_type: &str) -> Option<Format> {
+    let mime = essence(content_type);
+    if mime.eq_ignore_ascii_case("application/json") {
+        Some(Format::Json)
+    } else if mime.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+        Some(Format::Form)
+    } else {
+        None
+    }
+}
+
+/// A media type without its parameters.
+pub fn essence(content_type: &str) -> &str {
+    content_type.split(';').next().unwrap_or_default().trim()
+}
+
+/// A JSON or form body as (parsed, text to store): JSON as sent, a form
+/// rebuilt as JSON by the schema.
+pub fn parse_submission(format: Format, bytes: Vec<u8>) -> Result<(Value, String), ApiError> {
+    match format {
+        Format::Json => parse_json(bytes),
+        Format::Form => {
+            let value = crate::form::decode(&bytes, crate::validate::schema())?;
+            let text = value.to_string();
+            Ok((value, text))
+        }
     }
 }
 

@@ -40,6 +40,9 @@ OPTIONS:
                                keep-alive connection) [default: 10]
     --body-timeout <SECS>      Answer 408 and close when a request body takes
                                longer than this to arrive [default: 30]
+    --upload-timeout <SECS>    The same for a multipart/form-data body (a
+                               submission with files: up to 25 MB, which a
+                               phone may send slowly) [default: 300]
 
 FAULT INJECTION (testing only; all off by default):
     --fault-admin              Enable the /_faults API:
@@ -52,6 +55,8 @@ FAULT INJECTION (testing only; all off by default):
                                  | {"hang_ms":N[,"status":S]}
                                  | {"status":400,"message":"..."}
                                  | {"cors":false} | {"drop":true[,"store":true]}
+                                 | {"crash_mid_store":true} (end the process
+                                   half-way through storing; for crash tests)
                                  | {} (let one request through)
     --fault-rate <RATE>        Inject a random fault into this share (0 to 1)
                                of POST /submissions requests (short hangs
@@ -69,6 +74,7 @@ pub const DEFAULT_ORIGINS: &str = "http://127.0.0.1:8080,http://localhost:8080";
 pub const DEFAULT_PREFIX: &str = "PR";
 pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+pub const DEFAULT_UPLOAD_TIMEOUT: Duration = Duration::from_secs(300);
 /// Longest timeout a flag may set, in seconds.
 pub const MAX_TIMEOUT_SECS: u64 = 3600;
 /// Request headers every preflight allows.
@@ -143,6 +149,8 @@ pub struct Timeouts {
     pub header: Duration,
     /// For the whole body, from when the handler starts reading it.
     pub body: Duration,
+    /// The same for a multipart body (a submission with files).
+    pub upload: Duration,
 }
 
 impl Default for Timeouts {
@@ -150,6 +158,7 @@ impl Default for Timeouts {
         Timeouts {
             header: DEFAULT_HEADER_TIMEOUT,
             body: DEFAULT_BODY_TIMEOUT,
+            upload: DEFAULT_UPLOAD_TIMEOUT,
         }
     }
 }
@@ -233,6 +242,7 @@ where
     let mut read_token = None;
     let mut header_timeout = None;
     let mut body_timeout = None;
+    let mut upload_timeout = None;
 
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -259,6 +269,7 @@ where
             "--read-token" => &mut read_token,
             "--header-timeout" => &mut header_timeout,
             "--body-timeout" => &mut body_timeout,
+            "--upload-timeout" => &mut upload_timeout,
             _ => return Err(format!("unknown argument `{arg}`")),
         };
         let value = match inline {
@@ -327,6 +338,7 @@ where
     let timeouts = Timeouts {
         header: timeout("--header-timeout", header_timeout, DEFAULT_HEADER_TIMEOUT)?,
         body: timeout("--body-timeout", body_timeout, DEFAULT_BODY_TIMEOUT)?,
+        upload: timeout("--upload-timeout", upload_timeout, DEFAULT_UPLOAD_TIMEOUT)?,
     };
 
     Ok(Command::Run(Box::new(Config {
@@ -397,7 +409,8 @@ mod tests {
             c.timeouts,
             Timeouts {
                 header: Duration::from_secs(10),
-                body: Duration::from_secs(30)
+                body: Duration::from_secs(30),
+                upload: Duration::from_secs(300),
             }
         );
     }
@@ -406,14 +419,28 @@ mod tests {
     fn read_token_and_timeouts() {
         let token = "0123456789abcdef-token";
         let c = run(
-            &["--header-timeout", "3", "--body-timeout=7"],
+            &[
+                "--header-timeout",
+                "3",
+                "--body-timeout=7",
+                "--upload-timeout",
+                "600",
+            ],
             &[("PUTRIGHT_READ_TOKEN", token)],
         )
         .expect("parse");
         assert_eq!(c.read_token.as_deref(), Some(token));
         assert_eq!(
-            (c.timeouts.header, c.timeouts.body),
-            (Duration::from_secs(3), Duration::from_secs(7))
+            (c.timeouts.header, c.timeouts.body, c.timeouts.upload),
+            (
+                Duration::from_secs(3),
+                Duration::from_secs(7),
+                Duration::from_secs(600)
+            )
+        );
+        assert_eq!(
+            run(&[], &[]).expect("parse").timeouts.upload,
+            DEFAULT_UPLOAD_TIMEOUT
         );
         let c = run(
             &["--read-token", "fedcba9876543210"],
@@ -434,6 +461,7 @@ mod tests {
         for bad in ["0", "3601", "1.5", "soon"] {
             assert!(run(&["--header-timeout", bad], &[]).is_err(), "{bad}");
             assert!(run(&["--body-timeout", bad], &[]).is_err(), "{bad}");
+            assert!(run(&["--upload-timeout", bad], &[]).is_err(), "{bad}");
         }
     }
 

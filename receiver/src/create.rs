@@ -1,5 +1,6 @@
-//! `POST /submissions`: read, parse, validate, store once per `id`; and the
-//! fault injection that wraps it when turned on.
+//! `POST /submissions`: read, parse, validate, store once per `id` (with
+//! its files, for a multipart body); and the fault injection that wraps it
+//! when turned on.
 
 use std::time::Duration;
 
@@ -12,15 +13,21 @@ use serde_json::Value;
 use crate::body::{self, BodyType};
 use crate::error::json_response;
 use crate::faults::{Fault, Handling};
+use crate::multipart::{self, ReceivedFile};
 use crate::serve::ConnHandle;
-use crate::store::{NewSubmission, Outcome};
-use crate::{blocking, form, validate, ApiError, AppState, REPLAY_HEADER};
+use crate::store::{NewFile, NewSubmission, Outcome};
+use crate::{blocking, validate, ApiError, AppState, REPLAY_HEADER};
 
 const IDEMPOTENCY_KEY: &str = "idempotency-key";
 
 /// Marks a response that must go out without `Access-Control-Allow-Origin`.
 #[derive(Clone, Copy)]
 pub struct NoCors;
+
+/// Marks a request whose storing must end the process half-way (the
+/// `crash_mid_store` fault).
+#[derive(Clone, Copy)]
+struct CrashMidStore;
 
 /// What processing one `POST /submissions` came to.
 struct Processed {
@@ -47,12 +54,15 @@ pub async fn create(State(state): State<AppState>, req: Request) -> Response {
 
 async fn inject(
     state: &AppState,
-    req: Request,
+    mut req: Request,
     fault: &Fault,
     conn: Option<ConnectInfo<ConnHandle>>,
 ) -> Processed {
     if let Some(ms) = fault.hang_ms {
         tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+    if fault.crash_mid_store {
+        req.extensions_mut().insert(CrashMidStore);
     }
     let mut done = if fault.processes() {
         process(state, req).await
@@ -123,6 +133,7 @@ async fn create_inner(
     req: Request,
 ) -> Result<(Response, String, Handling), ApiError> {
     let headers = req.headers().clone();
+    let crash = req.extensions().get::<CrashMidStore>().is_some();
     let limit = state.timeouts.body;
     let body_type = match body::body_type(&headers) {
         Ok(t) => t,
@@ -134,16 +145,20 @@ async fn create_inner(
         }
     };
 
-    let bytes = body::read(req.into_body(), limit).await?;
-    let (value, text) = match body_type {
-        BodyType::Json => body::parse_json(bytes)?,
-        BodyType::Form => {
-            let value = form::decode(&bytes, validate::schema())?;
-            let text = value.to_string();
-            (value, text)
+    let (value, text, files) = match body_type {
+        BodyType::Plain(format) => {
+            let bytes = body::read(req.into_body(), limit).await?;
+            let (value, text) = body::parse_submission(format, bytes)?;
+            validate(&value)?;
+            multipart::refuse_files_without_parts(&value)?;
+            (value, text, Vec::new())
+        }
+        BodyType::Multipart(boundary) => {
+            let upload = state.timeouts.upload;
+            let received = multipart::receive(req.into_body(), boundary, upload).await?;
+            (received.value, received.text, received.files)
         }
     };
-    validate(&value)?;
 
     let field = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or_default();
     let id = field("id");
@@ -164,12 +179,20 @@ async fn create_inner(
     let key = idempotency_key.map(str::to_owned);
     let stored_id = id.clone();
     let outcome = blocking(&state.store, move |store| {
-        store.insert(&NewSubmission {
+        let files: Vec<NewFile<'_>> = files.iter().map(new_file).collect();
+        let new = NewSubmission {
             id: &id,
             kind: &kind,
             landlord_id: &landlord_id,
             body: &text,
             idempotency_key: key.as_deref(),
+            files: &files,
+        };
+        store.insert_with(&new, || {
+            if crash {
+                eprintln!("putright-receiver: injected fault: crashing in the middle of storing");
+                std::process::abort();
+            }
         })
     })
     .await?;
@@ -200,6 +223,16 @@ async fn create_inner(
                 .insert(REPLAY_HEADER, HeaderValue::from_static("true"));
             Ok((response, stored_id, Handling::Replayed))
         }
+    }
+}
+
+fn new_file(f: &ReceivedFile) -> NewFile<'_> {
+    NewFile {
+        id: &f.id,
+        filename: &f.filename,
+        media_type: &f.media_type,
+        sha256: &f.sha256,
+        content: &f.content,
     }
 }
 

@@ -51,6 +51,11 @@ pub struct Fault {
     /// Close the connection without any response.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub drop: bool,
+    /// End the whole receiver process (abort) in the middle of storing the
+    /// submission: after its row and first file are written, before the
+    /// transaction commits. For crash tests, which then restart it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub crash_mid_store: bool,
 }
 
 impl Fault {
@@ -69,6 +74,13 @@ impl Fault {
         }
         if self.message.is_some() && self.status.is_none() {
             return Err("message needs a status".into());
+        }
+        let answers = self.status.is_some() || self.store || self.drop || self.cors.is_some();
+        if self.crash_mid_store && (answers || self.retry_after.is_some()) {
+            return Err(
+                "crash_mid_store ends the receiver before any answer, so only hang_ms goes with it"
+                    .into(),
+            );
         }
         Ok(())
     }
@@ -380,9 +392,16 @@ mod tests {
             json!({"hang_ms": MAX_HANG_MS + 1}),
             json!([{"status": 500}, {"status": 99}]),
             json!("500"),
+            json!({"crash_mid_store": true, "status": 503}),
+            json!({"crash_mid_store": true, "store": true}),
+            json!({"crash_mid_store": true, "drop": true}),
+            json!({"crash_mid_store": true, "cors": false}),
         ] {
             assert!(f.enqueue(&bad).is_err(), "{bad}");
         }
         assert!(f.report().queued.is_empty());
+        f.enqueue(&json!({"crash_mid_store": true, "hang_ms": 10}))
+            .expect("a crash may wait first");
+        assert!(f.report().queued[0].crash_mid_store);
     }
 }

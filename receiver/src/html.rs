@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
+use crate::files::href;
 use crate::listing::{next_query, Page};
+use crate::store::StoredSubmission;
 
 /// The page's Content-Security-Policy: nothing may load or run; only its
 /// own inline `<style>` applies; no site may frame it.
@@ -38,11 +40,12 @@ pub fn index_page(page: &Page, total: i64, paged: bool) -> String {
             out,
             "<section>\n<h2><a href=\"/submissions/{r}\">{r}</a></h2>\n\
              <p>Kind: <strong>{kind}</strong> &middot; Landlord: {landlord} &middot; \
-             Received: <time datetime=\"{at}\">{at}</time></p>\n<pre>{json}</pre>\n</section>\n",
+             Received: <time datetime=\"{at}\">{at}</time></p>\n{files}<pre>{json}</pre>\n</section>\n",
             r = escape(&row.reference),
             kind = escape(&row.kind),
             landlord = escape(&row.landlord_id),
             at = escape(&row.received_at),
+            files = file_list(row),
             json = escape(&reindent(&row.body)),
         );
     }
@@ -60,6 +63,27 @@ pub fn index_page(page: &Page, total: i64, paged: bool) -> String {
         let _ = writeln!(out, "<nav><p>{}</p></nav>", nav.join(" &middot; "));
     }
     out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// A submission's files, each a download link (empty without files).
+fn file_list(row: &StoredSubmission) -> String {
+    if row.files.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("<p>Files ({}):</p>\n<ul>\n", row.files.len());
+    for f in &row.files {
+        let _ = writeln!(
+            out,
+            "<li><a href=\"{href}\" download>{name}</a> ({media_type}, {bytes} bytes, SHA-256 <code>{sha}</code>)</li>",
+            href = escape(&href(&row.reference, &f.id)),
+            name = escape(&f.filename),
+            media_type = escape(&f.media_type),
+            bytes = f.bytes,
+            sha = escape(&f.sha256),
+        );
+    }
+    out.push_str("</ul>\n");
     out
 }
 
@@ -145,7 +169,7 @@ pub fn reindent(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::StoredSubmission;
+    use crate::store::{StoredFile, StoredSubmission};
 
     #[test]
     fn reindent_keeps_order_and_values() {
@@ -170,6 +194,13 @@ mod tests {
             received_at: "2026-01-01T00:00:00.000Z".into(),
             body: r#"{"note":"</pre><script>alert('x')</script>&"}"#.into(),
             idempotency_key: None,
+            files: vec![StoredFile {
+                id: "a1".into(),
+                filename: "<img src=x onerror=alert(1)>.jpg".into(),
+                media_type: "image/jpeg".into(),
+                bytes: 1234,
+                sha256: "ab".repeat(32),
+            }],
         };
         let page = Page {
             rows: vec![row],
@@ -184,5 +215,10 @@ mod tests {
         assert!(!page.contains("<b>"));
         assert!(page.contains("&lt;/pre&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;"));
         assert!(page.contains("PR-2026-000001"));
+        assert!(page.contains(
+            "<li><a href=\"/submissions/PR-2026-000001/files/a1\" download>\
+             &lt;img src=x onerror=alert(1)&gt;.jpg</a> (image/jpeg, 1234 bytes"
+        ));
+        assert!(!page.contains("<img"));
     }
 }

@@ -12,9 +12,11 @@ mod create;
 mod error;
 pub mod faults;
 mod faults_api;
+pub mod files;
 pub mod form;
 mod html;
 pub mod listing;
+pub mod multipart;
 pub mod serve;
 pub mod store;
 pub mod validate;
@@ -109,6 +111,10 @@ pub fn app(state: AppState) -> Router {
         .route(
             "/submissions/{reference}",
             get(listing::show).route_layer(staff.clone()),
+        )
+        .route(
+            "/submissions/{reference}/files/{id}",
+            get(files::download).route_layer(staff.clone()),
         );
     if state.faults.as_ref().is_some_and(|f| f.admin) {
         router = router.route("/_faults", faults_api::routes().route_layer(staff));

@@ -5,7 +5,8 @@
 //! older than the one with that reference (from the newest without
 //! `after`). When there may be more, the JSON answer carries
 //! `Link: </submissions?after=…&limit=…>; rel="next"` and the HTML page a
-//! "next page" link.
+//! "next page" link. A submission with files lists them (`files`), each
+//! with the link that downloads it (see [`crate::files`]).
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::header::{self, HeaderValue};
@@ -16,8 +17,8 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::error::json_response;
-use crate::store::{Store, StoredSubmission};
-use crate::{blocking, html, ApiError, AppState};
+use crate::store::{Store, StoredFile, StoredSubmission};
+use crate::{blocking, files, html, ApiError, AppState};
 
 /// Submissions per page unless `limit` says otherwise.
 pub const DEFAULT_PAGE: usize = 100;
@@ -33,6 +34,30 @@ struct Listed<'a> {
     landlord_id: &'a str,
     received_at: &'a str,
     submission: Box<RawValue>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    files: Vec<ListedFile<'a>>,
+}
+
+/// A stored file, and where to download it.
+#[derive(Serialize)]
+struct ListedFile<'a> {
+    id: &'a str,
+    filename: &'a str,
+    media_type: &'a str,
+    bytes: u64,
+    sha256: &'a str,
+    href: String,
+}
+
+fn listed_file<'a>(reference: &str, f: &'a StoredFile) -> ListedFile<'a> {
+    ListedFile {
+        id: &f.id,
+        filename: &f.filename,
+        media_type: &f.media_type,
+        bytes: f.bytes,
+        sha256: &f.sha256,
+        href: files::href(reference, &f.id),
+    }
 }
 
 fn listed(row: &StoredSubmission) -> Listed<'_> {
@@ -46,6 +71,11 @@ fn listed(row: &StoredSubmission) -> Listed<'_> {
         landlord_id: &row.landlord_id,
         received_at: &row.received_at,
         submission,
+        files: row
+            .files
+            .iter()
+            .map(|f| listed_file(&row.reference, f))
+            .collect(),
     }
 }
 

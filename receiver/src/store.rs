@@ -1,4 +1,5 @@
-//! SQLite storage: one table, one connection, one transaction per insert.
+//! SQLite storage: submissions and their files, one connection, one
+//! transaction per submission (its row and all its files together).
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -18,8 +19,20 @@ CREATE TABLE IF NOT EXISTS submissions (
     body            TEXT NOT NULL,
     idempotency_key TEXT
 );
-PRAGMA user_version = 1;
+CREATE TABLE IF NOT EXISTS files (
+    submission_id   TEXT NOT NULL REFERENCES submissions(id),
+    attachment_id   TEXT NOT NULL,
+    filename        TEXT NOT NULL,
+    media_type      TEXT NOT NULL,
+    bytes           INTEGER NOT NULL,
+    sha256          TEXT NOT NULL,
+    content         BLOB NOT NULL,
+    PRIMARY KEY (submission_id, attachment_id)
+);
+PRAGMA user_version = 2;
 ";
+
+const FILE_COLUMNS: &str = "attachment_id, filename, media_type, bytes, sha256";
 
 const COLUMNS: &str = "reference, id, kind, landlord_id, received_at, body, idempotency_key";
 
@@ -40,6 +53,30 @@ pub struct NewSubmission<'a> {
     pub landlord_id: &'a str,
     pub body: &'a str,
     pub idempotency_key: Option<&'a str>,
+    /// Its files, checked against its `attachments`, in their order.
+    pub files: &'a [NewFile<'a>],
+}
+
+/// A file about to be stored with its submission.
+#[derive(Debug, Clone, Copy)]
+pub struct NewFile<'a> {
+    /// The attachment's `id`.
+    pub id: &'a str,
+    pub filename: &'a str,
+    pub media_type: &'a str,
+    pub sha256: &'a str,
+    pub content: &'a [u8],
+}
+
+/// What is stored of a file, without its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFile {
+    /// The attachment's `id`.
+    pub id: String,
+    pub filename: String,
+    pub media_type: String,
+    pub bytes: u64,
+    pub sha256: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +98,8 @@ pub struct StoredSubmission {
     pub received_at: String,
     pub body: String,
     pub idempotency_key: Option<String>,
+    /// Its files, in the order its `attachments` lists them.
+    pub files: Vec<StoredFile>,
 }
 
 pub struct Store {
@@ -100,10 +139,22 @@ impl Store {
         self.conn.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Stores `new` unless its id is already present. The lookup, the
-    /// reference allocation and the insert share one IMMEDIATE transaction,
-    /// which is committed before this returns.
+    /// Stores `new` and its files unless its id is already present. The
+    /// lookup, the reference allocation and the inserts share one IMMEDIATE
+    /// transaction, which is committed before this returns: a crash leaves
+    /// the submission with all its files, or neither.
     pub fn insert(&self, new: &NewSubmission<'_>) -> rusqlite::Result<Outcome> {
+        self.insert_with(new, || {})
+    }
+
+    /// As [`Store::insert`], running `mid_write` inside the transaction once
+    /// the submission's row and its first file are written (the crash
+    /// fault ends the process there).
+    pub fn insert_with(
+        &self,
+        new: &NewSubmission<'_>,
+        mid_write: impl FnOnce(),
+    ) -> rusqlite::Result<Outcome> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
 
@@ -150,6 +201,21 @@ impl Store {
                 new.idempotency_key
             ],
         )?;
+        let mut files = new.files.iter();
+        let insert_file = |f: &NewFile<'_>| {
+            tx.execute(
+                "INSERT INTO files (submission_id, attachment_id, filename, media_type, bytes, sha256, content)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![new.id, f.id, f.filename, f.media_type, f.content.len() as i64, f.sha256, f.content],
+            )
+        };
+        if let Some(first) = files.next() {
+            insert_file(first)?;
+        }
+        mid_write();
+        for f in files {
+            insert_file(f)?;
+        }
         tx.commit()?;
 
         Ok(Outcome::Created(Receipt {
@@ -189,15 +255,44 @@ impl Store {
         ))?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let rows = stmt.query_map(params![before, limit], row_to_stored)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map(Some)
+        let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        for row in &mut rows {
+            row.files = files_of(&conn, &row.id)?;
+        }
+        Ok(Some(rows))
     }
 
     pub fn get(&self, reference: &str) -> rusqlite::Result<Option<StoredSubmission>> {
-        self.conn()
+        let conn = self.conn();
+        let row = conn
             .query_row(
                 &format!("SELECT {COLUMNS} FROM submissions WHERE reference = ?1"),
                 [reference],
                 row_to_stored,
+            )
+            .optional()?;
+        row.map(|mut row| {
+            row.files = files_of(&conn, &row.id)?;
+            Ok(row)
+        })
+        .transpose()
+    }
+
+    /// The file `id` of the submission `reference`, with its content.
+    pub fn file(
+        &self,
+        reference: &str,
+        id: &str,
+    ) -> rusqlite::Result<Option<(StoredFile, Vec<u8>)>> {
+        self.conn()
+            .query_row(
+                &format!(
+                    "SELECT {FILE_COLUMNS}, content FROM files
+                     WHERE attachment_id = ?2
+                       AND submission_id = (SELECT id FROM submissions WHERE reference = ?1)"
+                ),
+                [reference, id],
+                |r| Ok((row_to_file(r)?, r.get(5)?)),
             )
             .optional()
     }
@@ -206,6 +301,24 @@ impl Store {
         self.conn()
             .query_row("SELECT COUNT(*) FROM submissions", [], |r| r.get(0))
     }
+}
+
+fn files_of(conn: &Connection, submission_id: &str) -> rusqlite::Result<Vec<StoredFile>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {FILE_COLUMNS} FROM files WHERE submission_id = ?1 ORDER BY rowid"
+    ))?;
+    let files = stmt.query_map([submission_id], row_to_file)?;
+    files.collect()
+}
+
+fn row_to_file(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredFile> {
+    Ok(StoredFile {
+        id: r.get(0)?,
+        filename: r.get(1)?,
+        media_type: r.get(2)?,
+        bytes: u64::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
+        sha256: r.get(4)?,
+    })
 }
 
 fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredSubmission> {
@@ -217,6 +330,7 @@ fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredSubmission> {
         received_at: r.get(4)?,
         body: r.get(5)?,
         idempotency_key: r.get(6)?,
+        files: Vec::new(),
     })
 }
 
@@ -231,6 +345,7 @@ mod tests {
             landlord_id: "demo",
             body,
             idempotency_key: None,
+            files: &[],
         }
     }
 
@@ -296,5 +411,57 @@ mod tests {
             Some("a".into())
         );
         assert_eq!(store.get("PR-0000-000009").expect("get"), None);
+    }
+
+    #[test]
+    fn a_submission_and_its_files_are_one_transaction() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("f.sqlite3"), "PR").expect("open");
+        let file = |id: &'static str, content: &'static [u8]| NewFile {
+            id,
+            filename: "photo.jpg",
+            media_type: "image/jpeg",
+            sha256: "ab",
+            content,
+        };
+        let files = [
+            file("a1", b"\xFF\xD8\xFFone"),
+            file("a2", b"\xFF\xD8\xFFtwo"),
+        ];
+        let with_files = NewSubmission {
+            files: &files,
+            ..new("x", "{}")
+        };
+        // Failing half-way (after the row and the first file) keeps nothing.
+        let failed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            store.insert_with(&with_files, || panic!("crash"))
+        }));
+        assert!(failed.is_err());
+        assert_eq!(store.count().expect("count"), 0);
+        let conn = store.conn();
+        let orphans: i64 = conn
+            .query_row("SELECT COUNT(*) FROM files", [], |r| r.get(0))
+            .expect("files");
+        drop(conn);
+        assert_eq!(orphans, 0, "no file without its submission");
+
+        let Outcome::Created(receipt) = store.insert(&with_files).expect("insert") else {
+            panic!("must create");
+        };
+        let row = store.get(&receipt.reference).expect("get").expect("row");
+        let ids: Vec<(&str, u64)> = row.files.iter().map(|f| (f.id.as_str(), f.bytes)).collect();
+        assert_eq!(ids, [("a1", 6), ("a2", 6)]);
+        let page = store.page(None, 10).expect("page").expect("rows");
+        assert_eq!(page[0].files, row.files);
+        let (meta, content) = store
+            .file(&receipt.reference, "a2")
+            .expect("file")
+            .expect("a2");
+        assert_eq!(
+            (meta.media_type.as_str(), content.as_slice()),
+            ("image/jpeg", &b"\xFF\xD8\xFFtwo"[..])
+        );
+        assert_eq!(store.file(&receipt.reference, "a3").expect("file"), None);
+        assert_eq!(store.file("PR-0000-000009", "a1").expect("file"), None);
     }
 }

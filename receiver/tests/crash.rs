@@ -3,10 +3,9 @@
 mod common;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread;
@@ -16,85 +15,6 @@ use common::*;
 use putright_receiver::validate::KINDS;
 use putright_receiver::REPLAY_HEADER;
 use ureq::http::Method;
-
-const BIN: &str = env!("CARGO_BIN_EXE_putright-receiver");
-
-struct Binary {
-    child: Child,
-    base: String,
-}
-
-impl Binary {
-    /// Starts the binary on a free port and waits for its "listening" line.
-    fn start(db: &Path) -> Binary {
-        Binary::start_with(db, &[])
-    }
-
-    /// Starts the binary with extra flags.
-    fn start_with(db: &Path, extra: &[&str]) -> Binary {
-        let mut child = Command::new(BIN)
-            .args(["--port", "0", "--db"])
-            .arg(db)
-            .args(extra)
-            .env_remove("PUTRIGHT_RECEIVER_PORT")
-            .env_remove("PUTRIGHT_RECEIVER_DB")
-            .env_remove("PUTRIGHT_ALLOW_ORIGIN")
-            .env_remove("PUTRIGHT_ALLOW_HEADERS")
-            .env_remove("PUTRIGHT_READ_TOKEN")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("spawn receiver");
-        let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
-        let mut line = String::new();
-        stdout.read_line(&mut line).expect("read startup line");
-        let prefix = "putright-receiver listening on http://127.0.0.1:";
-        assert!(
-            line.starts_with(prefix),
-            "unexpected startup line: {line:?}"
-        );
-        assert!(
-            line.trim_end()
-                .ends_with(&format!("(db: {})", db.display())),
-            "{line:?}"
-        );
-        let base = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .expect("url")
-            .to_owned();
-        // Keep draining stdout so the child never blocks or hits EPIPE.
-        thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
-        Binary { child, base }
-    }
-
-    fn addr(&self) -> &str {
-        self.base.trim_start_matches("http://")
-    }
-
-    /// Waits for exit, failing after `limit`.
-    fn wait_exit(&mut self, limit: Duration) -> std::process::ExitStatus {
-        let deadline = Instant::now() + limit;
-        loop {
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                return status;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "receiver did not exit in {limit:?}"
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Binary {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// Per reference stem (`PR-2026-`), the numbers must be exactly 1..=n.
 fn assert_references_contiguous<'a>(refs: impl IntoIterator<Item = &'a str>) {
@@ -351,7 +271,7 @@ fn send_garbage(agent: &ureq::Agent, server: &Binary) {
 fn sigterm_shuts_down_gracefully_and_cli_works() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("s.sqlite3");
-    let mut server = Binary::start(&db);
+    let server = Binary::start(&db);
     let agent = agent();
     let reply = post_json(
         &agent,
@@ -360,14 +280,7 @@ fn sigterm_shuts_down_gracefully_and_cli_works() {
         None,
     );
     assert_eq!(reply.status, 201);
-    let pid = server.child.id().to_string();
-    let status = Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .expect("kill");
-    assert!(status.success());
-    let exit = server.wait_exit(Duration::from_secs(15));
-    assert!(exit.success(), "graceful exit after SIGTERM: {exit:?}");
+    stop(server);
     assert_eq!(db_rows(&db).len(), 1);
 
     let help = Command::new(BIN).arg("--help").output().expect("help");
@@ -396,18 +309,6 @@ fn sigterm_shuts_down_gracefully_and_cli_works() {
         .expect("bad flag");
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--nonsense"));
-}
-
-/// Stops the process with SIGTERM and waits for a clean exit.
-fn stop(mut server: Binary) {
-    let pid = server.child.id().to_string();
-    let status = Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .expect("kill");
-    assert!(status.success());
-    let exit = server.wait_exit(Duration::from_secs(15));
-    assert!(exit.success(), "{exit:?}");
 }
 
 #[test]

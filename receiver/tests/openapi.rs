@@ -166,6 +166,18 @@ fn every_ref_resolves_and_every_example_validates() {
                 .into_owned(),
         );
     }
+    // The multipart body's example is its `submission` part, with files.
+    let multipart = &post["requestBody"]["content"]["multipart/form-data"];
+    let part = resolver.deref(&doc_path, &multipart["schema"]["properties"]["submission"]);
+    assert_eq!(part["$id"], schema["$id"]);
+    for (name, example) in multipart["examples"].as_object().expect("examples") {
+        let external = example["externalValue"].as_str().expect("externalValue");
+        let value = load(&doc_path.parent().expect("dir").join(external));
+        assert!(check.is_valid(&value), "{external}");
+        let files = value["attachments"].as_array().expect("attachments");
+        assert!(!files.is_empty(), "{external} shows files");
+        assert!(listed.insert(format!("{name}.json")), "{name}");
+    }
     assert_eq!(listed, example_files());
     for file in example_files() {
         let value = load(&public().join("examples").join(&file));
@@ -262,6 +274,15 @@ fn the_reference_receiver_answers_as_documented() {
             Some(&id),
         ),
     ];
+    // With files: multipart/form-data, and a file that does not match.
+    let with_files = uuid(60, 3);
+    let files = [jpeg("a1", "photo.jpg", 1, 5_000)];
+    let text = submission_with(&with_files, "complaint", &files);
+    let (multipart, content_type) = widget_body(&text, &files);
+    answers.push(post(&multipart, &content_type, Some(&with_files)));
+    let changed = [jpeg("a1", "photo.jpg", 2, 5_000)];
+    let (mismatch, _) = widget_body(&text, &changed);
+    answers.push(post(&mismatch, &content_type, Some(&with_files)));
     send(
         &agent,
         Method::POST,
@@ -274,7 +295,10 @@ fn the_reference_receiver_answers_as_documented() {
     answers.push(post(body.as_bytes(), "application/json", Some(&id)));
 
     let statuses: Vec<u16> = answers.iter().map(|a| a.status).collect();
-    assert_eq!(statuses, [201, 200, 400, 415, 422, 413, 409, 429, 503]);
+    assert_eq!(
+        statuses,
+        [201, 200, 400, 415, 422, 413, 409, 201, 400, 429, 503]
+    );
     for answer in &answers {
         let spec = documented(&mut resolver, &doc, "post", answer.status);
         let body = answer.json();
@@ -305,7 +329,7 @@ fn the_reference_receiver_answers_as_documented() {
             );
         }
     }
-    assert_eq!(answers[7].header("retry-after"), Some("3"));
+    assert_eq!(answers[9].header("retry-after"), Some("3"));
 
     let pre = post_preflight(&agent, base, origin, Some("content-type,idempotency-key"));
     let spec = documented(&mut resolver, &doc, "options", pre.status);
@@ -327,7 +351,7 @@ fn the_reference_receiver_answers_as_documented() {
 /// widget's limits (`src/domain/validate.rs` `limits`: LONG_TEXT 2000,
 /// SHORT_TEXT 200, NAME 100, REFERENCE 50; phone 40, email 254) where the
 /// widget checks the field, and a generous bound where it does not.
-const BOUNDS: [(&str, &str, u64); 60] = [
+const BOUNDS: [(&str, &str, u64); 64] = [
     ("id", "maxLength", 36),
     ("submitted_at", "maxLength", 64),
     ("landlord_id", "maxLength", 100),
@@ -388,6 +412,10 @@ const BOUNDS: [(&str, &str, u64); 60] = [
     ("expected_dates[].rule", "maxLength", 200),
     ("expected_dates[].code_section", "maxLength", 10),
     ("expected_dates[].basis", "maxLength", 2000),
+    ("attachments", "maxItems", 10),
+    ("attachments[].id", "maxLength", 64),
+    ("attachments[].filename", "maxLength", 255),
+    ("attachments[].sha256", "maxLength", 64),
 ];
 
 /// Walks a schema (local `$ref`s, `oneOf`/`anyOf` branches, properties and

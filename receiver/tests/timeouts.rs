@@ -26,6 +26,7 @@ fn short() -> Timeouts {
     Timeouts {
         header: LIMIT,
         body: LIMIT,
+        upload: LIMIT,
     }
 }
 
@@ -141,6 +142,7 @@ fn slow_but_steady_clients_within_the_limits_get_through() {
         Timeouts {
             header: Duration::from_secs(3),
             body: Duration::from_secs(3),
+            upload: Duration::from_secs(3),
         },
     );
     let addr = server.addr().to_owned();
@@ -156,6 +158,41 @@ fn slow_but_steady_clients_within_the_limits_get_through() {
         PATIENCE,
     );
     assert_eq!(raw.status(), Some(201), "{}", raw.text);
+    assert_eq!(count(&agent(), &server.base), 1);
+    server.stop();
+}
+
+#[test]
+fn a_multipart_body_has_the_longer_upload_timeout() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let upload = Duration::from_millis(1500);
+    let server = start(&dir, Timeouts { upload, ..short() });
+    let addr = server.addr().to_owned();
+    let files = [jpeg("a1", "photo.jpg", 1, 40_000)];
+    let (body, content_type) =
+        widget_body(&submission_with(&uuid(92, 1), "complaint", &files), &files);
+    let head = head(&addr, body.len())
+        .replace("application/json", &content_type)
+        .replace("Content-Length", "Connection: close\r\nContent-Length");
+    let (first, rest) = body.split_at(body.len() / 2);
+
+    // Half, a pause longer than the body timeout, then the rest: taken.
+    let paced = raw_exchange(
+        &addr,
+        &[head.as_bytes(), first, rest],
+        Duration::from_millis(500),
+        PATIENCE,
+    );
+    assert_eq!(paced.status(), Some(201), "{}", paced.text);
+    // Half, then nothing: 408 once the upload timeout has passed.
+    let stalled = raw_exchange(&addr, &[head.as_bytes(), first], Duration::ZERO, PATIENCE);
+    assert_eq!(stalled.status(), Some(408), "{}", stalled.text);
+    assert!(
+        stalled.elapsed >= upload - Duration::from_millis(100),
+        "{:?}",
+        stalled.elapsed
+    );
+    assert!(stalled.body().contains("1.5 seconds"), "{}", stalled.body());
     assert_eq!(count(&agent(), &server.base), 1);
     server.stop();
 }

@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::case::*;
 use super::choice::Choice;
 use super::config::LandlordConfig;
-use super::payload::{Draft, Submission};
+use super::payload::{Attachment, Draft, MediaType, Submission};
 use super::hazard::{HazardFlag, HazardKind};
 use super::text::{shipped, Arg, Words};
 
@@ -159,6 +159,39 @@ pub(crate) fn example_submission(kind: CaseKind) -> Submission {
         .unwrap_or_else(|e| panic!("{kind:?}: {e:?}"))
 }
 
+/// A photo and a letter, as the widget describes them.
+pub(crate) fn example_attachments() -> Vec<Attachment> {
+    vec![
+        Attachment {
+            id: "a1".into(),
+            filename: "kitchen ceiling.jpg".into(),
+            media_type: MediaType::Jpeg,
+            bytes: 482_113,
+            sha256: "9f2c5a1e7b3d4c6f8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f".into(),
+        },
+        Attachment {
+            id: "a2".into(),
+            filename: "Letter about missed appointment.pdf".into(),
+            media_type: MediaType::Pdf,
+            bytes: 81_920,
+            sha256: "0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e".into(),
+        },
+    ]
+}
+
+/// Every published example: `public/examples/<name>.json`, one of each
+/// kind and the complaint with a photo and a letter.
+pub(crate) fn published_examples() -> Vec<(String, Submission)> {
+    let mut all: Vec<(String, Submission)> = CaseKind::ALL.iter().map(|&k| (k.value().to_owned(), example_submission(k))).collect();
+    let mut draft = example_draft(CaseKind::Complaint);
+    draft.attachments = example_attachments();
+    let with_files = draft
+        .build(&LandlordConfig::example(), "00000000-0000-4000-8000-000000000007", submitted(d(2026, 11, 23)), &words())
+        .unwrap_or_else(|e| panic!("with attachments: {e:?}"));
+    all.push(("complaint_with_attachments".to_owned(), with_files));
+    all
+}
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -194,11 +227,10 @@ pub(crate) fn assert_schema_valid(s: &Submission) {
 #[test]
 fn examples_match_public_files() {
     let update = std::env::var_os("UPDATE_EXAMPLES").is_some();
-    for &kind in CaseKind::ALL {
-        let s = example_submission(kind);
+    for (name, s) in published_examples() {
         assert_schema_valid(&s);
         let json = s.to_json_pretty() + "\n";
-        let path = root().join(format!("public/examples/{}.json", kind.value()));
+        let path = root().join(format!("public/examples/{name}.json"));
         if update {
             std::fs::write(&path, &json).expect("write example");
             continue;
@@ -310,4 +342,59 @@ fn the_schema_limits_every_text_field_as_the_widget_does() {
         let place = schema_at(&schema, &schema, path);
         assert_eq!(place["maxLength"].as_u64(), Some(limit.chars() as u64), "{path}: schema {place}");
     }
+}
+
+#[test]
+fn the_schema_bounds_attachments_as_the_widget_does() {
+    let (_, with_files) = published_examples().pop().unwrap();
+    let good = serde_json::to_value(&with_files).unwrap();
+    assert!(schema_errors(&good).is_empty());
+    let mut fine = good.clone();
+    fine["attachments"][0]["filename"] = "Llun o'r gegin – ٹوٹی ہوئی کھڑکی.jpeg".into();
+    fine["attachments"][0]["bytes"] = 10_000_000.into();
+    fine["attachments"][1]["id"] = "0b5d8a0e-4c1f-4f7e-9a51-2f0c6f1d9e11".into();
+    assert_eq!(schema_errors(&fine), Vec::<String>::new());
+    let eleven: Vec<Value> = (0..11).map(|i| {
+        let mut a = good["attachments"][0].clone();
+        a["id"] = format!("a{i}").into();
+        a
+    }).collect();
+    type Breakage = Box<dyn Fn(&mut Value)>;
+    let broken: Vec<(&str, Breakage)> = vec![
+        ("eleven files", Box::new(move |v| v["attachments"] = eleven.clone().into())),
+        ("an empty file", Box::new(|v| v["attachments"][0]["bytes"] = 0.into())),
+        ("a file over 10 MB", Box::new(|v| v["attachments"][0]["bytes"] = 10_000_001.into())),
+        ("a size that is not whole", Box::new(|v| v["attachments"][0]["bytes"] = 1.5.into())),
+        ("an upper-case hash", Box::new(|v| v["attachments"][0]["sha256"] = "9F".repeat(32).into())),
+        ("a short hash", Box::new(|v| v["attachments"][0]["sha256"] = "9f".repeat(31).into())),
+        ("a GIF", Box::new(|v| v["attachments"][0]["media_type"] = "image/gif".into())),
+        ("HTML", Box::new(|v| v["attachments"][0]["media_type"] = "text/html".into())),
+        ("a line break in a file name", Box::new(|v| v["attachments"][0]["filename"] = "a\nb.jpg".into())),
+        ("a direction override in a file name", Box::new(|v| v["attachments"][0]["filename"] = "a\u{202e}gpj.exe".into())),
+        ("a blank file name", Box::new(|v| v["attachments"][0]["filename"] = "\u{200b} ".into())),
+        ("a file name of 256 characters", Box::new(|v| v["attachments"][0]["filename"] = "x".repeat(256).into())),
+        ("an id with a space", Box::new(|v| v["attachments"][0]["id"] = "a 1".into())),
+        ("an id of 65 characters", Box::new(|v| v["attachments"][0]["id"] = "a".repeat(65).into())),
+        ("an extra field", Box::new(|v| v["attachments"][0]["data"] = "base64".into())),
+        ("a missing hash", Box::new(|v| {
+            v["attachments"][0].as_object_mut().unwrap().remove("sha256");
+        })),
+        ("attachments as null", Box::new(|v| v["attachments"] = Value::Null)),
+    ];
+    for (what, breaks) in broken {
+        let mut v = good.clone();
+        breaks(&mut v);
+        assert!(!schema_errors(&v).is_empty(), "schema accepted: {what}");
+    }
+    // The widget's own limits stay within the schema's.
+    use super::payload::attachments::{MAX_FILENAME_CHARS, MAX_ID_CHARS, MOST_FILES, MOST_FILE_BYTES};
+    let text = std::fs::read_to_string(root().join("public/schema/submission.v1.json")).unwrap();
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    let item = &schema["$defs"]["attachment"]["properties"];
+    assert_eq!(schema["properties"]["attachments"]["maxItems"], MOST_FILES);
+    assert_eq!(item["bytes"]["maximum"], MOST_FILE_BYTES);
+    assert_eq!(item["filename"]["maxLength"], MAX_FILENAME_CHARS);
+    assert_eq!(item["id"]["maxLength"], MAX_ID_CHARS);
+    let types: Vec<Value> = MediaType::ALL.iter().map(|t| t.as_str().into()).collect();
+    assert_eq!(item["media_type"]["enum"], Value::from(types));
 }

@@ -1,6 +1,14 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+mod binary;
+mod evidence;
+
+#[allow(unused_imports)]
+pub use binary::*;
+#[allow(unused_imports)]
+pub use evidence::*;
+
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -61,6 +69,23 @@ pub fn send(
     headers: &[(&str, HeaderValue)],
     body: Option<&[u8]>,
 ) -> Result<Reply, ureq::Error> {
+    let (status, headers, bytes) = send_for_bytes(agent, method, url, headers, body)?;
+    let body = String::from_utf8(bytes).unwrap_or_else(|e| panic!("answer is not UTF-8: {e}"));
+    Ok(Reply {
+        status,
+        headers,
+        body,
+    })
+}
+
+/// As [`send`], for an answer that is bytes (a downloaded file).
+pub fn send_for_bytes(
+    agent: &ureq::Agent,
+    method: Method,
+    url: &str,
+    headers: &[(&str, HeaderValue)],
+    body: Option<&[u8]>,
+) -> Result<(u16, HeaderMap, Vec<u8>), ureq::Error> {
     let mut builder = http::Request::builder().method(method).uri(url);
     for (name, value) in headers {
         builder = builder.header(
@@ -78,12 +103,8 @@ pub fn send(
         .body_mut()
         .with_config()
         .limit(64 * 1024 * 1024)
-        .read_to_string()?;
-    Ok(Reply {
-        status,
-        headers,
-        body,
-    })
+        .read_to_vec()?;
+    Ok((status, headers, body))
 }
 
 pub fn hv(value: &str) -> HeaderValue {
@@ -105,19 +126,28 @@ pub fn try_post_json(
     body: &str,
     key: Option<&str>,
 ) -> Result<Reply, ureq::Error> {
-    try_post(agent, base, "application/json", body, key)
+    try_post(agent, base, "application/json", body.as_bytes(), key)
 }
 
 /// POSTs `body` as application/x-www-form-urlencoded.
 pub fn post_form(agent: &ureq::Agent, base: &str, body: &str, key: Option<&str>) -> Reply {
-    try_post(agent, base, "application/x-www-form-urlencoded", body, key).expect("POST form")
+    try_post(
+        agent,
+        base,
+        "application/x-www-form-urlencoded",
+        body.as_bytes(),
+        key,
+    )
+    .expect("POST form")
 }
 
-fn try_post(
+/// POSTs `body` to `/submissions` as `content_type`, with an
+/// Idempotency-Key if given.
+pub fn try_post(
     agent: &ureq::Agent,
     base: &str,
     content_type: &str,
-    body: &str,
+    body: &[u8],
     key: Option<&str>,
 ) -> Result<Reply, ureq::Error> {
     let mut headers = vec![("content-type", hv(content_type))];
@@ -129,7 +159,7 @@ fn try_post(
         Method::POST,
         &format!("{base}/submissions"),
         &headers,
-        Some(body.as_bytes()),
+        Some(body),
     )
 }
 

@@ -52,6 +52,7 @@ impl LandlordConfig {
             },
             storage: super::Storage::default(),
             tracker: super::Tracker::default(),
+            attachments: super::AttachmentLimits::default(),
             notes: Vec::new(),
         }
     }

@@ -23,6 +23,7 @@
 //! assert_eq!(e.to_string(), "endpoint.url: must use https (or http://localhost for development)");
 //! ```
 
+pub mod attachments;
 mod check;
 mod endpoint;
 mod example;
@@ -30,21 +31,22 @@ pub mod languages;
 mod storage;
 pub mod nation;
 pub mod tracker;
+mod window;
 
+pub use attachments::AttachmentLimits;
 pub use endpoint::{Endpoint, EndpointFormat};
 pub use languages::Languages;
 pub use storage::Storage;
 pub use nation::{Ombudsman, PromisedTimescales};
 pub use tracker::Tracker;
+pub use window::EscalationWindow;
 
-use chrono::{Days, Months, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::calendar::{Calendar, OutOfRange, Region};
 use super::deadlines::Timescales;
 use super::scheme::{Rules, Scheme};
-use super::text::Msg;
 use super::theme::{valid_font_family, Rgb, Theme};
 use check::{check_email, check_phone, check_url, Obj};
 
@@ -77,38 +79,6 @@ impl std::fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
-
-/// How long after a stage 1 response the landlord asks residents to
-/// request stage 2: `{"calendar_months": 1}` or `{"days": 28}`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EscalationWindow {
-    /// Calendar months (1 to 12).
-    CalendarMonths(u32),
-    /// Calendar days (1 to 366).
-    Days(u32),
-}
-
-impl EscalationWindow {
-    /// Last day to ask, for a stage 1 response on `response_on`. A month
-    /// after 31 January is the last day of February. An error past the
-    /// calendar's range.
-    pub fn closes_on(self, response_on: NaiveDate) -> Result<NaiveDate, OutOfRange> {
-        match self {
-            EscalationWindow::CalendarMonths(m) => response_on.checked_add_months(Months::new(m)),
-            EscalationWindow::Days(d) => response_on.checked_add_days(Days::new(u64::from(d))),
-        }
-        .ok_or(OutOfRange)
-    }
-
-    /// "1 calendar month", "28 days".
-    pub fn describe(self) -> Msg {
-        match self {
-            EscalationWindow::CalendarMonths(m) => Msg::new("window.months").count(m),
-            EscalationWindow::Days(d) => Msg::new("window.days").count(d),
-        }
-    }
-}
 
 /// Links to the landlord's policies.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -173,6 +143,8 @@ pub struct LandlordConfig {
     pub storage: Storage,
     /// "My complaints" notes on the resident's device (`tracker.keep_months`).
     pub tracker: Tracker,
+    /// How many files residents may attach, how large, and of which types.
+    pub attachments: AttachmentLimits,
     /// Notes for the landlord's web team about a config that works but
     /// could say more (English, naming the setting), for the console.
     #[serde(skip)]
@@ -302,6 +274,7 @@ impl LandlordConfig {
         let languages = languages::parse(&mut root)?;
         let storage = storage::parse(&mut root)?;
         let tracker = tracker::parse(&mut root)?;
+        let attachments = attachments::parse(&mut root)?;
         root.done()?;
 
         Ok(LandlordConfig {
@@ -326,6 +299,7 @@ impl LandlordConfig {
             languages,
             storage,
             tracker,
+            attachments,
             notes: national.notes,
         })
     }
@@ -398,6 +372,7 @@ impl LandlordConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
     use serde_json::json;
 
     fn minimal() -> Value {

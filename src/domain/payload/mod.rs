@@ -23,10 +23,12 @@ use super::scheme::Scheme;
 use super::text::Render;
 use super::validate::{self, Invalid, Problem};
 
+pub mod attachments;
 mod form;
 
 mod limits;
 
+pub use attachments::{Attachment, MediaType};
 pub use form::uri_encode;
 use form::{flatten, form_encode};
 pub use limits::{check_text_fields, limit_of, LIMITS};
@@ -101,6 +103,10 @@ pub struct Submission {
     pub warnings: Vec<ExclusionWarning>,
     /// Dates the resident can expect things by.
     pub expected_dates: Vec<ExpectedDate>,
+    /// Photos and documents sent with it, each in its own multipart part
+    /// (left out when there are none, so such a payload is as before).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
 }
 
 impl Submission {
@@ -171,6 +177,9 @@ pub struct Draft {
     pub hazard: Option<HazardFlag>,
     /// Locale for `widget.locale`.
     pub locale: String,
+    /// Files the resident attached (checked against the landlord's
+    /// `attachments` limits when the payload is built).
+    pub attachments: Vec<Attachment>,
 }
 
 impl Draft {
@@ -188,6 +197,7 @@ impl Draft {
             previous_references: vec![],
             hazard: None,
             locale: "en-GB".into(),
+            attachments: vec![],
         }
     }
 
@@ -218,6 +228,7 @@ impl Draft {
             let vulnerable = h.vulnerable_household;
             self.hazard = HazardFlag::from_hazards(&h.hazards).map(|f| HazardFlag { details, vulnerable_household: vulnerable, ..f });
         }
+        self.attachments.iter_mut().for_each(Attachment::tidy);
     }
 
     /// Drop sections that do not belong to this kind, so answers the
@@ -282,6 +293,7 @@ impl Draft {
         self.keep_relevant_sections();
         let received = submitted_at.date_naive();
         let mut errors = self.validate(received);
+        errors.extend(attachments::check(&self.attachments, &config.attachments));
         let id_ok = uuid::Uuid::parse_str(id).is_ok_and(|u| u.get_version_num() == 4) && id.len() == 36;
         if !id_ok {
             errors.push(Invalid::new("id", Problem::Said(super::text::Msg::new("err.try_again"))));
@@ -335,6 +347,7 @@ impl Draft {
             hazard: self.hazard,
             warnings: warnings.iter().map(|w| w.to_payload(words, config)).collect(),
             expected_dates: dues.iter().map(|d| d.to_payload(words)).collect(),
+            attachments: self.attachments,
         };
         let over = serde_json::to_value(&submission).map(|v| check_text_fields(&v)).unwrap_or_default();
         if over.is_empty() {
@@ -596,6 +609,49 @@ mod tests {
             assert!(s.expected("hazard_make_safe").is_some(), "{kind:?}");
             assert_schema_valid(&s);
         }
+    }
+
+    #[test]
+    fn a_payload_without_attachments_has_no_attachments_field() {
+        let config = LandlordConfig::example();
+        let s = example_draft(CaseKind::Complaint).build(&config, ID, submitted(d(2026, 11, 23)), &words()).unwrap();
+        assert!(s.attachments.is_empty());
+        let json = s.to_json();
+        assert!(!json.contains("attachments"), "{json}");
+        assert!(!s.to_form_urlencoded().contains("attachments"));
+        // And one sent before attachments existed still reads.
+        assert_eq!(Submission::from_json(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn attachments_are_tidied_checked_and_sent() {
+        use crate::domain::examples::example_attachments;
+        let config = LandlordConfig::example();
+        let mut draft = example_draft(CaseKind::ServiceRequest);
+        draft.attachments = example_attachments();
+        draft.attachments[0].filename = "C:\\fakepath\\kitchen\u{202e}gpj.jpg".into();
+        draft.attachments[1].sha256 = draft.attachments[1].sha256.to_ascii_uppercase();
+        let s = draft.clone().build(&config, ID, submitted(d(2026, 11, 23)), &words()).unwrap();
+        assert_schema_valid(&s);
+        assert_eq!(s.attachments.len(), 2);
+        assert_eq!(s.attachments[0].filename, "kitchengpj.jpg");
+        assert_eq!(s.attachments[1].sha256, example_attachments()[1].sha256);
+        let v = serde_json::to_value(&s).unwrap();
+        assert_eq!(v["attachments"][1]["media_type"], "application/pdf");
+        assert_eq!(v["attachments"][0]["bytes"], 482_113);
+        let fields = s.to_form_fields();
+        assert!(fields.contains(&("attachments.1.id".to_owned(), "a2".to_owned())), "{fields:?}");
+
+        // The landlord's limits refuse, by path, before anything is built.
+        let mut small = config.clone();
+        small.attachments.max_file_bytes = 100_000;
+        let e = draft.clone().build(&small, ID, submitted(d(2026, 11, 23)), &words()).unwrap_err();
+        let paths: Vec<_> = e.iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(paths, ["attachments.0"]);
+        let mut none = config.clone();
+        none.attachments.max_files = 0;
+        let e = draft.build(&none, ID, submitted(d(2026, 11, 23)), &words()).unwrap_err();
+        assert_eq!(e[0].path, "attachments");
     }
 
     #[test]
