@@ -44,7 +44,7 @@ pub use window::EscalationWindow;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::calendar::{Calendar, OutOfRange, Region};
+use super::calendar::{Calendar, Region};
 use super::deadlines::Timescales;
 use super::scheme::{Rules, Scheme};
 use super::theme::{valid_font_family, Rgb, Theme};
