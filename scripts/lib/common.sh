@@ -36,6 +36,15 @@ ensure_trunk() {
   fi
 }
 
+# twiggy reads the names-kept wasm for the bench's table of what is large.
+TWIGGY_VERSION=0.8.0
+ensure_twiggy() {
+  if ! twiggy --version 2>/dev/null | grep -q " $TWIGGY_VERSION$"; then
+    say "installing twiggy $TWIGGY_VERSION (for the bench's size table; about 2 minutes)"
+    cargo install twiggy --version "$TWIGGY_VERSION" --locked
+  fi
+}
+
 ensure_wasm_bindgen() {
   local v
   v="$(wasm_bindgen_version)"

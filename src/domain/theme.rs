@@ -140,6 +140,17 @@ pub struct Fallback {
     pub reason: String,
 }
 
+/// A ratio to at most two decimal places ("4.48", "4.5", "3"), without
+/// float formatting (which would add its code to the widget).
+fn hundredths(x: f64) -> String {
+    let n = (x * 100.0).round() as u64;
+    match n % 100 {
+        0 => format!("{}", n / 100),
+        f if f % 10 == 0 => format!("{}.{}", n / 100, f / 10),
+        f => format!("{}.{f:02}", n / 100),
+    }
+}
+
 /// Checks the colours in use (`lookup` gives each property's computed
 /// colour) and returns the properties to reset to their safe defaults. A
 /// pair that fails has every property in it that differs from its default
@@ -163,10 +174,11 @@ pub fn check_colours(lookup: impl Fn(&str) -> Option<Rgb>) -> Vec<Fallback> {
                 continue;
             }
             let reason = format!(
-                "{fg} ({}) has contrast {:.2}:1 against {bg} ({}); it needs {min}:1",
+                "{fg} ({}) has contrast {}:1 against {bg} ({}); it needs {}:1",
                 f.hex(),
-                ratio,
-                b.hex()
+                hundredths(ratio),
+                b.hex(),
+                hundredths(min)
             );
             for p in [fg, bg] {
                 let safe = default_colour(p).unwrap_or(Rgb(0, 0, 0));

@@ -98,7 +98,7 @@ pub fn adjustments(a: &Answers) -> Option<Adjustments> {
         .collect();
     let language = if needs_language(a) { LANGUAGE.opt(a) } else { None };
     let bsl = language.as_deref().is_some_and(|l| {
-        let l = l.to_lowercase();
+        let l = l.to_ascii_lowercase();
         l.contains("bsl") || l.contains("sign language")
     });
     Some(Adjustments {

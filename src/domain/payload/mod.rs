@@ -145,7 +145,9 @@ impl Submission {
     /// (`resident.address_lines.0`); nulls are left out.
     pub fn to_form_fields(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        if let Ok(v) = serde_json::to_value(self) {
+        // Through the JSON text, not `to_value`: the wasm then carries one
+        // serialiser for submissions instead of two.
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&self.to_json()) {
             flatten("", &v, &mut out);
         }
         out

@@ -45,7 +45,7 @@ fn parse_month(s: &str) -> Option<u32> {
     if let Some(n) = parse_small_number(s, 2) {
         return Some(n);
     }
-    let lower = s.to_lowercase();
+    let lower = s.to_ascii_lowercase();
     if lower == "sept" {
         return Some(9);
     }
