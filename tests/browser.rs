@@ -38,11 +38,16 @@ fn words() -> Words {
 
 /// Mounts a fresh widget with the demo config into a new host element.
 fn mount(instance: &str) -> HtmlElement {
+    mount_taking_over(instance, None)
+}
+
+/// The same, taking over what the loader's plain first question held.
+fn mount_taking_over(instance: &str, plain: Option<put_right::edge::embed::Plain>) -> HtmlElement {
     storage::remove("putright:example-homes:draft");
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     host.set_id(&format!("host-{instance}"));
     document().body().unwrap().append_child(&host).unwrap();
-    ui::mount(host.clone(), Setup { instance: instance.to_owned(), config: LandlordConfig::example(), manage_title: false, assets: None }, words());
+    ui::mount(host.clone(), Setup { instance: instance.to_owned(), config: LandlordConfig::example(), manage_title: false, assets: None, plain }, words());
     host
 }
 
@@ -73,6 +78,31 @@ async fn mounts_into_the_host_element_with_the_emergency_question_first() {
     assert!(query(&host, ".putright").is_some(), "widget root is inside the host element");
     assert_eq!(text(&host, "legend h1"), "Is any of these happening in your home now?");
     assert_eq!(host.query_selector_all("h1").unwrap().length(), 1, "exactly one h1");
+}
+
+#[wasm_bindgen_test]
+async fn taking_over_the_plain_first_question_keeps_the_ticks_and_the_focus() {
+    use put_right::edge::embed::Plain;
+    let plain = Plain { checked: vec!["no_water".into(), "bogus".into()], submitted: false, focus: Some("t-plain-hazards-3".into()) };
+    let host = mount_taking_over("t-plain", Some(plain));
+    until("the ticked box focused", || document().active_element().is_some_and(|e| e.id() == "t-plain-hazards-3")).await;
+    let ticked: Vec<String> = (0..10)
+        .filter_map(|i| query(&host, &format!("input[value='{}']", ["gas_smell", "electrical_danger", "no_heating", "no_water", "flooding_or_major_leak", "structural_danger", "fire_safety", "serious_damp_and_mould", "damp_and_mould", "none"][i])))
+        .filter(|e| e.unchecked_ref::<HtmlInputElement>().checked())
+        .map(|e| e.get_attribute("value").unwrap())
+        .collect();
+    assert_eq!(ticked, vec!["no_water"]);
+    assert_eq!(text(&host, "legend h1"), "Is any of these happening in your home now?", "still the first question");
+}
+
+#[wasm_bindgen_test]
+async fn a_continue_pressed_on_the_plain_first_question_goes_on_in_the_widget() {
+    use put_right::edge::embed::Plain;
+    let host = mount_taking_over("t-plain-go", Some(Plain { checked: vec!["gas_smell".into()], submitted: true, focus: None }));
+    until("the emergency advice focused", || focused_tag() == "H1" && text(&host, "h1") == "Call us now").await;
+    let host = mount_taking_over("t-plain-err", Some(Plain { checked: vec![], submitted: true, focus: Some("t-plain-err-error-summary".into()) }));
+    until("the error summary focused", || document().active_element().is_some_and(|e| e.id() == "t-plain-err-error-summary")).await;
+    assert!(text(&host, ".pr-error-summary").contains("There is a problem"));
 }
 
 #[wasm_bindgen_test]

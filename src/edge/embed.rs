@@ -111,36 +111,62 @@ pub fn mark(host: &Host, status: &str) {
     let _ = host.element.set_attribute("data-putright-status", status);
 }
 
+/// What the loader's plain first question (`public/putright.js`) held when
+/// the widget took it over.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Plain {
+    /// The values of the boxes ticked.
+    pub checked: Vec<String>,
+    /// Continue was pressed and nothing changed since: the widget goes on
+    /// from where the plain page went.
+    pub submitted: bool,
+    /// The id of the element that had focus inside the widget, if any.
+    pub focus: Option<String>,
+}
+
 /// Gives the widget its own shadow root inside the host element, so the host
 /// page's CSS cannot restyle it and its CSS cannot leak out. Returns the
 /// element to mount into. The stylesheet is loaded inside the shadow root;
 /// the container stays hidden until it has loaded (no flash of unstyled
 /// content), then the theme's contrast is checked.
 ///
+/// If the loader already drew the first question in a shadow root there,
+/// that root and its loaded stylesheet are kept: the plain page is removed
+/// (the caller mounts in the same turn, so nothing blank is painted) and
+/// what it held is returned.
+///
 /// `keep_placeholder` shows the host's own content (the landlord's
 /// placeholder) after the widget, through a `<slot>`.
-pub fn isolate(host: &Host, stylesheet: &str, theme: &Theme, keep_placeholder: bool) -> Option<HtmlElement> {
+pub fn isolate(host: &Host, stylesheet: &str, theme: &Theme, keep_placeholder: bool) -> Option<(HtmlElement, Option<Plain>)> {
     let doc = web_sys::window()?.document()?;
     let container: HtmlElement = doc.create_element("div").ok()?.dyn_into().ok()?;
     container.set_class_name("pr-root");
-    container.set_hidden(true);
     apply_theme(&container, theme);
+    if let Some(root) = host.element.shadow_root() {
+        let plain = root.query_selector("[data-pr-plain]").ok().flatten();
+        let styled = plain.as_ref().is_some_and(|p| !p.has_attribute("hidden"));
+        let taken = plain.as_ref().map(|p| take_over(&root, p));
+        let link = root.query_selector("link[rel=stylesheet]").ok().flatten();
+        if let Some(p) = plain {
+            p.remove();
+        }
+        let _ = root.append_child(&container);
+        if styled {
+            check_theme(&container, theme);
+        } else {
+            container.set_hidden(true);
+            if let Some(link) = &link {
+                on_stylesheet(link, &container, theme);
+            }
+        }
+        page::register_root(root);
+        return Some((container, taken));
+    }
+    container.set_hidden(true);
     let link = doc.create_element("link").ok()?;
     let _ = link.set_attribute("rel", "stylesheet");
     let _ = link.set_attribute("href", stylesheet);
-    let shown = container.clone();
-    let checked_theme = theme.clone();
-    let on_load = Closure::once_into_js(move || {
-        shown.set_hidden(false);
-        check_theme(&shown, &checked_theme);
-    });
-    let _ = link.add_event_listener_with_callback("load", on_load.unchecked_ref());
-    let shown = container.clone();
-    let on_error = Closure::once_into_js(move || {
-        console::error("stylesheet: could not load the widget's stylesheet; check the loader's public URL");
-        shown.set_hidden(false);
-    });
-    let _ = link.add_event_listener_with_callback("error", on_error.unchecked_ref());
+    on_stylesheet(&link, &container, theme);
 
     match host.element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
         Ok(root) => {
@@ -161,7 +187,35 @@ pub fn isolate(host: &Host, stylesheet: &str, theme: &Theme, keep_placeholder: b
             let _ = host.element.append_child(&container);
         }
     }
-    Some(container)
+    Some((container, None))
+}
+
+/// Shows the container once the stylesheet has loaded (or failed to).
+fn on_stylesheet(link: &web_sys::Element, container: &HtmlElement, theme: &Theme) {
+    let shown = container.clone();
+    let checked_theme = theme.clone();
+    let on_load = Closure::once_into_js(move || {
+        shown.set_hidden(false);
+        check_theme(&shown, &checked_theme);
+    });
+    let _ = link.add_event_listener_with_callback("load", on_load.unchecked_ref());
+    let shown = container.clone();
+    let on_error = Closure::once_into_js(move || {
+        console::error("stylesheet: could not load the widget's stylesheet; check the loader's public URL");
+        shown.set_hidden(false);
+    });
+    let _ = link.add_event_listener_with_callback("error", on_error.unchecked_ref());
+}
+
+/// Reads the plain page: the boxes ticked, a pending Continue, the focus.
+fn take_over(root: &web_sys::ShadowRoot, plain: &web_sys::Element) -> Plain {
+    let checked = plain.get_attribute("data-pr-checked").unwrap_or_default().split_whitespace().map(str::to_owned).collect();
+    // A page after the question (the advice, or waiting for the next
+    // question) is a Continue the widget repeats.
+    let stage = plain.get_attribute("data-pr-stage").unwrap_or_default();
+    let submitted = stage != "ask" || plain.get_attribute("data-pr-submitted").as_deref() == Some("true");
+    let focus = root.active_element().map(|e| e.id()).filter(|id| !id.is_empty());
+    Plain { checked, submitted, focus }
 }
 
 /// Sets the config's theme as custom properties on the widget's container

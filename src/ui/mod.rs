@@ -44,6 +44,10 @@ pub fn mount(element: web_sys::HtmlElement, setup: wizard::Setup, words: Words) 
 /// files are served from, ending in `/` (the loader passes its own folder);
 /// the stylesheet `putright.css` and the catalogues `i18n/` are there.
 pub fn start(assets: &str) {
+    // Panic messages in the console only in development builds: in release
+    // they would add the formatting code to the widget, and could carry an
+    // answer into the console.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let stylesheet = format!("{assets}putright.css");
     for host in embed::hosts() {
@@ -69,8 +73,8 @@ pub fn start(assets: &str) {
                     };
                     embed::clear(&host);
                     let theme = config.theme.clone();
-                    let Some(container) = embed::isolate(&host, &stylesheet, &theme, false) else { return };
-                    let setup = wizard::Setup { instance: host.instance.clone(), config, manage_title: host.manage_title, assets: Some(assets) };
+                    let Some((container, plain)) = embed::isolate(&host, &stylesheet, &theme, false) else { return };
+                    let setup = wizard::Setup { instance: host.instance.clone(), config, manage_title: host.manage_title, assets: Some(assets), plain };
                     leptos::mount::mount_to(container, move || view! { <app::Widget setup=setup words=words notice=notice/> }).forget();
                     embed::mark(&host, "ready");
                 }
@@ -96,7 +100,7 @@ pub fn start(assets: &str) {
                         embed::clear(&host);
                     }
                     let theme = crate::domain::theme::Theme::default();
-                    let Some(container) = embed::isolate(&host, &stylesheet, &theme, keep) else { return };
+                    let Some((container, _)) = embed::isolate(&host, &stylesheet, &theme, keep) else { return };
                     let words = Words::new(lang);
                     leptos::mount::mount_to(container, move || view! { <app::ConfigFallback phone=phone words=words/> }).forget();
                     embed::mark(&host, "failed");

@@ -24,6 +24,8 @@ pub struct Setup {
     /// Where the widget's files are (catalogues for other languages), if
     /// it may fetch them.
     pub assets: Option<String>,
+    /// What the loader's plain first question held, if the widget took it over.
+    pub plain: Option<crate::edge::embed::Plain>,
 }
 
 #[derive(Clone, Copy)]
@@ -102,10 +104,31 @@ impl Wizard {
             w.page.set(here);
             w.trail.set(saved.trail);
         }
+        if let Some(plain) = w.setup.with_value(|s| s.plain.clone()) {
+            w.take_over(plain);
+        }
         draft::keep(w);
         w.follow_browser_history();
         super::send::resume(w);
         w
+    }
+
+    /// Carries on from the loader's plain first question: what was ticked
+    /// stays ticked, a Continue pressed there is pressed here (to the
+    /// advice, the next question or the errors), and focus stays put.
+    fn take_over(self, plain: crate::edge::embed::Plain) {
+        if self.page.get_untracked().key != journey::first().key {
+            return; // a draft continues elsewhere
+        }
+        let ticked = journey::start::hazards_from(&plain.checked);
+        if ticked != journey::Value::Many(Vec::new()) {
+            self.answers.update(|a| a.set(journey::start::HAZARDS.0, ticked));
+        }
+        if plain.submitted {
+            self.continue_from();
+        } else if let Some(id) = plain.focus {
+            after_render(move || page::focus_id(&id));
+        }
     }
 
     fn follow_browser_history(self) {
@@ -222,7 +245,7 @@ impl Wizard {
     pub fn fail(&self, errors: Vec<FieldError>) {
         self.errors.set(errors);
         let me = *self;
-        request_animation_frame(move || {
+        after_render(move || {
             page::focus_id(&me.id("error-summary"));
             me.set_title(true);
         });
@@ -303,7 +326,7 @@ impl Wizard {
     pub fn after_page_change(&self) {
         self.errors.set(Vec::new());
         let me = *self;
-        request_animation_frame(move || {
+        after_render(move || {
             page::focus_heading(&me.instance());
             me.set_title(false);
         });
@@ -320,4 +343,14 @@ impl Wizard {
             page::set_title(&self.words.with_untracked(|w| w.render(&Msg::new(key).text("title", title))));
         }
     }
+}
+
+/// Runs `f` once the change just made is in the DOM: the render effects it
+/// woke run first, in the same turn of the event loop, so focus moves with
+/// the new page rather than a frame later.
+fn after_render(f: impl FnOnce() + 'static) {
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        f();
+    });
 }

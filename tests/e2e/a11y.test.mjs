@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
-import { startReceiver, startSite, openBrowser, axe, focusedHeading, snap, ROOT } from './lib/harness.mjs';
+import { startReceiver, startSite, openBrowser, axe, focusedHeading, snap, ROOT, widgetReady } from './lib/harness.mjs';
 import { check, cont, shortJourney } from './lib/journey.mjs';
 import { checkStep, readTree, layoutProblems } from './lib/a11y.mjs';
 import { decodePng, contrast, parseColor } from './lib/pixels.mjs';
@@ -34,6 +34,7 @@ const heading = async (page, text) => assert.equal(await focusedHeading(page), t
 /** Clears any earlier draft with the keyboard alone. */
 async function keyboardFresh(page) {
   await page.goto(site.url);
+  await widgetReady(page);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await tabTo(page, 'Clear my answers');
   await press(page, 'Enter');
@@ -303,6 +304,7 @@ test('not sent (no connection, or refused) and not saved are announced too', asy
     // Storage that refuses to save: the resident is told, politely.
     await page.addInitScript(() => { Storage.prototype.setItem = () => { throw new Error('quota'); }; });
     await page.goto(site.url);
+    await widgetReady(page);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByLabel('None of these').check();
     await page.waitForFunction(() => /not letting us save your answers/.test(__prq('.putright [role="status"][aria-live="polite"]').textContent));

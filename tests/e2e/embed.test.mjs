@@ -10,8 +10,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync, writeFileSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, activeHasClass, ROOT, DIST, ARTIFACTS, axe } from './lib/harness.mjs';
+import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, activeHasClass, ROOT, DIST, ARTIFACTS, axe, widgetReady } from './lib/harness.mjs';
 import { step, check, fill, aboutYou, sendAndConfirm } from './lib/journey.mjs';
+import { t } from './lib/text.mjs';
 
 const PAGES = join(ROOT, 'tests', 'e2e', 'pages');
 const page_ = (name) => readFileSync(join(PAGES, name), 'utf8');
@@ -253,6 +254,7 @@ test('larger browser text: the widget follows the resident\'s default size (200%
     await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
     for (const [path, host] of [['/hostile.html', '#hostile-widget'], ['/', '#complaints-widget']]) {
       await page.goto(site.url + path);
+      await widgetReady(page, host);
       await page.locator(`${host} .putright h1`).waitFor();
       const px = await page.evaluate((h) => {
         const root = document.querySelector(h).shadowRoot;
@@ -331,7 +333,7 @@ test('theme: brand colour, font, radius and logo from the config; failing contra
   const { page } = browser;
   const from = browser.consoleMessages.length;
   await page.goto(`${site.url}/theme.html`);
-  for (const h of ['#branded', '#pale', '#css-themed']) await page.locator(`${h} .putright h1`).waitFor();
+  for (const h of ['#branded', '#pale', '#css-themed']) { await widgetReady(page, h); await page.locator(`${h} .putright h1`).waitFor(); }
   await page.waitForTimeout(300);
   const look = (host) => page.evaluate((h) => {
     const root = document.querySelector(h).shadowRoot;
@@ -366,19 +368,27 @@ test('theme: brand colour, font, radius and logo from the config; failing contra
 });
 
 test('if WebAssembly cannot load, the placeholder shows the landlord\'s phone, email and address', async () => {
-  for (const [what, setup] of [
-    ['wasm file unreachable', (pg) => pg.route('**/put-right_bg.wasm', (r) => r.abort())],
-    ['no WebAssembly in the browser', (pg) => pg.addInitScript(() => { delete globalThis.WebAssembly; })],
+  const abort = (pg) => pg.route('**/put-right_bg.wasm', (r) => r.abort());
+  const PLAIN = '#complaints-widget [data-pr-plain] .pr-contact'; // under the plain first question, which keeps working
+  for (const [what, setup, where] of [
+    ['wasm file unreachable', abort, PLAIN],
+    ['no WebAssembly in the browser', (pg) => pg.addInitScript(() => { delete globalThis.WebAssembly; }), PLAIN],
+    // A draft in progress: the loader draws no first question, so the details replace the placeholder.
+    ['wasm file unreachable, a draft in progress', async (pg) => {
+      await pg.addInitScript(() => localStorage.setItem('putright:example-homes:draft', JSON.stringify({ v: 2, page: 'task', answers: { hazards: ['none'] }, trail: ['hazards'] })));
+      await abort(pg);
+    }, '#complaints-widget .putright-fallback[role="region"]'],
   ]) {
     // A page of its own, so the broken wasm does not outlive this test.
     const page = await browser.context.newPage();
     const messages = [];
     page.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));
     try {
+      await page.addInitScript(() => localStorage.clear()); // a fresh start, unless the case sets a draft
       await setup(page);
       await page.goto(site.url);
       await page.locator('#complaints-widget[data-putright-status="failed"]').waitFor({ state: 'attached' });
-      const box = page.locator('#complaints-widget .putright-fallback');
+      const box = page.locator(where);
       const text = await box.innerText();
       assert.match(text, /not working/, what);
       for (const detail of ['0808 157 0192', 'complaints@example.com', '1 Example Street', 'EX1 1AA']) assert.ok(text.includes(detail), `${what}: shows ${detail}`);
@@ -387,6 +397,31 @@ test('if WebAssembly cannot load, the placeholder shows the landlord\'s phone, e
     } finally {
       await page.close();
     }
+  }
+});
+
+test('the contact-details fallback is in the resident\'s language, right to left for Urdu', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'languages', { get: () => ['ur-PK', 'en'] });
+      localStorage.clear(); // no draft from earlier tests: its language would win
+    });
+    await page.route('**/put-right_bg.wasm', (r) => r.abort());
+    await page.goto(site.url);
+    await page.locator('#complaints-widget[data-putright-status="failed"]').waitFor({ state: 'attached' });
+    // In Urdu once the config says the landlord offers it.
+    const box = page.locator('#complaints-widget .putright[lang="ur"] .pr-contact');
+    await box.waitFor();
+    const where = await box.evaluate((b) => ({ lang: b.closest('[lang]').getAttribute('lang'), dir: b.closest('[dir]').getAttribute('dir') }));
+    assert.deepEqual(where, { lang: 'ur', dir: 'rtl' });
+    assert.equal(await box.getAttribute('aria-label'), t('loader.region', {}, 'ur'));
+    const text = await box.innerText();
+    for (const words of [t('fallback.title', {}, 'ur'), t('loader.phone', {}, 'ur'), '0808 157 0192']) assert.ok(text.includes(words), `shows ${words}: ${text}`);
+    assert.equal(await box.getByRole('link', { name: '0808 157 0192' }).getAttribute('dir'), 'ltr', 'the phone number reads left to right');
+    assert.deepEqual(await axe(page), [], 'axe on the Urdu fallback');
+  } finally {
+    await page.close();
   }
 });
 

@@ -2,7 +2,7 @@
 // complete a journey that reaches the real receiver, and axe finds nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startReceiver, startSite, openBrowser, axe, schemaErrors, snap, focusedHeading, activeHasClass } from './lib/harness.mjs';
+import { startReceiver, startSite, openBrowser, axe, schemaErrors, snap, focusedHeading, activeHasClass, widgetReady } from './lib/harness.mjs';
 
 let receiver, site, browser;
 
@@ -29,6 +29,7 @@ async function next(page) {
 test('the widget mounts inside the landlord page, not over it', async () => {
   const { page } = browser;
   await page.goto(site.url);
+  await widgetReady(page);
   await page.getByRole('heading', { level: 1, name: 'Is any of these happening in your home now?' }).waitFor();
   // Mounted inside the host element, with the landlord's page still around it.
   assert.equal(await page.locator('[data-putright] .putright').count(), 1);
@@ -41,6 +42,7 @@ test('the widget mounts inside the landlord page, not over it', async () => {
 test('an empty Continue shows the error summary, focused, and keeps the page', async () => {
   const { page } = browser;
   await page.goto(site.url);
+  await widgetReady(page);
   await page.getByRole('heading', { level: 1, name: 'Is any of these happening in your home now?' }).waitFor();
   await next(page);
   const summary = page.locator('.pr-error-summary');

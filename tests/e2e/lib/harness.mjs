@@ -18,6 +18,15 @@ export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
 const RECEIVER_BIN = join(ROOT, 'target', 'debug', 'putright-receiver');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
+/**
+ * Waits until the widget in `host` has started (or given up): the loader's
+ * plain first question is on screen before that, and tests that need the
+ * widget itself (its toolbar, titles, theme) wait for it here.
+ */
+export async function widgetReady(page, host = '[data-putright]') {
+  await page.locator(`${host}[data-putright-status]`).first().waitFor({ state: 'attached' });
+}
+
 /** Starts the real receiver on a free port with a fresh database. */
 export async function startReceiver({ allowOrigin = '*', db, port = 0, args = [] } = {}) {
   if (!existsSync(RECEIVER_BIN)) throw new Error(`build the receiver first: ${RECEIVER_BIN}`);

@@ -2,7 +2,7 @@
 // step on the way: its heading takes focus, axe finds nothing, and (where the
 // page has required answers) an empty Continue shows the error summary.
 import assert from 'node:assert/strict';
-import { axe, snap, focusedHeading } from './harness.mjs';
+import { axe, snap, focusedHeading, widgetReady } from './harness.mjs';
 import { checkStep } from './a11y.mjs';
 import { tabTo, focused } from './keyboard.mjs';
 import { label, title, t } from './text.mjs';
@@ -188,6 +188,7 @@ export async function sendAndConfirm(page, prefix, title, locale = 'en-GB') {
 /** Opens the demo page with nothing remembered, at the first question. */
 export async function fresh(page, url, locale = 'en-GB') {
   await page.goto(url);
+  await widgetReady(page);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await press(page, t('toolbar.clear', {}, locale));
   assert.equal(await focusedHeading(page), label('hazards', { locale }));

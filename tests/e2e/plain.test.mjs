@@ -1,0 +1,156 @@
+// The first question at plain-HTML speed: the loader (public/putright.js)
+// draws "Is any of these happening in your home now?" before the wasm has
+// arrived, as a working form with the emergency numbers, and the widget takes
+// it over when it is ready, keeping what was ticked, the focus and a pending
+// Continue. Tests hold or block the wasm request, and wait for states.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, openBrowser, axe, focusedHeading, activeHasClass, widgetReady } from './lib/harness.mjs';
+import { checkStep } from './lib/a11y.mjs';
+import { t, label } from './lib/text.mjs';
+
+let site, browser;
+const HOST = '#complaints-widget';
+const QUESTION = label('hazards');
+
+before(async () => {
+  site = await startSite({ endpoint: 'http://127.0.0.1:9/submissions' });
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** A page whose wasm request waits until `release()` (or never arrives, if `block`). */
+async function pageWithWasm({ block = false } = {}) {
+  const page = await browser.context.newPage();
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/put-right_bg.wasm', async (route) => {
+    if (block) return route.abort();
+    await gate;
+    return route.continue();
+  });
+  // No draft from an earlier test: the plain copy is only for a fresh start.
+  await page.addInitScript(() => { if (!sessionStorage.getItem('kept')) { localStorage.clear(); sessionStorage.setItem('kept', '1'); } });
+  return { page, release };
+}
+
+const plain = (page) => page.locator(`${HOST} [data-pr-plain]`);
+const plainHeading = (page) => plain(page).getByRole('heading', { level: 1, name: QUESTION });
+
+test('with the wasm blocked, the first question works: errors, the emergency numbers, and how to reach the landlord', async () => {
+  const { page } = await pageWithWasm({ block: true });
+  try {
+    await page.goto(site.url);
+    await plainHeading(page).waitFor();
+    assert.deepEqual(await axe(page), [], 'axe on the plain first question');
+    // The page does not take focus on load (the host page keeps it); the step checks start at the heading.
+    await page.evaluate(() => __prq('[data-pr-plain] h1').focus());
+    await checkStep(page, 'plain-01-question', 'normal');
+
+    // Nothing chosen: the error summary takes focus, the error is beside the boxes.
+    await page.getByRole('button', { name: t('button.continue'), exact: true }).click();
+    await page.waitForFunction(() => __prActive()?.classList.contains('pr-error-summary'));
+    assert.ok((await page.locator(`${HOST} .pr-error-summary`).innerText()).includes(t('hazards.missing')));
+    assert.ok((await page.locator(`${HOST} .pr-error-message`).innerText()).includes(t('hazards.missing')));
+    assert.deepEqual(await axe(page), [], 'axe on the plain error state');
+    await checkStep(page, 'plain-02-error', 'error');
+
+    // A hazard: who to call now, with real tel: links, and what to do.
+    await page.getByLabel(t('hazard.gas_smell'), { exact: true }).check();
+    await page.getByRole('button', { name: t('button.continue'), exact: true }).click();
+    assert.equal(await focusedHeading(page), t('emergency_advice.title'));
+    const advice = await plain(page).innerText();
+    for (const line of [t('advice.999'), t('advice.gas')]) assert.ok(advice.includes(line), line);
+    assert.equal(await plain(page).getByRole('link', { name: '0808 157 0999' }).first().getAttribute('href'), 'tel:08081570999', 'the emergency number');
+    // The wasm has failed by now: the landlord's everyday contact details are added.
+    await page.locator(`${HOST}[data-putright-status="failed"]`).waitFor({ state: 'attached' });
+    await plain(page).locator('.pr-contact').waitFor();
+    assert.equal(await plain(page).locator('.pr-contact').getByRole('link', { name: '0808 157 0192' }).getAttribute('href'), 'tel:08081570192');
+    assert.deepEqual(await axe(page), [], 'axe on the plain advice');
+    await checkStep(page, 'plain-03-advice', 'normal');
+
+    // Back keeps the answer; "None of these" cannot go further without the widget.
+    await page.getByRole('button', { name: t('nav.back'), exact: true }).click();
+    await page.waitForFunction(() => __prActive()?.id?.endsWith('-hazards'));
+    assert.equal(await page.getByLabel(t('hazard.gas_smell'), { exact: true }).isChecked(), true);
+    await page.getByLabel(t('hazard.none'), { exact: true }).check();
+    assert.equal(await page.getByLabel(t('hazard.gas_smell'), { exact: true }).isChecked(), false, '"None of these" unticks the rest');
+    await page.getByRole('button', { name: t('button.continue'), exact: true }).click();
+    await page.waitForFunction(() => __prActive()?.classList.contains('pr-contact'));
+    assert.ok((await plain(page).locator('.pr-contact').innerText()).includes(t('fallback.title')));
+  } finally {
+    await page.close();
+  }
+});
+
+test('a box ticked before the widget takes over is still ticked after, and keeps the focus', async () => {
+  const { page, release } = await pageWithWasm();
+  try {
+    await page.goto(site.url);
+    await plainHeading(page).waitFor();
+    const box = page.getByLabel(t('hazard.no_water'), { exact: true });
+    await box.check();
+    const id = await page.evaluate(() => __prActive().id);
+    assert.match(id, /-hazards-3$/);
+    assert.equal(await page.locator(`${HOST}[data-putright-status]`).count(), 0, 'the widget has not started yet');
+    release();
+    await widgetReady(page, HOST);
+    await plain(page).waitFor({ state: 'detached' });
+    assert.equal(await page.getByRole('button', { name: t('toolbar.clear') }).count(), 1, 'the widget itself is showing');
+    assert.equal(await box.isChecked(), true, 'still ticked');
+    await page.waitForFunction((want) => __prActive()?.id === want, id);
+    // And the widget carries on from it.
+    await page.getByRole('button', { name: t('button.continue'), exact: true }).click();
+    assert.equal(await focusedHeading(page), t('emergency_advice.title'));
+  } finally {
+    await page.close();
+  }
+});
+
+test('a Continue pressed before the widget takes over goes on to the next question; a draft then skips the plain copy', async () => {
+  const { page, release } = await pageWithWasm();
+  try {
+    await page.goto(site.url);
+    await plainHeading(page).waitFor();
+    await page.getByLabel(t('hazard.none'), { exact: true }).check();
+    await page.getByRole('button', { name: t('button.continue'), exact: true }).click();
+    await plain(page).locator('[role="status"][aria-live="polite"]').filter({ hasText: t('plain.waiting') }).waitFor({ state: 'attached' });
+    release();
+    await widgetReady(page, HOST);
+    assert.equal(await focusedHeading(page), label('task'));
+
+    // Reloaded with the draft saved: the widget shows "continue where you
+    // left off" itself, so the loader draws nothing first.
+    await page.reload();
+    const drawn = await page.evaluate(async () => {
+      await import(document.querySelector('script[type="module"][src*="putright.js"]').src);
+      return document.querySelector('[data-putright]').shadowRoot?.querySelector('[data-pr-plain]') != null;
+    });
+    assert.equal(drawn, false);
+    await widgetReady(page, HOST);
+  } finally {
+    await page.close();
+  }
+});
+
+test('an error shown before the widget takes over is shown again by the widget, focused', async () => {
+  const { page, release } = await pageWithWasm();
+  try {
+    await page.goto(site.url);
+    await plainHeading(page).waitFor();
+    await page.getByRole('button', { name: t('button.continue'), exact: true }).click();
+    await page.waitForFunction(() => __prActive()?.classList.contains('pr-error-summary'));
+    release();
+    await widgetReady(page, HOST);
+    await plain(page).waitFor({ state: 'detached' });
+    await page.waitForFunction(() => __prActive()?.classList.contains('pr-error-summary'));
+    assert.equal(await activeHasClass(page, 'pr-error-summary'), true);
+    assert.match(await page.title(), /^Error: /, 'the widget manages the title');
+  } finally {
+    await page.close();
+  }
+});
