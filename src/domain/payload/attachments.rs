@@ -329,7 +329,7 @@ mod tests {
         let paths: Vec<_> = e.iter().map(|i| i.path.as_str()).collect();
         assert_eq!(paths, ["attachments.0", "attachments.1", "attachments.2", "attachments.3"]);
         assert!(e.iter().all(|i| i.problem == Problem::Said(Msg::new("err.try_again"))));
-        assert!(Attachment::valid_id(&"0b5d8a0e-4c1f-4f7e-9a51-2f0c6f1d9e11".to_string()));
+        assert!(Attachment::valid_id("0b5d8a0e-4c1f-4f7e-9a51-2f0c6f1d9e11"));
         assert!(!Attachment::valid_id(&"x".repeat(65)));
     }
 }
