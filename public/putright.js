@@ -218,9 +218,6 @@ async function boot() {
   bindings = module;
 }
 
-// The plain first question goes in before the wasm is even requested.
-const plains = [...document.querySelectorAll(PENDING)].map((host, i) => drawFirstQuestion(host, i)).filter(Boolean);
-
 const ready = boot().then(
   () => { bindings.start(ASSETS.href); },
   (err) => {
@@ -343,20 +340,22 @@ async function showContactDetails(host) {
     return;
   }
   const { lang, dir, say } = await fallbackWords(config);
-  const items = [];
-  if (c.phone) {
-    const tel = `tel:${c.phone.replace(/[^\d+]/g, '')}`;
-    items.push(el('li', [`${say('loader.phone')} `, ltr(el('a', c.phone, { href: tel })), c.hours ? ` (${c.hours})` : '']));
-  }
-  if (c.email) items.push(el('li', [`${say('loader.email')} `, ltr(el('a', c.email, { href: `mailto:${c.email}` }))]));
-  if (c.address.length) items.push(el('li', [`${say('loader.write')} `, el('span', c.address.join(', '))]));
-  const box = el('div', [
-    el('p', say('fallback.title')),
-    el('p', c.name ? say('loader.contact_named', { name: c.name }) : say('loader.contact')),
-    el('ul', items),
-  ], { class: 'putright-fallback', role: 'region', 'aria-label': say('loader.region'), lang, dir });
+  const box = el('div', contactParts(c, say, 'p'), { class: 'putright-fallback', role: 'region', 'aria-label': say('loader.region'), lang, dir });
   host.replaceChildren(box);
   host.setAttribute('data-putright-status', 'failed');
+}
+
+/** "Sorry, our online form is not working", then the landlord's phone, email and address. */
+function contactParts(c, say, titleTag) {
+  const items = [];
+  if (c.phone) items.push(el('li', [`${say('loader.phone')} `, telLink(c.phone), c.hours ? ` (${c.hours})` : '']));
+  if (c.email) items.push(el('li', [`${say('loader.email')} `, ltr(el('a', c.email, { href: `mailto:${c.email}` }))]));
+  if (c.address.length) items.push(el('li', `${say('loader.write')} ${c.address.join(', ')}`));
+  return [
+    el(titleTag, say('fallback.title')),
+    el('p', c.name ? say('loader.contact_named', { name: c.name }) : say('loader.contact')),
+    el('ul', items),
+  ];
 }
 
 // ---------------------------------------------------------------------------
@@ -516,15 +515,8 @@ function drawFirstQuestion(host, index) {
 
   function contactBox(say) {
     const c = contactDetails(host, state.config || {});
-    const items = [];
-    if (c.phone) items.push(el('li', [`${say('loader.phone')} `, telLink(c.phone), c.hours ? ` (${c.hours})` : '']));
-    if (c.email) items.push(el('li', [`${say('loader.email')} `, ltr(el('a', c.email, { href: `mailto:${c.email}` }))]));
-    if (c.address.length) items.push(el('li', `${say('loader.write')} ${c.address.join(', ')}`));
-    return [el('div', [
-      el('h2', say('fallback.title')),
-      el('p', c.name ? say('loader.contact_named', { name: c.name }) : say('loader.contact')),
-      el('ul', items),
-    ], { class: 'pr-inset pr-contact', role: 'region', 'aria-label': say('loader.region'), id: id('contact'), tabindex: '-1' })];
+    return [el('div', contactParts(c, say, 'h2'),
+      { class: 'pr-inset pr-contact', role: 'region', 'aria-label': say('loader.region'), id: id('contact'), tabindex: '-1' })];
   }
 
   render(null);
@@ -565,3 +557,7 @@ function sentence(text, node) {
   const [before, after = ''] = text.split('\u0001');
   return [before, node, after];
 }
+
+// The plain first question goes in while the wasm downloads (last in this
+// file, so every helper above is defined; `ready` only reads it later).
+const plains = [...document.querySelectorAll(PENDING)].map((host, i) => drawFirstQuestion(host, i)).filter(Boolean);

@@ -13,8 +13,13 @@ let site, browser;
 const HOST = '#complaints-widget';
 const QUESTION = label('hazards');
 
+// A landlord's Welsh page: the same widget, the page in Welsh.
+const WELSH_PAGE = `<!doctype html><html lang="cy"><head><meta charset="utf-8"><title>Cwynion</title></head><body><main>
+<div id="complaints-widget" data-putright data-config-url="config/example-homes.json" data-phone="0808 157 0192"><p>Mae ein ffurflen yn llwytho.</p></div>
+<script type="module" src="putright.js"></script></main></body></html>`;
+
 before(async () => {
-  site = await startSite({ endpoint: 'http://127.0.0.1:9/submissions' });
+  site = await startSite({ endpoint: 'http://127.0.0.1:9/submissions', extra: { '/cymraeg.html': WELSH_PAGE } });
   browser = await openBrowser();
 });
 
@@ -150,6 +155,28 @@ test('an error shown before the widget takes over is shown again by the widget, 
     await page.waitForFunction(() => __prActive()?.classList.contains('pr-error-summary'));
     assert.equal(await activeHasClass(page, 'pr-error-summary'), true);
     assert.match(await page.title(), /^Error: /, 'the widget manages the title');
+  } finally {
+    await page.close();
+  }
+});
+
+test('the plain first question is in the page\'s language at once, then in the resident\'s once the config says what is offered', async () => {
+  const { page, release } = await pageWithWasm();
+  let sendConfig;
+  const configHeld = new Promise((r) => { sendConfig = r; });
+  await page.route('**/config/example-homes.json', async (route) => { await configHeld; return route.continue(); });
+  try {
+    await page.goto(`${site.url}/cymraeg.html`);
+    await plain(page).getByRole('heading', { level: 1, name: label('hazards', { locale: 'cy' }) }).waitFor();
+    assert.equal(await plain(page).locator('.putright').getAttribute('lang'), 'cy');
+    await page.getByLabel(t('hazard.no_heating', {}, 'cy'), { exact: true }).check();
+    // The browser asks for English, which the landlord offers: the words change, the tick stays.
+    sendConfig();
+    await plainHeading(page).waitFor();
+    assert.equal(await page.getByLabel(t('hazard.no_heating'), { exact: true }).isChecked(), true);
+    release();
+    await widgetReady(page, HOST);
+    assert.equal(await page.getByLabel(t('hazard.no_heating'), { exact: true }).isChecked(), true, 'and after the widget takes over');
   } finally {
     await page.close();
   }
