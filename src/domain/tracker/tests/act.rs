@@ -182,7 +182,7 @@ fn go_to_the_ombudsman_opens_with_where_it_is_up_to_and_the_missed_dates() {
     // Every page up to what only the resident can say passes as filled in.
     let mut p = prefill::first_page(&a, &ctx);
     while p.key != "omb_outcome" {
-        assert!(p.answerable() == false || p.passes(&a, &ctx), "{} passes as filled in", p.key);
+        assert!(!p.answerable() || p.passes(&a, &ctx), "{} passes as filled in", p.key);
         p = journey::next(&a, &ctx, p);
     }
     // What the resident already wrote is theirs.
