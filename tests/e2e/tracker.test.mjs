@@ -167,3 +167,40 @@ test('a kept note: late three weeks on, one tap to stage 2, then cleared', async
   await noHazards(page, `${p}-3`);
   assert.equal(await focusedHeading(page), label('task'), 'no notes: straight to the task');
 });
+
+test('recording what happened moves the note on, and the ombudsman is one tap away', async () => {
+  const { page } = browser;
+  const p = 'tracker-record';
+  await page.clock.setFixedTime(LATER);
+  await page.goto(site.url);
+  // A note as the widget keeps it, and no draft from the test before.
+  await page.evaluate(() => localStorage.removeItem('putright:example-homes:draft'));
+  await page.evaluate((k) => localStorage.setItem(k, JSON.stringify({ v: 1, notes: [
+    { ref: 'C-3001', kind: 'complaint', sent: '2026-11-23', scheme: 'england-hos', what: 'Mould in the bedroom' },
+  ] })), NOTES);
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.evaluate(() => __prq('.putright h1').focus());
+  await noHazards(page, p);
+  assert.equal(await focusedHeading(page), t('tracker.title'));
+
+  await press(page, t('tracker.did.acknowledged'));
+  await step(page, `${p}-acknowledged`, {
+    heading: label('tracker_acknowledged'), answer: (pg) => fillDate(pg, label('tracker_acknowledged'), '25', '11', '2026'),
+  });
+  assert.equal(await focusedHeading(page), t('tracker.title'), 'back to the notes');
+  assert.equal((await notes(page)).notes[0].ack, '2026-11-25');
+  const list = await widgetText(page);
+  assert.ok(!list.includes(t('tracker.did.acknowledged')), 'recorded, so no longer offered');
+  assert.match(list, /We should have sent you our stage 1 answer by \w+day \d+ December 2026: we are \d+ working days? late\./);
+  assert.deepEqual(await axe(page), [], 'axe on the list after recording');
+
+  await press(page, t('tracker.action.ombudsman'));
+  assert.equal(await focusedHeading(page), label('omb_position'));
+  assert.equal(await page.getByLabel(t('omb_position.waiting_stage1'), { exact: true }).isChecked(), true, 'where it is up to, from the note');
+  await press(page, t('nav.back'), { back: true });
+  assert.equal(await focusedHeading(page), t('tracker.title'));
+  await press(page, t('tracker.forget'));
+  assert.equal(await notes(page), null, 'forgotten');
+  assert.ok((await widgetText(page)).includes(t('tracker.none')));
+});
