@@ -174,3 +174,37 @@ fn storage_round_trips_and_lists_keys_by_prefix() {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().set_item("putright:test:bad", "{not json").unwrap();
     assert_eq!(storage::load::<Vec<i32>>("putright:test:bad"), None);
 }
+
+#[wasm_bindgen_test]
+async fn a_kept_note_comes_before_the_task_expired_ones_are_deleted_and_a_note_can_be_forgotten() {
+    use put_right::domain::case::CaseKind;
+    use put_right::domain::scheme::Scheme;
+    use put_right::domain::tracker::Note;
+    use put_right::edge::{notes, page};
+    // Its own landlord, so no other test meets these notes.
+    let config = LandlordConfig { landlord_id: "tracker-test".into(), ..LandlordConfig::example() };
+    let today = page::today();
+    let note = Note { what: "The leak in the kitchen ceiling".into(), ..Note::new("C-2001", CaseKind::Complaint, today - chrono::Duration::days(40), Scheme::England) };
+    let old = Note::new("C-0001", CaseKind::Complaint, today - chrono::Duration::days(3 * 365), Scheme::England);
+    assert!(notes::save("tracker-test", &[old, note.clone()]));
+    assert_eq!(notes::load("tracker-test", today, 12), vec![note.clone()], "a note kept past its time is deleted");
+    assert!(storage::load::<serde_json::Value>(&notes::key("tracker-test")).unwrap().to_string().contains("C-2001"));
+
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    ui::mount(host.clone(), Setup { instance: "t-tracker".into(), config, manage_title: false, assets: None }, words());
+    until("the first question", || query(&host, "input[value=none]").is_some()).await;
+    query(&host, "input[value=none]").unwrap().click();
+    click_button(&host, "Continue");
+    until("the notes to take focus", || focused_tag() == "H1" && text(&host, "h1") == "My complaints on this device").await;
+    assert_eq!(text(&host, ".pr-card h2"), "Your complaint C-2001");
+    assert!(text(&host, ".pr-card").contains("we are"), "late, in words: {}", text(&host, ".pr-card"));
+    assert!(query(&host, ".pr-back").is_some(), "a back link is shown");
+    assert!(query(&host, "a.pr-calendar").unwrap().get_attribute("href").unwrap().starts_with("data:text/calendar"));
+    click_button(&host, "Delete this note");
+    until("the note to be deleted", || text(&host, ".putright").contains("There are no notes on this device.")).await;
+    assert_eq!(storage::load::<serde_json::Value>(&notes::key("tracker-test")), None, "gone from the device");
+    click_button(&host, "Continue");
+    until("the task", || text(&host, "legend h1") == "What do you want to do?").await;
+    storage::remove("putright:tracker-test:draft");
+}

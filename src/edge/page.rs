@@ -96,6 +96,12 @@ pub fn on_online(f: impl Fn() + 'static) {
     handler.forget();
 }
 
+/// The page's address without its fragment (the calendar file links back to it).
+pub fn url() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
 /// Today's date in the resident's local time zone.
 pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::wizard::{Setup, Wizard};
-use super::{check, confirm, question, special};
+use super::{check, confirm, question, special, tracker};
 use crate::domain::journey::{Page, Special, CONFIRMATION};
 use crate::domain::text::{Msg, Words};
 
@@ -29,6 +29,7 @@ pub fn Widget(setup: Setup, words: Words, #[prop(default = None)] notice: Option
                 {move || w.status.get().map(|m| w.say(&m))}
             </div>
             {move || w.notice.get().map(|m| view! { <div class="pr-notice" role="status"><p>{w.say(&m)}</p></div> })}
+            <tracker::ClearOffer/>
             <EarlierSent/>
             <super::send::NotSent/>
             <BackLink/>
@@ -55,6 +56,8 @@ fn render(page: &'static Page) -> AnyView {
         Some(Special::Check) => view! { <check::Check/> }.into_any(),
         Some(Special::Confirmation) => view! { <confirm::Confirmation/> }.into_any(),
         Some(Special::Resume) => view! { <special::Resume/> }.into_any(),
+        Some(Special::Tracker) => view! { <tracker::List/> }.into_any(),
+        Some(Special::TrackerRecord) => view! { <question::QuestionPage page=page/> }.into_any(),
     }
 }
 

@@ -1,5 +1,5 @@
 //! The confirmation: the reference, what happens next with real dates, the
-//! Ombudsman's details and "keep a copy".
+//! Ombudsman's details, "keep a copy" and keeping a note on this device.
 
 use leptos::prelude::*;
 
@@ -34,6 +34,7 @@ pub fn Confirmation() -> impl IntoView {
         <h2>{move || w.t("confirm.next")}</h2>
         <ul>{next}</ul>
         <p class="pr-hint">{move || w.t("confirm.working_days")}</p>
+        <super::tracker::KeepNote receipt=receipt.clone()/>
         <h2>{move || w.t("confirm.unhappy")}</h2>
         <p>{move || w.t("confirm.unhappy_body")}</p>
         <OmbudsmanContacts/>

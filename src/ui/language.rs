@@ -10,12 +10,14 @@ use crate::domain::config::{Languages, LandlordConfig};
 use crate::domain::text::{Arg, Msg, Words};
 use crate::edge::{console, embed, page};
 
-/// The landlord's details every message may use.
+/// The landlord's details every message may use, and its scheme's words.
 pub fn share(words: Words, config: &LandlordConfig) -> Words {
-    words
+    let words = words
         .share("landlord", Arg::Text(config.landlord_name.clone()))
         .share("ombudsman", Arg::Text(config.ombudsman.name.clone()))
-        .share("phone", Arg::Ltr(config.phone.clone()))
+        .share("phone", Arg::Ltr(config.phone.clone()));
+    // The scheme's names for its steps, for the tracker's date questions.
+    crate::domain::tracker::scheme_words(config.scheme()).into_iter().fold(words, |w, (name, arg)| w.share(name, arg))
 }
 
 /// The words of `locale`: the shipped catalogue with the landlord's own

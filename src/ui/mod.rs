@@ -12,6 +12,7 @@ pub mod language;
 pub mod question;
 pub mod send;
 pub mod special;
+pub mod tracker;
 pub mod wizard;
 
 use leptos::prelude::*;

@@ -10,6 +10,7 @@ use crate::domain::config::EndpointFormat;
 use crate::domain::journey::{self, receipt, summary};
 use crate::domain::payload::uri_encode;
 use crate::domain::text::{Msg, Render};
+use crate::domain::tracker::Note;
 use crate::edge::outbox::{self, Update as Progress};
 use crate::edge::page;
 
@@ -36,6 +37,12 @@ pub struct Receipt {
     /// "What you told us", exactly as it was when sent.
     #[serde(default)]
     pub told: String,
+    /// A note of it for "My complaints", offered if it has deadlines.
+    #[serde(default)]
+    pub note: Option<Note>,
+    /// The complaint whose note now shows that stage 2 was asked for.
+    #[serde(default)]
+    pub updated: Option<String>,
 }
 
 /// What an outbox entry carries so a send resumed later can still tell the resident.
@@ -44,6 +51,10 @@ struct Told {
     title: String,
     lines: Vec<String>,
     told: String,
+    /// The note to offer (its reference comes with delivery).
+    note: Option<Note>,
+    /// A stage 2 request's stage 1 reference.
+    follows: Option<String>,
 }
 
 /// After this many failed attempts the resident is shown other ways to reach the landlord.
@@ -70,6 +81,8 @@ pub fn send(w: Wizard) {
         title: words.render(&receipt::title(submission.kind)),
         lines: receipt::next_steps(&submission, words),
         told: w.answers.with_untracked(|a| w.ctx(|c| summary::plain(a, c, words))),
+        note: Some(Note::from_submission(&submission, "")).filter(Note::has_deadlines),
+        follows: submission.escalation.as_ref().and_then(|e| e.stage1_reference.clone()),
     });
     let mut entry = outbox::Entry {
         id: id.clone(),
@@ -110,7 +123,7 @@ pub fn resume(w: Wizard) {
         // A later visit sends it where the landlord's config says now.
         w.with_config(|c| address(&mut entry, c));
         let id = entry.id.clone();
-        let told = Told { title: entry.receipt_title.clone(), lines: entry.receipt_lines.clone(), told: entry.told.clone() };
+        let told = Told { title: entry.receipt_title.clone(), lines: entry.receipt_lines.clone(), told: entry.told.clone(), note: None, follows: None };
         if mine.as_deref() == Some(id.as_str()) {
             w.send.set(SendState::Sending);
             leptos::task::spawn_local(outbox::deliver(prefix.clone(), entry, move |u| on_update(w, &id, &told, u)));
@@ -156,7 +169,8 @@ fn address(entry: &mut outbox::Entry, c: &crate::domain::config::LandlordConfig)
 }
 
 fn receipt_for(told: &Told, reference: String, local_reference: bool) -> Receipt {
-    Receipt { title: told.title.clone(), reference, local_reference, next_steps: told.lines.clone(), told: told.told.clone() }
+    let note = told.note.clone().map(|n| Note { reference: reference.clone(), ..n });
+    Receipt { title: told.title.clone(), reference, local_reference, next_steps: told.lines.clone(), told: told.told.clone(), note, updated: None }
 }
 
 fn on_update(w: Wizard, id: &str, told: &Told, u: Progress) {
@@ -182,7 +196,9 @@ fn on_update(w: Wizard, id: &str, told: &Told, u: Progress) {
         Progress::Delivered { reference } => {
             let local = reference.is_none();
             let reference = reference.unwrap_or_else(|| local_reference(id));
-            w.receipt.set(Some(receipt_for(told, reference, local)));
+            let mut receipt = receipt_for(told, reference, local);
+            super::tracker::delivered(w, &mut receipt, told.follows.as_deref());
+            w.receipt.set(Some(receipt));
             w.send.set(SendState::Idle);
             w.pending_id.set(None);
             w.status.set(Some(Msg::new("status.sent")));

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use super::draft;
 use super::send::{Receipt, SendState};
 use crate::domain::config::LandlordConfig;
-use crate::domain::journey::{self, rep, Answers, Ctx, Page};
+use crate::domain::journey::{self, rep, Answers, Ctx, Page, Special};
+use crate::domain::tracker::Note;
 use crate::domain::text::{Msg, Render, Words};
 use crate::domain::validate::FieldError;
 use crate::edge::{console, page};
@@ -56,6 +57,12 @@ pub struct Wizard {
     /// Sends that stopped trying, kept for the resident to see (outbox keys
     /// and when they were sent).
     pub not_sent: RwSignal<Vec<(String, f64)>>,
+    /// The resident's notes of what they sent ("My complaints").
+    pub notes: RwSignal<Vec<Note>>,
+    /// The reference of the note a date is being recorded on.
+    pub tracking: RwSignal<Option<String>>,
+    /// After "Clear my answers" with notes kept: offer to delete them too.
+    pub offer_clear_notes: RwSignal<bool>,
     /// Where a restored draft continues, and when it was saved.
     resume: StoredValue<Option<(&'static Page, Vec<&'static Page>, f64)>>,
     setup: StoredValue<Setup>,
@@ -85,6 +92,9 @@ impl Wizard {
             receipt: RwSignal::new(None),
             earlier: RwSignal::new(Vec::new()),
             not_sent: RwSignal::new(Vec::new()),
+            notes: RwSignal::new(super::tracker::load(&setup.config)),
+            tracking: RwSignal::new(None),
+            offer_clear_notes: RwSignal::new(false),
             resume: StoredValue::new(None),
             setup: StoredValue::new(setup),
         };
@@ -226,6 +236,10 @@ impl Wizard {
     /// Checks the current page; moves on if it is fine, else shows the errors.
     pub fn continue_from(&self) {
         let current = self.page.get_untracked();
+        if current.special == Some(Special::TrackerRecord) {
+            super::tracker::record(*self);
+            return;
+        }
         let errors = self.answers.with_untracked(|a| self.ctx(|c| current.errors(a, c)));
         if !errors.is_empty() {
             self.fail(errors);
@@ -238,7 +252,7 @@ impl Wizard {
         if next.key == journey::CHECK.key {
             self.returning_to_check.set(false);
         }
-        self.go(next);
+        self.go(super::tracker::before_task(*self, next));
     }
 
     /// Shows these errors: summary focused, "Error: " in the title.
@@ -257,6 +271,7 @@ impl Wizard {
         if next.key == current.key || (next.key != journey::CONFIRMATION.key && self.locked_untracked()) {
             return;
         }
+        self.offer_clear_notes.set(false);
         self.trail.update(|t| t.push(current));
         self.page.set(next);
         page::push_step(&self.instance(), self.trail.with_untracked(Vec::len));
@@ -299,6 +314,7 @@ impl Wizard {
         draft::forget(self);
         self.restart(Answers::default());
         self.status.set(Some(Msg::new("status.cleared")));
+        self.offer_clear_notes.set(!self.notes.with_untracked(Vec::is_empty));
     }
 
     /// After a send: another task, keeping who the resident is, their

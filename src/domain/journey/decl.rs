@@ -195,6 +195,12 @@ pub enum Special {
     Confirmation,
     /// "You started this on ...": before a restored draft shows any answer.
     Resume,
+    /// "My complaints on this device": the resident's notes
+    /// ([`crate::domain::tracker`]), before "What do you want to do?".
+    Tracker,
+    /// A date the resident records on a note: a date question drawn by the
+    /// generic field, checked against the note.
+    TrackerRecord,
 }
 
 /// One page: a question, a few questions under one heading, or a page

@@ -11,6 +11,7 @@ use crate::domain::config::LandlordConfig;
 use crate::domain::scheme::Scheme;
 use crate::domain::text::{shipped, Arg, Render, Words};
 
+mod act;
 mod ics;
 mod store;
 mod walk;
