@@ -69,8 +69,10 @@ pub(super) fn fold(out: &mut String, line: &str) {
     out.push_str(CRLF);
 }
 
+/// YYYYMMDD. Written by hand: chrono's `format` brings its whole strftime
+/// parser into the wasm (about 20 kB) for this one line.
 fn date(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 /// The last Sunday of `month` (March or October: when UK clocks change).
