@@ -64,6 +64,7 @@ fn entry(n: usize, config: &LandlordConfig) -> Entry {
         created_ms: 0.0,
         give_up_ms: None,
         given_up: false,
+        files: Vec::new(),
     }
 }
 

@@ -3,6 +3,7 @@
 //!
 //! - [`console`]: logging that never carries personal data.
 //! - [`embed`]: finding the landlord's host elements and reading their config.
+//! - [`files`]: photos made small, hashed, and kept in IndexedDB.
 //! - [`storage`]: drafts and the outbox in local storage, with an in-memory fallback.
 //! - [`http`]: delivering a submission to the landlord's endpoint.
 //! - [`outbox`]: keeping a submission until the endpoint has it, with retries.
@@ -10,6 +11,7 @@
 
 pub mod console;
 pub mod embed;
+pub mod files;
 pub mod http;
 pub mod outbox;
 pub mod page;
