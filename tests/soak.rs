@@ -64,6 +64,7 @@ fn entry(n: usize, config: &LandlordConfig) -> Entry {
         created_ms: 0.0,
         give_up_ms: None,
         given_up: false,
+        files: Vec::new(),
     }
 }
 
@@ -90,7 +91,7 @@ async fn five_hundred_submissions_through_random_faults_arrive_exactly_once() {
             }
             Update::Refused { message } => t.borrow_mut().refused.push(format!("{id}: {message:?}")),
             Update::GaveUp => t.borrow_mut().refused.push(format!("{id}: gave up")),
-            Update::Waiting { .. } => {}
+            Update::Waiting { .. } | Update::Files { .. } => {}
         }));
     }
     // Wait until every send has finished one way or the other (the runner's

@@ -78,12 +78,15 @@ pub async fn deliver(d: Delivery<'_>) -> Outcome {
 }
 
 async fn classify(resp: Response, reference_field: &str) -> Outcome {
-    let status = resp.status();
-    let retry_after = resp.headers().get("Retry-After").and_then(|v| v.trim().parse::<u32>().ok());
-    let json: Option<serde_json::Value> = match resp.text().await {
-        Ok(t) => serde_json::from_str(&t).ok(),
-        Err(_) => None,
-    };
+    let retry_after = resp.headers().get("Retry-After");
+    let text = resp.text().await.ok();
+    outcome(resp.status(), retry_after.as_deref(), text.as_deref(), reference_field)
+}
+
+/// What a response (status, Retry-After, body) means for the outbox.
+fn outcome(status: u16, retry_after: Option<&str>, text: Option<&str>, reference_field: &str) -> Outcome {
+    let retry_after = retry_after.and_then(|v| v.trim().parse::<u32>().ok());
+    let json: Option<serde_json::Value> = text.and_then(|t| serde_json::from_str(t).ok());
     let field = |name: &str| {
         json.as_ref()
             .and_then(|j| j.get(name))
@@ -101,6 +104,87 @@ async fn classify(resp: Response, reference_field: &str) -> Outcome {
         400..=499 => Outcome::Refused { status, message: field("message").or_else(|| field("error")) },
         _ => Outcome::Retry { why: RetryReason::ServerError(status), retry_after_secs: retry_after },
     }
+}
+
+/// One file part: its attachment id (the part's name), file name and bytes.
+pub struct Part {
+    pub id: String,
+    pub filename: String,
+    pub blob: web_sys::Blob,
+}
+
+/// Makes one attempt as `multipart/form-data`: the submission first (a part
+/// named `submission` of `d.content_type`), then each file in a part named
+/// by its id, with the same `Idempotency-Key`. XHR, not fetch, for its
+/// upload progress: `progress(done, total)` hears each file sent.
+pub async fn deliver_multipart(d: Delivery<'_>, parts: &[Part], progress: impl Fn(u32, u32) + 'static) -> Outcome {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    let network = Outcome::Retry { why: RetryReason::Network, retry_after_secs: None };
+    let Ok(form) = web_sys::FormData::new() else { return network };
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(d.content_type);
+    let Ok(sub) = web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&JsValue::from_str(&d.body)), &opts) else {
+        return network;
+    };
+    if form.append_with_blob_and_filename("submission", &sub, "submission").is_err() {
+        return network;
+    }
+    // Where each file ends in the body, roughly: the upload's progress
+    // passing it means that file is sent.
+    let mut ends = Vec::new();
+    let mut at = sub.size() + 200.0;
+    for p in parts {
+        if form.append_with_blob_and_filename(&p.id, &p.blob, &p.filename).is_err() {
+            return network;
+        }
+        at += p.blob.size() + 200.0 + p.filename.len() as f64;
+        ends.push(at);
+    }
+    let total = parts.len() as u32;
+    let Ok(xhr) = web_sys::XmlHttpRequest::new() else { return network };
+    if xhr.open_with_async("POST", d.url, true).is_err() {
+        return network;
+    }
+    let _ = xhr.set_request_header("Idempotency-Key", d.idempotency_key);
+    for (name, value) in d.extra_headers {
+        let _ = xhr.set_request_header(name, value);
+    }
+    xhr.set_timeout(d.timeout_ms.saturating_mul(parts.len() as u32 + 1));
+    progress(0, total);
+    if let Ok(upload) = xhr.upload() {
+        let last = std::cell::Cell::new(0u32);
+        let on = Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
+            let done = ends.iter().filter(|end| **end <= e.loaded()).count() as u32;
+            let done = if e.loaded() >= e.total() && e.length_computable() { total } else { done.min(total) };
+            if done > last.get() {
+                last.set(done);
+                progress(done, total);
+            }
+        });
+        upload.set_onprogress(Some(on.as_ref().unchecked_ref()));
+        on.forget();
+    }
+    let finished = js_sys::Promise::new(&mut |resolve, _| {
+        let end = Closure::once_into_js(move |e: web_sys::Event| {
+            let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str(&e.type_()));
+        });
+        xhr.set_onloadend(Some(end.unchecked_ref()));
+        let timeout = Closure::<dyn Fn()>::new(|| {});
+        xhr.set_ontimeout(Some(timeout.as_ref().unchecked_ref()));
+        timeout.forget();
+    });
+    if xhr.send_with_opt_form_data(Some(&form)).is_err() {
+        return network;
+    }
+    let _ = wasm_bindgen_futures::JsFuture::from(finished).await;
+    let status = xhr.status().unwrap_or(0);
+    if status == 0 {
+        // No answer: offline, refused, blocked by CORS, or timed out.
+        return network;
+    }
+    let retry_after = xhr.get_response_header("Retry-After").ok().flatten();
+    let text = xhr.response_text().ok().flatten();
+    outcome(status, retry_after.as_deref(), text.as_deref(), d.reference_field)
 }
 
 /// True when the browser believes it is online.

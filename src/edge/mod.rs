@@ -3,6 +3,7 @@
 //!
 //! - [`console`]: logging that never carries personal data.
 //! - [`embed`]: finding the landlord's host elements and reading their config.
+//! - [`files`]: photos made small, hashed, and kept in IndexedDB.
 //! - [`storage`]: drafts and the outbox in local storage, with an in-memory fallback.
 //! - [`notes`]: the resident's notes of what they sent, in local storage.
 //! - [`http`]: delivering a submission to the landlord's endpoint.
@@ -11,6 +12,7 @@
 
 pub mod console;
 pub mod embed;
+pub mod files;
 pub mod http;
 pub mod notes;
 pub mod outbox;

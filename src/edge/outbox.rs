@@ -10,7 +10,8 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::http::{self, Outcome};
-use super::{page, storage};
+use super::{files, page, storage};
+use crate::domain::payload::Attachment;
 
 /// One submission waiting to be delivered, with everything needed to send it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -51,12 +52,18 @@ pub struct Entry {
     /// It stopped trying; kept until the resident removes it.
     #[serde(default)]
     pub given_up: bool,
+    /// The files listed in its `attachments`, kept in IndexedDB by id
+    /// ([`files`](super::files)): with any, it goes as multipart.
+    #[serde(default)]
+    pub files: Vec<Attachment>,
 }
 
 /// What the resident should be told about a delivery.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Update {
     Sending,
+    /// Files sent so far in this attempt, of all of them.
+    Files { done: u32, total: u32 },
     Delivered { reference: Option<String> },
     /// Not sent yet; the next try is in `retry_in_secs`. After a few failed
     /// attempts the UI also shows other ways to reach the landlord.
@@ -104,7 +111,7 @@ pub fn backoff_secs(attempts: u32, retry_after: Option<u32>, jitter: f64) -> u32
 /// Saves the entry and delivers it, retrying until a 2xx or a 4xx refusal.
 /// `on_update` hears every state change. Safe to call for an entry that is
 /// already being delivered on this page (it then does nothing).
-pub async fn deliver(prefix: String, mut entry: Entry, on_update: impl Fn(Update) + 'static) {
+pub async fn deliver(prefix: String, mut entry: Entry, on_update: impl Fn(Update) + Clone + 'static) {
     let k = key(&prefix, &entry.id);
     storage::save(&k, &entry);
     let fresh = IN_FLIGHT.with(|f| f.borrow_mut().insert(entry.id.clone()));
@@ -123,7 +130,7 @@ pub async fn deliver(prefix: String, mut entry: Entry, on_update: impl Fn(Update
         on_update(Update::Sending);
         entry.attempts += 1;
         storage::save(&k, &entry);
-        let outcome = http::deliver(http::Delivery {
+        let d = http::Delivery {
             url: &entry.url,
             content_type: &entry.content_type,
             body: entry.body.clone(),
@@ -131,11 +138,25 @@ pub async fn deliver(prefix: String, mut entry: Entry, on_update: impl Fn(Update
             extra_headers: &entry.headers,
             timeout_ms: entry.timeout_ms,
             reference_field: &entry.reference_field,
-        })
-        .await;
+        };
+        let outcome = if entry.files.is_empty() {
+            http::deliver(d).await
+        } else {
+            match parts(&entry.files).await {
+                Some(parts) => {
+                    let tell = on_update.clone();
+                    http::deliver_multipart(d, &parts, move |done, total| tell(Update::Files { done, total })).await
+                }
+                // Its files are gone from this device: it cannot be sent as it is.
+                None => Outcome::Refused { status: 0, message: None },
+            }
+        };
         match outcome {
             Outcome::Delivered { reference } => {
                 storage::remove(&k);
+                for f in &entry.files {
+                    files::drop_file(&f.id).await;
+                }
                 IN_FLIGHT.with(|f| f.borrow_mut().remove(&entry.id));
                 on_update(Update::Delivered { reference });
                 return;
@@ -154,6 +175,16 @@ pub async fn deliver(prefix: String, mut entry: Entry, on_update: impl Fn(Update
             }
         }
     }
+}
+
+/// Each file's part, its bytes read back from where they are kept.
+async fn parts(list: &[Attachment]) -> Option<Vec<http::Part>> {
+    let mut parts = Vec::new();
+    for f in list {
+        let blob = files::load(&f.id).await?;
+        parts.push(http::Part { id: f.id.clone(), filename: f.filename.clone(), blob });
+    }
+    Some(parts)
 }
 
 /// Sleeps `secs`, or less if the browser comes back online meanwhile.

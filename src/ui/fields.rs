@@ -13,15 +13,15 @@ use crate::domain::validate::{CharacterCount, DateInput};
 
 /// The ids, texts and error state every field shares.
 #[derive(Clone)]
-struct Frame {
-    id: String,
+pub(super) struct Frame {
+    pub(super) id: String,
     hint_id: Option<String>,
     err_id: String,
     error: Signal<Option<String>>,
 }
 
 impl Frame {
-    fn new(w: &Wizard, f: &Field) -> Frame {
+    pub(super) fn new(w: &Wizard, f: &Field) -> Frame {
         let id = w.id(f.key);
         Frame {
             hint_id: w.has(&format!("{}.hint", f.key)).then(|| format!("{id}-hint")),
@@ -31,13 +31,13 @@ impl Frame {
         }
     }
 
-    fn has_error(&self) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    pub(super) fn has_error(&self) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
         let e = self.error;
         move || e.with(Option::is_some)
     }
 
     /// Hint, error and anything else the control should announce.
-    fn described_by(&self, extra: Option<String>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    pub(super) fn described_by(&self, extra: Option<String>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
         let (hint, err, error) = (self.hint_id.clone(), self.err_id.clone(), self.error);
         move || {
             let ids: Vec<String> = [hint.clone(), error.with(Option::is_some).then(|| err.clone()), extra.clone()].into_iter().flatten().collect();
@@ -45,16 +45,16 @@ impl Frame {
         }
     }
 
-    fn group_class(&self) -> impl Fn() -> &'static str + Send + Sync + 'static {
+    pub(super) fn group_class(&self) -> impl Fn() -> &'static str + Send + Sync + 'static {
         let has = self.has_error();
         move || if has() { "pr-form-group pr-form-group--error" } else { "pr-form-group" }
     }
 
-    fn hint(&self, w: Wizard, key: &'static str) -> impl IntoView {
+    pub(super) fn hint(&self, w: Wizard, key: &'static str) -> impl IntoView {
         self.hint_id.clone().map(|id| view! { <div class="pr-hint" id=id>{move || w.t(&format!("{key}.hint"))}</div> })
     }
 
-    fn error_message(&self, w: Wizard) -> impl IntoView {
+    pub(super) fn error_message(&self, w: Wizard) -> impl IntoView {
         let (id, error) = (self.err_id.clone(), self.error);
         move || {
             error.get().map(|m| view! {
@@ -87,6 +87,7 @@ pub fn FieldView(field: &'static Field, heading: bool) -> impl IntoView {
         Kind::Date => date(w, field, heading).into_any(),
         Kind::Line(line) => text(w, field, heading, Some(line)).into_any(),
         Kind::LongText => text(w, field, heading, None).into_any(),
+        Kind::Files => super::evidence::files(w, field, heading).into_any(),
     }
 }
 
@@ -152,7 +153,7 @@ fn text(w: Wizard, f: &'static Field, heading: bool, line: Option<Line>) -> impl
 }
 
 /// The legend, as the page's `h1` when the question is the whole page.
-fn legend(w: Wizard, f: &'static Field, heading: bool) -> AnyView {
+pub(super) fn legend(w: Wizard, f: &'static Field, heading: bool) -> AnyView {
     let text = label_text(w, f);
     if heading {
         view! { <legend><h1 class="pr-h1" tabindex="-1">{text}</h1></legend> }.into_any()

@@ -7,6 +7,7 @@ pub mod app;
 pub mod check;
 pub mod confirm;
 pub mod draft;
+pub mod evidence;
 pub mod fields;
 pub mod language;
 pub mod question;

@@ -101,6 +101,7 @@ pub fn send(w: Wizard) {
         created_ms: page::now_ms(),
         give_up_ms: None,
         given_up: false,
+        files: submission.attachments.clone(),
     };
     w.with_config(|c| address(&mut entry, c));
     let prefix = w.with_config(|c| outbox::prefix(&c.landlord_id));
@@ -178,6 +179,10 @@ fn on_update(w: Wizard, id: &str, told: &Told, u: Progress) {
         Progress::Sending => {
             w.send.set(SendState::Sending);
             w.status.set(Some(Msg::new("status.sending")));
+        }
+        // Announced politely, a file at a time.
+        Progress::Files { done, total } => {
+            w.status.set(Some(Msg::new("status.sending_files").text("done", done.to_string()).text("total", total.to_string())));
         }
         Progress::Waiting { attempts, retry_in_secs } => {
             w.send.set(SendState::Waiting { attempts, retry_in_secs });

@@ -36,6 +36,8 @@ const start = (p, choice, prefix) => step(p, `${prefix}-start`, {
 const noHazards = (p, prefix) => step(p, `${prefix}-hazards`, {
   heading: label('hazards'), required: true, answer: (pg) => check(pg, 'None of these'),
 });
+// The demo takes files: photos and documents are offered, and optional.
+const noEvidence = (p, prefix) => step(p, `${prefix}-evidence`, { heading: label('evidence', { optional: true }) });
 const noRepNoAdjustments = async (p, prefix) => {
   await step(p, `${prefix}-want-rep`, { heading: label('want_rep'), required: true, answer: (pg) => check(pg, 'No') });
   await step(p, `${prefix}-want-adjustments`, { heading: label('want_adjustments'), required: true, answer: (pg) => check(pg, 'No') });
@@ -78,6 +80,7 @@ test('complaint: a problem reported before becomes a complaint with real dates',
     await check(pg, 'Compensation (money)');
     await fill(pg, label('compensation_amount', { optional: true }), '150');
   } });
+  await noEvidence(page, p);
   await noRepNoAdjustments(page, p);
   await aboutYou(page, p);
   const reference = await sendAndConfirm(page, p, 'Your complaint has been sent');
@@ -111,6 +114,7 @@ test('first report: offered the choice, stays a service request with an honest n
   await step(page, `${p}-where`, { heading: label('request_where'), required: true, answer: (pg) => fill(pg, label('request_where'), 'Kitchen') });
   await step(page, `${p}-urgency`, { heading: label('request_urgency'), required: true, answer: (pg) => check(pg, 'It can wait for a normal appointment') });
   await step(page, `${p}-access`, { heading: label('request_access', { optional: true }), answer: (pg) => fill(pg, label('request_access', { optional: true }), 'Weekday mornings') });
+  await noEvidence(page, p);
   await noRepNoAdjustments(page, p);
   await aboutYou(page, p);
   const reference = await sendAndConfirm(page, p, 'Your request has been sent');
@@ -179,6 +183,7 @@ test('stage 2: reasons are optional and the dates to expect are shown', async ()
     fillDate(pg, label('s2_response', { optional: true }), String(d.getDate()), String(d.getMonth() + 1), String(d.getFullYear())) });
   assert.match(await page.locator('.putright').innerText(), /You are in time/);
   await step(page, `${p}-reasons`, { heading: label('s2_reasons', { optional: true }) });
+  await noEvidence(page, p);
   await noRepNoAdjustments(page, p);
   await aboutYou(page, p);
   const reference = await sendAndConfirm(page, p, 'Your stage 2 request has been sent');
@@ -214,6 +219,7 @@ test('ombudsman: "is my landlord late?" judged at stage 2, then tell the landlor
   await step(page, `${p}-why`, { heading: label('omb_why'), required: true, answer: (pg) => fill(pg, label('omb_why'), 'They never answered my complaint.') });
   await step(page, `${p}-outcome`, { heading: label('omb_outcome'), required: true, answer: (pg) => fill(pg, label('omb_outcome'), 'A repair and an apology.') });
   await step(page, `${p}-tell`, { heading: label('omb_tell'), required: true, answer: (pg) => check(pg, 'Yes') });
+  await noEvidence(page, p);
   // A name made only of a zero-width space is no name: refused on its own page.
   await step(page, `${p}-name-invisible`, { heading: label('name'), button: null, answer: (pg) => fill(pg, label('name'), '\u200b') });
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
@@ -289,6 +295,7 @@ test('after sending: a copy to keep, then another task without being asked about
   await step(page, `${p}-2-where`, { heading: label('request_where'), answer: (pg) => fill(pg, label('request_where'), 'Hallway') });
   await step(page, `${p}-2-urgency`, { heading: label('request_urgency'), answer: (pg) => check(pg, 'It can wait for a normal appointment') });
   await step(page, `${p}-2-access`, { heading: label('request_access', { optional: true }) });
+  await noEvidence(page, `${p}-2`);
   await step(page, `${p}-2-want-rep`, { heading: label('want_rep'), answer: (pg) => check(pg, 'No') });
   // Support needs from the first task are already answered.
   await step(page, `${p}-2-want-adjustments`, { heading: label('want_adjustments'),

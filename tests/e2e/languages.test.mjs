@@ -47,6 +47,8 @@ async function complaintIn(page, locale, what) {
   await step(page, `${p}-tried`, { heading: title('tried', L) });
   await step(page, `${p}-impact`, { heading: label('impact', L), required: true, answer: (pg) => fill(pg, label('impact', L), what) });
   await step(page, `${p}-outcomes`, { heading: label('outcomes', L), required: true, answer: (pg) => check(pg, say('outcome.repair')) });
+  // The demo takes files: the optional evidence page, in this language.
+  await step(page, `${p}-evidence`, { heading: label('evidence', { optional: true, ...L }) });
   await step(page, `${p}-want-rep`, { heading: label('want_rep', L), required: true, answer: (pg) => check(pg, say('choice.no')) });
   await step(page, `${p}-want-adj`, { heading: label('want_adjustments', L), required: true, answer: (pg) => check(pg, say('choice.no')) });
   await aboutYou(page, p, { locale });

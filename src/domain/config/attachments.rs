@@ -12,11 +12,14 @@ pub const LEAST_BYTES: u64 = 1000;
 /// The largest total a config may set: ten of the largest files.
 pub const MOST_TOTAL_BYTES: u64 = MOST_FILES as u64 * MOST_FILE_BYTES;
 
-/// The landlord's limits on files sent with a submission.
+/// The landlord's limits on files sent with a submission. Files are off
+/// unless the config sets `attachments.max_files` (an endpoint that has
+/// only ever taken JSON would refuse a `multipart/form-data` request, so a
+/// landlord turns files on once theirs can take them).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AttachmentLimits {
-    /// How many files one submission may carry (0 to 10; 0 turns files off,
-    /// for an endpoint that cannot take `multipart/form-data`).
+    /// How many files one submission may carry (0 to 10; 0, the default,
+    /// turns files off, for an endpoint that cannot take `multipart/form-data`).
     pub max_files: usize,
     /// The largest file, in bytes (1000 to 10,000,000).
     pub max_file_bytes: u64,
@@ -26,13 +29,21 @@ pub struct AttachmentLimits {
     pub types: Vec<MediaType>,
 }
 
+/// Off: no files, with the recommended sizes and types should a landlord
+/// set only `max_files`.
 impl Default for AttachmentLimits {
     fn default() -> Self {
-        AttachmentLimits { max_files: 10, max_file_bytes: 10_000_000, max_total_bytes: 25_000_000, types: MediaType::ALL.to_vec() }
+        AttachmentLimits { max_files: 0, ..AttachmentLimits::recommended() }
     }
 }
 
 impl AttachmentLimits {
+    /// The limits we suggest once an endpoint takes files: up to 10 files,
+    /// 10 MB each, 25 MB in all, every type.
+    pub fn recommended() -> Self {
+        AttachmentLimits { max_files: 10, max_file_bytes: 10_000_000, max_total_bytes: 25_000_000, types: MediaType::ALL.to_vec() }
+    }
+
     /// Whether residents may attach files at all.
     pub fn enabled(&self) -> bool {
         self.max_files > 0
@@ -102,13 +113,18 @@ mod tests {
     }
 
     #[test]
-    fn defaults_are_ten_files_of_10_mb_and_25_mb_in_all() {
+    fn files_are_off_unless_the_landlord_turns_them_on() {
         let mut root = Obj::new("", json!({})).unwrap();
         let d = parse(&mut root).unwrap();
-        assert_eq!((d.max_files, d.max_file_bytes, d.max_total_bytes), (10, 10_000_000, 25_000_000));
-        assert_eq!(d.types, MediaType::ALL.to_vec());
-        assert_eq!(d.accept(), "image/jpeg,image/png,image/webp,image/heic,application/pdf");
+        assert!(!d.enabled(), "an endpoint that only takes JSON keeps working");
+        assert_eq!((d.max_files, d.max_file_bytes, d.max_total_bytes), (0, 10_000_000, 25_000_000));
         assert_eq!(parse_json(json!({})).unwrap(), d);
+        // Setting max_files alone turns them on with the recommended sizes and types.
+        let on = parse_json(json!({"max_files": 10})).unwrap();
+        assert_eq!(on, AttachmentLimits::recommended());
+        assert_eq!((on.max_files, on.max_file_bytes, on.max_total_bytes), (10, 10_000_000, 25_000_000));
+        assert_eq!(on.types, MediaType::ALL.to_vec());
+        assert_eq!(on.accept(), "image/jpeg,image/png,image/webp,image/heic,application/pdf");
     }
 
     #[test]

@@ -52,7 +52,8 @@ impl LandlordConfig {
             },
             storage: super::Storage::default(),
             tracker: super::Tracker::default(),
-            attachments: super::AttachmentLimits::default(),
+            // As the demo config: files on, with the recommended limits.
+            attachments: super::AttachmentLimits::recommended(),
             notes: Vec::new(),
         }
     }

@@ -7,7 +7,7 @@ use super::decl::{Ctx, Field};
 use super::flow::pages;
 use super::model::Answers;
 use super::start::{Task, HAZARDS, TASK};
-use super::{about, adjust, escalate, ombudsman, problem, rep, request};
+use super::{about, adjust, escalate, evidence, ombudsman, problem, rep, request};
 use crate::domain::case::CaseKind;
 use crate::domain::hazard::HazardFlag;
 use crate::domain::payload::{Draft, Submission};
@@ -60,6 +60,7 @@ pub fn to_submission(
     draft.representative = rep::representative(a);
     draft.adjustments = adjust::adjustments(a);
     draft.hazard = HazardFlag::from_hazards(&HAZARDS.get(a));
+    draft.attachments = evidence::attachments(a, ctx);
     match kind {
         CaseKind::Complaint => {
             draft.complaint = problem::complaint(a, ctx);

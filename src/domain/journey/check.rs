@@ -4,7 +4,7 @@
 
 use super::decl::{Ctx, Field, Kind, Line, Page};
 use super::model::{Answers, Value};
-use crate::domain::payload::limit_of;
+use crate::domain::payload::{attachments, limit_of};
 use crate::domain::text::Msg;
 use crate::domain::validate::{self, check_text, FieldError, Limit, Problem};
 
@@ -66,6 +66,12 @@ impl Field {
                 _ if required => Err(Problem::Missing),
                 _ => Ok(()),
             },
+            // The payload's own check, so what this page takes Send takes.
+            Kind::Files => match attachments::check(a.files(self.key), &ctx.config.attachments).into_iter().next() {
+                Some(e) => Err(e.problem),
+                None if required && a.files(self.key).is_empty() => Err(Problem::Missing),
+                None => Ok(()),
+            },
         };
         r.err()
     }
@@ -77,6 +83,7 @@ impl Field {
             Some(Value::One(_)) => true,
             Some(Value::Many(v)) => !v.is_empty(),
             Some(Value::Date(d)) => !d.is_blank(),
+            Some(Value::Files(f)) => !f.is_empty(),
             None => false,
         }
     }

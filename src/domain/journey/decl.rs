@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::model::{Answers, Key, Many, One, Text};
+use super::model::{Answers, Files, Key, Many, One, Text};
 use crate::domain::choice::Choice;
 use crate::domain::config::LandlordConfig;
 use crate::domain::text::Msg;
@@ -73,6 +73,9 @@ pub enum Kind {
     LongText,
     /// Day, month and year boxes.
     Date,
+    /// Photos and documents (a GOV.UK file upload), checked against the
+    /// landlord's `attachments` limits.
+    Files,
 }
 
 /// One question on a page.
@@ -148,6 +151,10 @@ pub const fn line(q: &Text, kind: Line) -> Field {
 
 pub const fn long_text(q: &Text) -> Field {
     Field::new(q.0, Kind::LongText)
+}
+
+pub const fn files(q: &Files) -> Field {
+    Field::new(q.0, Kind::Files)
 }
 
 /// How a note looks: GOV.UK inset text, warning text, or a plain paragraph.

@@ -5,7 +5,8 @@ use serde_json::{Map, Value as Json};
 
 use super::decl::{Ctx, Kind, On, Page, Special, Stop};
 use super::model::{Answers, Key, Value};
-use super::{about, adjust, escalate, ombudsman, problem, rep, request, start};
+use super::{about, adjust, escalate, evidence, ombudsman, problem, rep, request, start};
+use crate::domain::payload::Attachment;
 use crate::domain::validate::DateInput;
 
 pub static CHECK: Page = Page::special("check", Special::Check).button("button.send");
@@ -23,6 +24,7 @@ pub fn stops() -> impl Iterator<Item = &'static Stop> {
         .chain(&request::STOPS)
         .chain(&escalate::STOPS)
         .chain(&ombudsman::STOPS)
+        .chain(&evidence::STOPS)
         .chain(&rep::STOPS)
         .chain(&adjust::STOPS)
         .chain(&about::STOPS)
@@ -112,6 +114,7 @@ pub fn to_json(a: &Answers) -> Json {
                 m.insert("year".into(), Json::String(d.year.clone()));
                 Json::Object(m)
             }
+            Value::Files(files) => serde_json::to_value(files).unwrap_or_default(),
         };
         map.insert(k.to_owned(), j);
     }
@@ -146,6 +149,19 @@ pub fn restore(json: &Json) -> (Answers, Vec<String>) {
                 Some(Value::Many(kept))
             }
             (Kind::Line(_) | Kind::LongText, Json::String(s)) => Some(Value::Text(s.clone())),
+            (Kind::Files, Json::Array(items)) => {
+                // Only files the widget could have made: anything else is
+                // dropped (and its bytes, unreferenced, tidied away).
+                let kept: Vec<Attachment> = items
+                    .iter()
+                    .filter_map(|i| serde_json::from_value::<Attachment>(i.clone()).ok())
+                    .filter(|f| Attachment::valid_id(&f.id) && Attachment::valid_sha256(&f.sha256) && f.bytes > 0)
+                    .collect();
+                if kept.len() != items.len() {
+                    dropped.push(key.clone());
+                }
+                Some(Value::Files(kept))
+            }
             (Kind::Date, Json::Object(d)) => {
                 let part = |k: &str| d.get(k).and_then(Json::as_str).unwrap_or("");
                 Some(Value::Date(DateInput::new(part("day"), part("month"), part("year"))))

@@ -1,7 +1,8 @@
 //! The resident's journeys, each question declared once.
 //!
 //! A task module (`problem`, `request`, `rep`, `adjust`, `escalate`,
-//! `ombudsman`, `about`, and `start` for danger and the task) declares its
+//! `ombudsman`, `about`, `evidence` for photos and documents, and `start`
+//! for danger and the task) declares its
 //! questions: the key, the kind of field, typed choices, the payload path
 //! its limit and errors come from, its page and notes, its stop on the
 //! route, and the part of the payload it fills. Everything else is
@@ -22,6 +23,7 @@ pub mod build;
 pub mod check;
 pub mod decl;
 pub mod escalate;
+pub mod evidence;
 pub mod flow;
 pub mod model;
 pub mod ombudsman;

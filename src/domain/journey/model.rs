@@ -11,6 +11,7 @@ use std::marker::PhantomData;
 use chrono::NaiveDate;
 
 use crate::domain::choice::Choice;
+use crate::domain::payload::Attachment;
 use crate::domain::validate::{self, DateInput};
 
 /// A question's key: its name in the draft, its field id on the page and
@@ -26,6 +27,9 @@ pub enum Value {
     /// Checkboxes: declared values, in the order ticked.
     Many(Vec<&'static str>),
     Date(DateInput),
+    /// Files added, in the order added: what the payload lists. Their
+    /// bytes are kept on the device by attachment id, beside the draft.
+    Files(Vec<Attachment>),
 }
 
 /// Every answer so far.
@@ -84,6 +88,14 @@ impl Answers {
         match self.values.get(key) {
             Some(Value::Date(d)) => Some(d),
             _ => None,
+        }
+    }
+
+    /// The files added for `key`.
+    pub fn files(&self, key: &str) -> &[Attachment] {
+        match self.values.get(key) {
+            Some(Value::Files(f)) => f,
+            _ => &[],
         }
     }
 
@@ -159,6 +171,22 @@ impl Date {
     }
     pub fn set(&self, a: &mut Answers, d: &str, m: &str, y: &str) {
         a.set(self.0, Value::Date(DateInput::new(d, m, y)));
+    }
+}
+
+/// A question whose answer is files (photos and documents).
+pub struct Files(pub Key);
+
+impl Files {
+    pub fn get<'a>(&self, a: &'a Answers) -> &'a [Attachment] {
+        a.files(self.0)
+    }
+    pub fn set(&self, a: &mut Answers, files: Vec<Attachment>) {
+        if files.is_empty() {
+            a.remove(self.0);
+        } else {
+            a.set(self.0, Value::Files(files));
+        }
     }
 }
 

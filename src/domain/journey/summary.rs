@@ -37,6 +37,10 @@ pub fn answer(f: &Field, a: &Answers, ctx: &Ctx, words: &Words) -> Option<String
             }
         }
         Kind::Line(_) | Kind::LongText => validate::clean_optional(Some(a.text(f.key)))?,
+        Kind::Files => {
+            let files: Vec<String> = a.files(f.key).iter().map(|x| words.render(&super::evidence::item(x))).collect();
+            (!files.is_empty()).then(|| files.join("\n"))?
+        }
         Kind::Date => {
             let d = a.date(f.key).filter(|d| !d.is_blank())?;
             match validate::validate_date(d, ctx.today, true) {

@@ -77,6 +77,24 @@ impl MediaType {
         }
     }
 
+    /// Whether `head`, a file's first bytes (12 are enough), starts as
+    /// files of this type do. An endpoint may check this (the reference
+    /// receiver refuses HTML sent as a "JPEG"), so the widget checks a file
+    /// it sends as it is too, and never has it refused at Send.
+    pub fn starts(self, head: &[u8]) -> bool {
+        let at = |offset: usize, magic: &[u8]| head.get(offset..offset + magic.len()) == Some(magic);
+        match self {
+            MediaType::Jpeg => at(0, b"\xFF\xD8\xFF"),
+            MediaType::Png => at(0, b"\x89PNG\r\n\x1A\n"),
+            MediaType::Webp => at(0, b"RIFF") && at(8, b"WEBP"),
+            MediaType::Heic => {
+                const BRANDS: [&[u8]; 10] = [b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1"];
+                at(4, b"ftyp") && BRANDS.iter().any(|brand| at(8, brand))
+            }
+            MediaType::Pdf => at(0, b"%PDF-"),
+        }
+    }
+
     /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
@@ -243,6 +261,21 @@ mod tests {
     }
 
     #[test]
+    fn each_type_knows_how_its_files_start() {
+        assert!(MediaType::Jpeg.starts(b"\xFF\xD8\xFF\xE0\0\x10JFIF"));
+        assert!(MediaType::Png.starts(b"\x89PNG\r\n\x1A\n\0\0\0\x0D"));
+        assert!(MediaType::Webp.starts(b"RIFF\x24\0\0\0WEBPVP8 "));
+        assert!(MediaType::Heic.starts(b"\0\0\0\x18ftypheic\0\0\0\0"));
+        assert!(MediaType::Heic.starts(b"\0\0\0\x18ftypmif1"));
+        assert!(MediaType::Pdf.starts(b"%PDF-1.7\n"));
+        assert!(!MediaType::Jpeg.starts(b"<!doctype html>"));
+        assert!(!MediaType::Pdf.starts(b"%PD"));
+        assert!(!MediaType::Webp.starts(b"RIFF\x24\0\0\0WAVE"));
+        assert!(!MediaType::Heic.starts(b"\0\0\0\x18ftypisom"));
+        assert!(MediaType::ALL.iter().all(|t| !t.starts(b"")));
+    }
+
+    #[test]
     fn file_names_lose_folders_and_hidden_characters() {
         let jpg = MediaType::Jpeg;
         assert_eq!(clean_filename("C:\\Users\\sam\\Pictures\\leak.jpg", jpg), "leak.jpg");
@@ -277,7 +310,7 @@ mod tests {
 
     #[test]
     fn within_the_limits_nothing_is_said() {
-        let limits = AttachmentLimits::default();
+        let limits = AttachmentLimits::recommended();
         let files: Vec<_> = (0..10).map(|i| file(&format!("a{i}"), "p.jpg", MediaType::Jpeg, 2_500_000)).collect();
         assert_eq!(check(&files, &limits), vec![]);
         assert_eq!(check(&[], &AttachmentLimits { max_files: 0, ..limits }), vec![]);
@@ -285,7 +318,7 @@ mod tests {
 
     #[test]
     fn each_limit_has_its_own_words() {
-        let limits = AttachmentLimits::default();
+        let limits = AttachmentLimits::recommended();
         let many: Vec<_> = (0..11).map(|i| file(&format!("a{i}"), "p.jpg", MediaType::Jpeg, 1000)).collect();
         let e = check(&many, &limits);
         assert_eq!(e.len(), 1);
@@ -303,15 +336,15 @@ mod tests {
         assert_eq!(e[0].path, "attachments");
         assert!(said(&e[0]).contains("25 MB"), "{}", said(&e[0]));
 
-        let only_photos = AttachmentLimits { types: vec![MediaType::Jpeg, MediaType::Png], ..AttachmentLimits::default() };
+        let only_photos = AttachmentLimits { types: vec![MediaType::Jpeg, MediaType::Png], ..AttachmentLimits::recommended() };
         let e = check(&[file("a1", "notes.pdf", MediaType::Pdf, 10)], &only_photos);
         assert_eq!(said(&e[0]), "notes.pdf is not a type of file you can send. You can send: JPG, PNG");
         let e = check(&[file("a1", "blank.png", MediaType::Png, 0)], &limits);
         assert_eq!(said(&e[0]), "blank.png is empty");
-        let one = AttachmentLimits { max_files: 1, ..AttachmentLimits::default() };
+        let one = AttachmentLimits { max_files: 1, ..AttachmentLimits::recommended() };
         let two = [file("a1", "a.jpg", MediaType::Jpeg, 1), file("a2", "b.jpg", MediaType::Jpeg, 1)];
         assert_eq!(said(&check(&two, &one)[0]), "You can only send 1 file");
-        let off = AttachmentLimits { max_files: 0, ..AttachmentLimits::default() };
+        let off = AttachmentLimits { max_files: 0, ..AttachmentLimits::recommended() };
         let e = check(&two[..1], &off);
         assert_eq!((e.len(), e[0].path.as_str()), (1, "attachments"));
         assert!(said(&e[0]).starts_with("You cannot send files"), "{}", said(&e[0]));
@@ -319,7 +352,7 @@ mod tests {
 
     #[test]
     fn what_only_the_widget_could_get_wrong_says_try_again() {
-        let limits = AttachmentLimits::default();
+        let limits = AttachmentLimits::recommended();
         let mut bad_hash = file("a1", "a.jpg", MediaType::Jpeg, 5);
         bad_hash.sha256 = "AB".repeat(32);
         let bad_id = file("a 2", "b.jpg", MediaType::Jpeg, 5);

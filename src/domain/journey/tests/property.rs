@@ -13,6 +13,7 @@ use super::super::model::{Answers, Value};
 use super::super::*;
 use super::{today, with_ctx, AT, ID};
 use crate::domain::examples::{schema_errors, words};
+use crate::domain::payload::{Attachment, MediaType};
 use crate::domain::validate::DateInput;
 
 /// A small deterministic generator, so one proptest seed is one resident.
@@ -84,6 +85,21 @@ fn date(rng: &mut Rng) -> DateInput {
     DateInput::new(&pick(rng, &days), &pick(rng, &months), &pick(rng, &years))
 }
 
+/// A few files as a device might list them: any type, sizes within and
+/// beyond the limits, names in any script or with hidden characters.
+fn files(rng: &mut Rng) -> Vec<Attachment> {
+    let sizes = [1, 999, 482_113, 9_999_999, 10_000_000, 10_000_001, 0];
+    (0..rng.below(5))
+        .map(|i| Attachment {
+            id: format!("a{i}"),
+            filename: format!("{}.{}", SAMPLES[rng.below(SAMPLES.len())], ["jpg", "pdf", "heic"][rng.below(3)]),
+            media_type: MediaType::ALL[rng.below(MediaType::ALL.len())],
+            bytes: sizes[rng.below(sizes.len())],
+            sha256: "0d".repeat(32),
+        })
+        .collect()
+}
+
 /// Gives one answer to `f`.
 fn answer(rng: &mut Rng, a: &mut Answers, f: &Field) {
     let value = match f.kind {
@@ -111,6 +127,7 @@ fn answer(rng: &mut Rng, a: &mut Answers, f: &Field) {
             }
         }
         Kind::Date => Value::Date(date(rng)),
+        Kind::Files => Value::Files(files(rng)),
     };
     a.set(f.key, value);
 }

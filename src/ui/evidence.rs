@@ -1,0 +1,211 @@
+//! The GOV.UK file upload, for photos and documents: "Take a photo" (the
+//! camera) and "Choose files", then the files added, each with a thumbnail
+//! (images), its name and size, and a Remove button. Each picked file is
+//! checked before and after it is made ready by the payload's own rules
+//! (`journey::evidence`), so a file this page takes is never refused at Send.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use super::fields::{legend, Frame};
+use super::wizard::Wizard;
+use crate::domain::journey::{evidence, Field, Value};
+use crate::domain::payload::attachments::{clean_filename, Attachment, MediaType};
+use crate::domain::text::Msg;
+use crate::domain::validate::FieldError;
+use crate::edge::{files, page};
+
+/// What only this page knows about a file: its thumbnail, and whether it
+/// went as it was (a photo the browser could not open).
+#[derive(Clone, Default)]
+struct Shown {
+    thumb: Option<String>,
+    kept_as_is: bool,
+}
+
+pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
+    let fr = Frame::new(&w, f);
+    let key = f.key;
+    let shown: RwSignal<HashMap<String, Shown>> = RwSignal::new(HashMap::new());
+    let busy = RwSignal::new(0u32);
+    let limits_id = format!("{}-limits", fr.id);
+    let camera_id = format!("{}-camera", fr.id);
+    let input_id = fr.id.clone();
+    let (accept, limits_msg) = w.with_config(|c| {
+        let l = &c.attachments;
+        let max = i64::try_from(l.max_files).unwrap_or(i64::MAX);
+        let msg = Msg::new("evidence.limits")
+            .count(max)
+            .text("types", crate::domain::payload::attachments::type_names(l))
+            .msg("size", crate::domain::payload::attachments::size_msg(l.max_file_bytes));
+        (l.accept(), msg)
+    });
+    // Files kept from an earlier visit: their thumbnails, or (gone from the
+    // device) taken off the list, and the resident told.
+    let earlier = w.answers.with_untracked(|a| a.files(key).to_vec());
+    if !earlier.is_empty() {
+        leptos::task::spawn_local(async move {
+            let mut lost = Vec::new();
+            for a in earlier {
+                match files::load(&a.id).await {
+                    Some(blob) => {
+                        let thumb = (a.media_type != MediaType::Pdf).then(|| files::thumbnail(&blob)).flatten();
+                        shown.update(|m| {
+                            m.insert(a.id.clone(), Shown { thumb, kept_as_is: false });
+                        });
+                    }
+                    None => lost.push(a.id),
+                }
+            }
+            if !lost.is_empty() {
+                w.answers.update(|a| {
+                    let kept: Vec<Attachment> = a.files(key).iter().filter(|f| !lost.contains(&f.id)).cloned().collect();
+                    set(a, key, kept);
+                });
+                w.notice.set(Some(Msg::new("status.files_lost")));
+            }
+        });
+    }
+    let pick = move |ev: leptos::ev::Event| {
+        let picked = files::picked(&ev);
+        if !picked.is_empty() {
+            leptos::task::spawn_local(add(w, key, picked, shown, busy));
+        }
+    };
+    let list = move || {
+        let all = w.answers.with(|a| a.files(key).to_vec());
+        (!all.is_empty()).then(|| {
+            let items = all
+                .into_iter()
+                .map(|a| {
+                    let s = shown.with(|m| m.get(&a.id).cloned()).unwrap_or_default();
+                    let item = w.say(&evidence::item(&a));
+                    let (id, name) = (a.id.clone(), a.filename.clone());
+                    let remove = move |_| remove(w, key, &id, &name, shown);
+                    view! {
+                        <li class="pr-file-list__item">
+                            {s.thumb.map(|src| view! { <img class="pr-file-list__thumb" src=src alt=""/> })}
+                            <div class="pr-file-list__text">
+                                <span class="pr-file-list__name" dir="auto">{item}</span>
+                                {s.kept_as_is.then(|| view! { <p class="pr-hint">{w.t("evidence.kept")}</p> })}
+                            </div>
+                            <button type="button" class="pr-button pr-button--secondary pr-file-list__remove" on:click=remove>
+                                {w.t("evidence.remove")}
+                                <span class="pr-visually-hidden">" " {a.filename.clone()}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h2>{w.t("evidence.added")}</h2>
+                <ul class="pr-file-list">{items}</ul>
+            }
+        })
+    };
+    let has_error = fr.has_error();
+    let described = fr.described_by(Some(limits_id.clone()));
+    let input_class = move || if has_error() { "pr-file-upload__input pr-input--error" } else { "pr-file-upload__input" };
+    view! {
+        <div class=fr.group_class()>
+            <fieldset aria-describedby=described>
+                {legend(w, f, heading)}
+                {fr.hint(w, key)}
+                <p class="pr-hint" id=limits_id>{move || w.say(&limits_msg)}</p>
+                {fr.error_message(w)}
+                <div class="pr-file-upload">
+                    <label class="pr-label pr-label--bold" for=camera_id.clone()>{move || w.t("evidence.camera")}</label>
+                    <input type="file" class=input_class id=camera_id.clone() name=camera_id accept="image/*" capture="environment"
+                        aria-invalid=move || has_error().then_some("true") on:change=pick/>
+                </div>
+                <div class="pr-file-upload">
+                    <label class="pr-label pr-label--bold" for=input_id.clone()>{move || w.t("evidence.choose")}</label>
+                    <input type="file" class=input_class id=input_id.clone() name=input_id multiple=true accept=accept
+                        aria-invalid=move || has_error().then_some("true") on:change=pick/>
+                </div>
+            </fieldset>
+            {move || (busy.get() > 0).then(|| view! { <p class="pr-hint">{w.t("evidence.preparing")}</p> })}
+            {list}
+            {move || (!files::is_persistent()).then(|| view! { <div class="pr-inset"><p>{w.t("evidence.not_kept")}</p></div> })}
+        </div>
+    }
+}
+
+fn set(a: &mut crate::domain::journey::Answers, key: &'static str, list: Vec<Attachment>) {
+    if list.is_empty() {
+        a.remove(key);
+    } else {
+        a.set(key, Value::Files(list));
+    }
+}
+
+/// Makes each picked file ready and adds it, or says why not.
+async fn add(w: Wizard, key: &'static str, picked: Vec<web_sys::File>, shown: RwSignal<HashMap<String, Shown>>, busy: RwSignal<u32>) {
+    let limits = w.with_config(|c| c.attachments.clone());
+    let mut errors = Vec::new();
+    let mut added = 0i64;
+    busy.update(|b| *b += 1);
+    w.status.set(Some(Msg::new("evidence.preparing")));
+    for file in picked {
+        let (name, mime, size) = files::describe(&file);
+        let have = w.answers.with_untracked(|a| a.files(key).to_vec());
+        if let Some(m) = evidence::refuse_picked(&name, &mime, size, &have, &limits) {
+            errors.push(m);
+            continue;
+        }
+        let Some(t) = evidence::media_type(&mime, &name) else { continue };
+        let Ok(ready) = files::prepare(&file, t, evidence::plan(t, &limits)).await else {
+            errors.push(Msg::new("err.attachments.unreadable").text("file", clean_filename(&name, t)));
+            continue;
+        };
+        let a = Attachment {
+            id: uuid::Uuid::new_v4().simple().to_string(),
+            filename: evidence::ready_name(&name, t, ready.media_type),
+            media_type: ready.media_type,
+            bytes: ready.bytes,
+            sha256: ready.sha256.clone(),
+        };
+        // What is there now: another pick may have added meanwhile.
+        let have = w.answers.with_untracked(|x| x.files(key).to_vec());
+        let refused = evidence::refuse_ready(&a, &have, &limits);
+        if !refused.is_empty() {
+            errors.extend(refused);
+            continue;
+        }
+        files::keep(&a.id, &ready.blob).await;
+        let thumb = (a.media_type != MediaType::Pdf).then(|| files::thumbnail(&ready.blob)).flatten();
+        shown.update(|m| {
+            m.insert(a.id.clone(), Shown { thumb, kept_as_is: ready.kept_as_is });
+        });
+        w.answers.update(|x| {
+            let mut list = x.files(key).to_vec();
+            list.push(a);
+            set(x, key, list);
+        });
+        added += 1;
+    }
+    busy.update(|b| *b = b.saturating_sub(1));
+    if errors.is_empty() {
+        w.errors.set(Vec::new());
+        w.status.set(Some(Msg::new("status.files_added").count(added)));
+    } else {
+        w.fail(errors.into_iter().map(|m| FieldError::new(key, m)).collect());
+    }
+}
+
+fn remove(w: Wizard, key: &'static str, id: &str, name: &str, shown: RwSignal<HashMap<String, Shown>>) {
+    w.answers.update(|a| {
+        let kept: Vec<Attachment> = a.files(key).iter().filter(|f| f.id != id).cloned().collect();
+        set(a, key, kept);
+    });
+    if let Some(Shown { thumb: Some(url), .. }) = shown.try_update(|m| m.remove(id)).flatten() {
+        files::forget_thumbnail(&url);
+    }
+    let id = id.to_owned();
+    leptos::task::spawn_local(async move { files::drop_file(&id).await });
+    w.errors.set(Vec::new());
+    w.status.set(Some(Msg::new("status.file_removed").text("file", name.to_owned())));
+    // The button has gone: the resident carries on from "Choose files".
+    page::focus_id(&w.id(key));
+}

@@ -1,0 +1,241 @@
+// Photos and documents: picked by keyboard on the stage 2 journey, a 4,000 px
+// photo with EXIF GPS made small on the device (no EXIF), a PDF sent byte for
+// byte, files kept across a reload while the endpoint cannot be reached and
+// delivered exactly once, and a plain error on the field for each bad file.
+// Fixtures are made here: the photo on the page's canvas, the rest in node.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, axe } from './lib/harness.mjs';
+import { checkStep } from './lib/a11y.mjs';
+import { step, check, fill, fillDate, aboutYou, fresh, press } from './lib/journey.mjs';
+import { tabTo } from './lib/keyboard.mjs';
+import { label, t } from './lib/text.mjs';
+
+let receiver, site, browser;
+const LIMITS = { max_files: 3, max_file_bytes: 2_000_000, max_total_bytes: 5_000_000 };
+
+before(async () => {
+  receiver = await startReceiver();
+  site = await startSite({ endpoint: `${receiver.url}/submissions`, config: { attachments: LIMITS } });
+  browser = await openBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await receiver?.stop();
+});
+
+beforeEach(async () => {
+  await browser.page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
+/** A JPEG's APP1 segment holding EXIF with a GPS IFD (latitude 51° 30' N). */
+function exifGps() {
+  const tiff = Buffer.alloc(8 + 2 + 12 + 4 + 2 + 12 * 2 + 4 + 24);
+  let o = 0;
+  tiff.write('MM', o); tiff.writeUInt16BE(42, 2); tiff.writeUInt32BE(8, 4); o = 8;
+  tiff.writeUInt16BE(1, o); o += 2; // IFD0: one entry, the GPS IFD pointer
+  const gpsAt = 8 + 2 + 12 + 4;
+  tiff.writeUInt16BE(0x8825, o); tiff.writeUInt16BE(4, o + 2); tiff.writeUInt32BE(1, o + 4); tiff.writeUInt32BE(gpsAt, o + 8); o += 12;
+  tiff.writeUInt32BE(0, o); o += 4;
+  tiff.writeUInt16BE(2, o); o += 2; // GPS IFD: GPSLatitudeRef, GPSLatitude
+  tiff.writeUInt16BE(1, o); tiff.writeUInt16BE(2, o + 2); tiff.writeUInt32BE(2, o + 4); tiff.write('N\0', o + 8); o += 12;
+  const ratAt = gpsAt + 2 + 24 + 4;
+  tiff.writeUInt16BE(2, o); tiff.writeUInt16BE(5, o + 2); tiff.writeUInt32BE(3, o + 4); tiff.writeUInt32BE(ratAt, o + 8); o += 12;
+  tiff.writeUInt32BE(0, o); o += 4;
+  for (const [n, d] of [[51, 1], [30, 1], [0, 1]]) { tiff.writeUInt32BE(n, o); tiff.writeUInt32BE(d, o + 4); o += 8; }
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const head = Buffer.alloc(4);
+  head.writeUInt16BE(0xffe1, 0); head.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([head, body]);
+}
+
+/** A 4000 by 3000 JPEG drawn on the page's canvas, with EXIF GPS put in after its SOI. */
+async function bigPhoto(page) {
+  const b64 = await page.evaluate(async () => {
+    const c = document.createElement('canvas');
+    c.width = 4000; c.height = 3000;
+    const g = c.getContext('2d');
+    const grad = g.createLinearGradient(0, 0, 4000, 3000);
+    grad.addColorStop(0, '#2a6'); grad.addColorStop(1, '#fc3');
+    g.fillStyle = grad; g.fillRect(0, 0, 4000, 3000);
+    const blob = await new Promise((r) => c.toBlob(r, 'image/jpeg', 0.9));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  });
+  const jpeg = Buffer.from(b64, 'base64');
+  return Buffer.concat([jpeg.subarray(0, 2), exifGps(), jpeg.subarray(2)]);
+}
+
+/** A small, well-formed PDF. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+
+/** A JPEG's size, from its first SOF marker. */
+function jpegSize(buf) {
+  for (let i = 2; i + 9 < buf.length;) {
+    if (buf[i] !== 0xff) return null;
+    const marker = buf[i + 1];
+    const len = buf.readUInt16BE(i + 2);
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+      return { height: buf.readUInt16BE(i + 5), width: buf.readUInt16BE(i + 7) };
+    }
+    i += 2 + len;
+  }
+  return null;
+}
+
+const sha256 = (b) => createHash('sha256').update(b).digest('hex');
+const EVIDENCE = () => label('evidence', { optional: true });
+
+/** Stage 2 up to the evidence page. */
+async function toEvidence(page, p) {
+  await fresh(page, site.url);
+  await step(page, `${p}-hazards`, { heading: label('hazards'), required: true, answer: (pg) => check(pg, 'None of these') });
+  await step(page, `${p}-start`, { heading: label('task'), required: true, answer: (pg) => check(pg, 'Take your complaint to the next stage') });
+  await step(page, `${p}-reference`, { heading: label('s2_reference', { optional: true }), answer: (pg) => fill(pg, label('s2_reference', { optional: true }), 'CMP-7788') });
+  const d = new Date(Date.now() - 10 * 864e5);
+  await step(page, `${p}-response-date`, { heading: label('s2_response', { optional: true }), answer: (pg) =>
+    fillDate(pg, label('s2_response', { optional: true }), String(d.getDate()), String(d.getMonth() + 1), String(d.getFullYear())) });
+  await step(page, `${p}-reasons`, { heading: label('s2_reasons', { optional: true }) });
+  assert.equal(await focusedHeading(page), EVIDENCE());
+}
+
+/** From the evidence page (files added) to the check page. */
+async function toCheck(page, p, name) {
+  await checked(page, `${p}-evidence`);
+  await press(page, t('button.continue'));
+  await step(page, `${p}-want-rep`, { heading: label('want_rep'), required: true, answer: (pg) => check(pg, 'No') });
+  await step(page, `${p}-want-adjustments`, { heading: label('want_adjustments'), required: true, answer: (pg) => check(pg, 'No') });
+  await step(page, `${p}-name`, { heading: label('name'), required: true, answer: (pg) => fill(pg, label('name'), name) });
+  await aboutYou(page, p, { from: 'address' });
+  assert.equal(await focusedHeading(page), t('check.title'));
+}
+
+/** The page with its files passes the same checks as every other step. */
+async function checked(page, name, state = 'normal') {
+  if (state === 'normal') {
+    // As a resident reading the page again from its heading.
+    await page.bringToFront();
+    await page.waitForFunction(() => { __prWidget().querySelector('h1').focus(); return __prActive()?.tagName === 'H1'; }, null, { timeout: 30000 });
+  }
+  else await page.waitForFunction(() => __prActive()?.classList.contains('pr-error-summary'), null, { timeout: 30000 });
+  assert.deepEqual(await axe(page), [], `${name}: axe`);
+  await checkStep(page, name, state);
+}
+
+/** Picks files with the keyboard alone: Tab to the control, Enter opens the chooser. */
+async function pick(page, control, files) {
+  const chooser = page.waitForEvent('filechooser');
+  await tabTo(page, (f) => f.name === control && f.tag === 'input');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(files);
+}
+
+const listed = (page) => page.locator('.pr-file-list__item').count();
+const waitListed = (page, n) => page.waitForFunction((n) => __prWidget().querySelectorAll('.pr-file-list__item').length === n, n, { timeout: 30000 });
+
+async function storedFor(name) {
+  return (await receiver.submissions()).filter((s) => s.submission.resident?.name === name);
+}
+
+async function fileOf(reference, id) {
+  const r = await fetch(`${receiver.url}/submissions/${reference}/files/${id}`);
+  assert.equal(r.status, 200, `file ${id} stored`);
+  return Buffer.from(await r.arrayBuffer());
+}
+
+test('a 4,000 px photo arrives at most 2,000 px with no EXIF; a PDF arrives byte for byte', async () => {
+  const { page } = browser;
+  const p = 'evidence';
+  await toEvidence(page, p);
+  const photo = await bigPhoto(page);
+  assert.ok(photo.includes(Buffer.from('Exif\0\0', 'latin1')), 'the fixture has EXIF');
+  assert.equal(jpegSize(photo).width, 4000);
+  await pick(page, t('evidence.choose'), [
+    { name: 'mould.jpg', mimeType: 'image/jpeg', buffer: photo },
+    { name: 'letter.pdf', mimeType: 'application/pdf', buffer: PDF },
+  ]);
+  await waitListed(page, 2);
+  const text = await page.locator('.pr-file-list').innerText();
+  assert.match(text, /mould\.jpg/);
+  assert.match(text, /letter\.pdf \(1 KB\)/);
+  // Remove the PDF by keyboard, then add it again.
+  await tabTo(page, (f) => f.tag === 'button' && f.name.startsWith(t('evidence.remove')) && f.name.includes('letter.pdf'));
+  await page.keyboard.press('Enter');
+  await waitListed(page, 1);
+  await pick(page, t('evidence.choose'), [{ name: 'letter.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+  await waitListed(page, 2);
+  await toCheck(page, p, 'Morgan Mould');
+  await press(page, t('button.send'));
+  await page.locator('.pr-reference').waitFor({ timeout: 60000 });
+  const [s] = await storedFor('Morgan Mould');
+  assert.deepEqual(schemaErrors(s.submission), [], 'payload matches the JSON Schema');
+  const files = s.submission.attachments;
+  assert.equal(files.length, 2);
+  const jpg = files.find((f) => f.media_type === 'image/jpeg');
+  const pdf = files.find((f) => f.media_type === 'application/pdf');
+  const img = await fileOf(s.reference, jpg.id);
+  const size = jpegSize(img);
+  assert.ok(Math.max(size.width, size.height) <= 2000, `long side ${size.width}x${size.height}`);
+  assert.equal(size.width, 2000);
+  assert.ok(!img.includes(Buffer.from('Exif', 'latin1')), 'no EXIF');
+  assert.equal(sha256(img), jpg.sha256);
+  assert.equal(img.length, jpg.bytes);
+  const doc = await fileOf(s.reference, pdf.id);
+  assert.ok(doc.equals(PDF), 'the PDF is byte-identical');
+  assert.equal(pdf.sha256, sha256(PDF));
+});
+
+test('with the endpoint unreachable, a reload keeps the files, and they arrive exactly once', async () => {
+  const { page } = browser;
+  const p = 'evidence-offline';
+  const name = 'Olly Offline';
+  await toEvidence(page, p);
+  await pick(page, t('evidence.choose'), [{ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+  await waitListed(page, 1);
+  await toCheck(page, p, name);
+  await page.route('**/submissions', (r) => r.abort('internetdisconnected'));
+  await page.getByRole('button', { name: t('button.send'), exact: true }).click();
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.includes(':outbox:')));
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal((await storedFor(name)).length, 0);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  // The outbox tries again on its own; wait for the receiver to have it.
+  await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.includes(':outbox:')), null, { timeout: 90000 });
+  const mine = await storedFor(name);
+  assert.equal(mine.length, 1, 'exactly one submission');
+  const [f] = mine[0].submission.attachments;
+  assert.ok((await fileOf(mine[0].reference, f.id)).equals(PDF));
+});
+
+test('each bad file gets its own plain error on the field and in the summary', async () => {
+  const { page } = browser;
+  const p = 'evidence-errors';
+  await toEvidence(page, p);
+  const cases = [
+    [{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') }, 'notes.txt is not a type of file you can send. You can send:'],
+    [{ name: 'huge.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(2_000_001)]) }, 'huge.pdf must be 2 MB or smaller'],
+    [{ name: 'blank.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) }, 'blank.pdf is empty'],
+    [{ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!doctype html>') }, 'fake.pdf could not be opened. Choose a different file'],
+  ];
+  for (const [file, said] of cases) {
+    await pick(page, t('evidence.choose'), [file]);
+    const summary = page.locator('.pr-error-summary');
+    await summary.waitFor();
+    await page.waitForFunction((s) => __prWidget().querySelector('.pr-error-message')?.textContent.includes(s), said, { timeout: 30000 });
+    assert.match(await summary.innerText(), new RegExp(said.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.equal(await listed(page), 0, `${file.name} not added`);
+    await checked(page, `${p}-${file.name}`, 'error');
+  }
+  await pick(page, t('evidence.choose'), [0, 1, 2].map((i) => ({ name: `p${i}.pdf`, mimeType: 'application/pdf', buffer: PDF })));
+  await waitListed(page, 3);
+  await pick(page, t('evidence.choose'), [{ name: 'p3.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+  await page.waitForFunction(() => __prWidget().querySelector('.pr-error-message')?.textContent.includes('You can only send up to 3 files'), null, { timeout: 30000 });
+  assert.equal(await listed(page), 3);
+  await checked(page, `${p}-too-many`, 'error');
+});
