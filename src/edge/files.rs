@@ -198,6 +198,27 @@ pub async fn load(id: &str) -> Option<Blob> {
     Some(blob)
 }
 
+/// Deletes every kept file that no saved draft and no outbox entry on this
+/// device names (of any landlord: they share the database): files of
+/// answers cleared, or of a send the endpoint refused and the resident then
+/// changed. Run when a widget starts and after "Clear my answers".
+pub async fn sweep() {
+    let mut keep = Vec::new();
+    for key in super::storage::keys_with_prefix("putright:") {
+        if let Some(v) = super::storage::load::<serde_json::Value>(&key) {
+            crate::domain::payload::attachments::referenced_ids(&v, &mut keep);
+        }
+    }
+    MEMORY.with(|m| m.borrow_mut().retain(|id, _| keep.contains(id)));
+    let Some(s) = store(IdbTransactionMode::Readonly).await else { return };
+    let Ok(req) = s.get_all_keys() else { return };
+    let Ok(keys) = done(&req).await else { return };
+    let stale: Vec<String> = Array::from(&keys).iter().filter_map(|k| k.as_string()).filter(|id| !keep.contains(id)).collect();
+    for id in stale {
+        drop_file(&id).await;
+    }
+}
+
 /// Forgets a file (removed, or delivered).
 pub async fn drop_file(id: &str) {
     MEMORY.with(|m| m.borrow_mut().remove(id));

@@ -120,6 +120,9 @@ impl Wizard {
         draft::keep(w);
         w.follow_browser_history();
         super::send::resume(w);
+        // Files left by answers no longer kept (wasm_bindgen_futures: leptos's
+        // spawner is set up by the mount this runs inside).
+        wasm_bindgen_futures::spawn_local(crate::edge::files::sweep());
         w
     }
 
@@ -312,6 +315,7 @@ impl Wizard {
     /// Starts again with nothing kept (for shared devices).
     pub fn clear(&self) {
         draft::forget(self);
+        leptos::task::spawn_local(crate::edge::files::sweep());
         self.restart(Answers::default());
         self.status.set(Some(Msg::new("status.cleared")));
         self.offer_clear_notes.set(!self.notes.with_untracked(Vec::is_empty));

@@ -213,6 +213,33 @@ test('with the endpoint unreachable, a reload keeps the files, and they arrive e
   assert.ok((await fileOf(mine[0].reference, f.id)).equals(PDF));
 });
 
+/** How many files the widget keeps in IndexedDB (the database exists once one was kept). */
+const keptFiles = (page) => page.evaluate(() => new Promise((resolve) => {
+  const open = indexedDB.open('putright-files');
+  open.onsuccess = () => {
+    const db = open.result;
+    const count = db.transaction('files').objectStore('files').count();
+    count.onsuccess = () => { resolve(count.result); db.close(); };
+  };
+}));
+
+test('"Clear my answers" deletes the files of the answers from the device', async () => {
+  const { page } = browser;
+  await toEvidence(page, 'evidence-clear');
+  await pick(page, t('evidence.choose'), [{ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+  await waitListed(page, 1);
+  assert.ok(await keptFiles(page) >= 1, 'kept while it is an answer');
+  await press(page, t('toolbar.clear'));
+  await page.waitForFunction(() => new Promise((resolve) => {
+    const open = indexedDB.open('putright-files');
+    open.onsuccess = () => {
+      const count = open.result.transaction('files').objectStore('files').count();
+      count.onsuccess = () => { open.result.close(); resolve(count.result === 0); };
+    };
+  }), null, { timeout: 30000 });
+  assert.equal(await keptFiles(page), 0);
+});
+
 test('each bad file gets its own plain error on the field and in the summary', async () => {
   const { page } = browser;
   const p = 'evidence-errors';

@@ -231,8 +231,38 @@ pub fn check(files: &[Attachment], limits: &AttachmentLimits) -> Vec<Invalid> {
     out
 }
 
+/// The ids of every attachment named anywhere in `v` (a saved draft or an
+/// outbox entry, of any landlord): objects with an `id` and a `sha256`.
+/// Files kept on the device under other ids belong to nothing.
+pub fn referenced_ids(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            if let (Some(serde_json::Value::String(id)), Some(_)) = (map.get("id"), map.get("sha256")) {
+                out.push(id.clone());
+            }
+            map.values().for_each(|x| referenced_ids(x, out));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|x| referenced_ids(x, out)),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_files_a_draft_or_outbox_entry_names_are_found_at_any_depth() {
+        let v = serde_json::json!({
+            "id": "submission-id-is-not-a-file",
+            "answers": { "evidence": [{ "id": "a", "sha256": "00", "bytes": 1 }, { "id": "b", "sha256": "11" }] },
+            "files": [{ "id": "c", "sha256": "22" }],
+            "body": "{\"attachments\":[{\"id\":\"in-a-string\",\"sha256\":\"33\"}]}"
+        });
+        let mut ids = Vec::new();
+        super::referenced_ids(&v, &mut ids);
+        ids.sort();
+        assert_eq!(ids, ["a", "b", "c"]);
+    }
+
     use super::*;
     use crate::domain::text::shipped;
 
