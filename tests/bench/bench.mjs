@@ -315,6 +315,8 @@ async function journey(site, { cpu = CPU_SLOWDOWN } = {}) {
       const t = await page.evaluate(() => window.__steps[window.__steps.length - 1]);
       steps.push({ heading, ms: t.focus, dom: t.dom });
     };
+    // The widget itself, not the loader's plain copy of the first question.
+    await page.locator('[data-putright][data-putright-status="ready"]').waitFor({ state: 'attached', timeout: 60000 });
     await page.getByRole('heading', { level: 1, name: QUESTION }).waitFor({ timeout: 60000 });
     await page.locator('.putright h1').focus();
     await step(QUESTION, (p) => check(p, 'None of these'));
@@ -327,6 +329,7 @@ async function journey(site, { cpu = CPU_SLOWDOWN } = {}) {
     await step('What have you already done to sort this out?', (p) => fill(p, 'What you have tried (optional)', 'I phoned three times.'));
     await step('How has this affected you and your household?', (p) => fill(p, 'How has this affected you and your household?', 'No hot water for weeks.'));
     await step('What would put things right?', (p) => check(p, 'A repair or other work done'));
+    await step('Add photos or documents (optional)');
     await step('Do you want someone to deal with this for you?', (p) => check(p, 'No'));
     await step('Do you need us to change how we contact or support you?', (p) => check(p, 'No'));
     await step('What is your full name?', (p) => fill(p, 'What is your full name?', 'Sam Resident'));
