@@ -6,7 +6,9 @@
 //! and passes its address at compile time:
 //! `PUTRIGHT_SOAK_URL=http://127.0.0.1:PORT cargo test --target wasm32-unknown-unknown --test soak`,
 //! then compares what the widget heard (printed here) with what the receiver
-//! stored (`tests/soak_check.mjs`).
+//! stored (`tests/soak_check.mjs`). Every fifth submission carries a file,
+//! kept in IndexedDB and sent multipart like a resident's letter, and the
+//! check reads each file back and compares its SHA-256.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
@@ -17,6 +19,8 @@ use chrono::NaiveDate;
 use put_right::domain::config::LandlordConfig;
 use put_right::domain::journey::{about, adjust, start, Answers, Ctx, Value};
 use put_right::domain::text::{Catalogue, Words};
+use put_right::domain::payload::{Attachment, MediaType};
+use put_right::edge::files;
 use put_right::edge::outbox::{self, Entry, Update};
 use wasm_bindgen_test::*;
 
@@ -30,8 +34,25 @@ fn receiver_url() -> &'static str {
     option_env!("PUTRIGHT_SOAK_URL").expect("PUTRIGHT_SOAK_URL must name the receiver: run scripts/soak")
 }
 
-/// A real, schema-valid adjustments request for resident number `n`.
-fn entry(n: usize, config: &LandlordConfig) -> Entry {
+/// Every `FILE_EVERY`th submission carries a file.
+const FILE_EVERY: usize = 5;
+
+/// A small PDF of its own for submission `n`, kept on the device as a
+/// resident's file is, and its attachment.
+async fn letter(n: usize) -> Attachment {
+    let bytes = format!("%PDF-1.4\n% Put Right soak letter {n}\n1 0 obj << >> endobj\n%%EOF\n").into_bytes();
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/pdf");
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).expect("a blob");
+    let id = uuid::Uuid::new_v4().to_string();
+    files::keep(&id, &blob).await;
+    Attachment { id, filename: format!("letter-{n}.pdf"), media_type: MediaType::Pdf, bytes: bytes.len() as u64, sha256: files::sha256(&bytes).await.expect("SubtleCrypto") }
+}
+
+/// A real, schema-valid adjustments request for resident number `n`, with
+/// `file` attached if given.
+fn entry(n: usize, config: &LandlordConfig, file: Option<Attachment>) -> Entry {
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let mut a = Answers::default();
     a.set("hazards", Value::Many(vec![start::NO_HAZARD]));
@@ -45,8 +66,9 @@ fn entry(n: usize, config: &LandlordConfig) -> Entry {
     let id = uuid::Uuid::new_v4().to_string();
     let words = Words::new(Catalogue::from_json(include_str!("../public/i18n/en-GB.json")).expect("the English catalogue"));
     let ctx = Ctx { today, config };
-    let s = put_right::domain::journey::to_submission(&a, &id, "2026-11-23T10:15:00+00:00", "en-GB", &ctx, &words)
+    let mut s = put_right::domain::journey::to_submission(&a, &id, "2026-11-23T10:15:00+00:00", "en-GB", &ctx, &words)
         .expect("a valid submission");
+    s.attachments = file.iter().cloned().collect();
     Entry {
         id,
         url: format!("{}/submissions", receiver_url()),
@@ -64,7 +86,7 @@ fn entry(n: usize, config: &LandlordConfig) -> Entry {
         created_ms: 0.0,
         give_up_ms: None,
         given_up: false,
-        files: Vec::new(),
+        files: file.into_iter().collect(),
     }
 }
 
@@ -80,9 +102,14 @@ async fn five_hundred_submissions_through_random_faults_arrive_exactly_once() {
     let config = LandlordConfig::example();
     let tally = Rc::new(RefCell::new(Tally::default()));
     let mut sent = HashSet::new();
+    let mut with_files = Vec::new();
     for n in 0..COUNT {
-        let e = entry(n, &config);
+        let file = if n % FILE_EVERY == 0 { Some(letter(n).await) } else { None };
+        let e = entry(n, &config, file);
         sent.insert(e.id.clone());
+        if let Some(f) = e.files.first() {
+            with_files.push((e.id.clone(), f.id.clone(), f.sha256.clone()));
+        }
         let (t, id) = (tally.clone(), e.id.clone());
         wasm_bindgen_futures::spawn_local(outbox::deliver(PREFIX.to_owned(), e, move |u| match u {
             Update::Sending => t.borrow_mut().attempts += 1,
@@ -113,6 +140,9 @@ async fn five_hundred_submissions_through_random_faults_arrive_exactly_once() {
     for (id, reference) in &t.delivered {
         console_log!("soak-delivered {id} {reference}");
     }
+    for (id, file, sha) in &with_files {
+        console_log!("soak-file {id} {file} {sha}");
+    }
     let left_in_outbox = put_right::edge::storage::keys_with_prefix(PREFIX).len();
     console_log!(
         "soak-sent {} ({} delivered, {} attempts, {} left in the outbox)",
@@ -124,5 +154,6 @@ async fn five_hundred_submissions_through_random_faults_arrive_exactly_once() {
     assert!(t.delivered.keys().all(|id| sent.contains(id)));
     assert_eq!(t.delivered.len(), COUNT);
     assert_eq!(left_in_outbox, 0, "delivered entries leave the outbox");
+    assert_eq!(with_files.len(), COUNT.div_ceil(FILE_EVERY));
     assert!(t.attempts as usize > COUNT, "the receiver injected no faults: is --fault-rate set?");
 }

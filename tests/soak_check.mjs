@@ -10,6 +10,7 @@
 // unless every submission is stored exactly once with the reference the
 // widget was given.
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 
 const [url, outputFile] = process.argv.slice(2);
 if (!url || !outputFile) {
@@ -18,10 +19,13 @@ if (!url || !outputFile) {
 }
 
 const heard = new Map();
+const files = [];
 let expected = null;
 for (const line of readFileSync(outputFile, 'utf8').split('\n')) {
   const delivered = line.match(/soak-delivered ([0-9a-f-]{36}) (\S*)/);
   if (delivered) heard.set(delivered[1], delivered[2]);
+  const file = line.match(/soak-file ([0-9a-f-]{36}) ([0-9a-f-]{36}) ([0-9a-f]{64})/);
+  if (file) files.push({ id: file[1], file: file[2], sha256: file[3] });
   const sent = line.match(/soak-sent (\d+)/);
   if (sent) expected = Number(sent[1]);
 }
@@ -50,12 +54,27 @@ const lost = sent.length - stored;
 const wrong = sent.filter((id) => times.has(id) && references.get(id) !== heard.get(id));
 console.log(`soak: ${sent.length} sent, ${stored} stored, ${duplicates} duplicates, ${lost} lost`);
 
+// Each file, read back from the receiver: stored once with its submission, whole.
+let filesWhole = 0;
+const fileProblems = [];
+for (const f of files) {
+  const reference = references.get(f.id);
+  if (!reference) { fileProblems.push(`${f.file}: its submission is not stored`); continue; }
+  const response = await fetch(`${url}/submissions/${reference}/files/${f.file}`);
+  if (!response.ok) { fileProblems.push(`${f.file}: GET ${response.status}`); continue; }
+  const digest = createHash('sha256').update(Buffer.from(await response.arrayBuffer())).digest('hex');
+  if (digest === f.sha256) filesWhole += 1; else fileProblems.push(`${f.file}: stored bytes differ`);
+}
+console.log(`soak: ${files.length} files sent, ${filesWhole} stored whole`);
+
 const problems = [];
 if (expected === null || sent.length !== expected || sent.length === 0) {
   problems.push(`the test reported ${expected} sent but printed ${sent.length} delivered submissions`);
 }
 if (wrong.length) problems.push(`${wrong.length} stored under another reference than the widget showed, e.g. ${wrong[0]}`);
 if (duplicates || lost) problems.push('not every submission is stored exactly once');
+if (files.length === 0) problems.push('no submission carried a file');
+if (fileProblems.length) problems.push(`${fileProblems.length} files not stored whole, e.g. ${fileProblems[0]}`);
 if (problems.length) {
   console.error(`soak check FAILED: ${problems.join('; ')}`);
   process.exit(1);

@@ -105,7 +105,8 @@ pub async fn read(blob: &Blob) -> Option<Vec<u8>> {
     Some(Uint8Array::new(&buf).to_vec())
 }
 
-async fn sha256(bytes: &[u8]) -> Option<String> {
+/// The SHA-256 of `bytes` (SubtleCrypto), as 64 lower-case hex digits.
+pub async fn sha256(bytes: &[u8]) -> Option<String> {
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
     let digest = JsFuture::from(subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?).await.ok()?;
     Some(Uint8Array::new(&digest).to_vec().iter().map(|b| format!("{b:02x}")).collect())
