@@ -28,7 +28,7 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
     let fr = Frame::new(&w, f);
     let key = f.key;
     let shown: RwSignal<HashMap<String, Shown>> = RwSignal::new(HashMap::new());
-    let busy = RwSignal::new(0u32);
+    let busy = w.preparing;
     let limits_id = format!("{}-limits", fr.id);
     let camera_id = format!("{}-camera", fr.id);
     let input_id = fr.id.clone();

@@ -44,6 +44,8 @@ pub struct Wizard {
     /// Shown above the page (a language that could not be loaded).
     pub notice: RwSignal<Option<Msg>>,
     pub large_text: RwSignal<bool>,
+    /// Files being made ready on this page: Continue waits for them.
+    pub preparing: RwSignal<u32>,
     /// Set when a "Change" link on the check page opened this page.
     pub returning_to_check: RwSignal<bool>,
     /// The id of a submission being sent, so pressing Send twice, or
@@ -86,6 +88,7 @@ impl Wizard {
             status: RwSignal::new((!saved.dropped.is_empty()).then(|| Msg::new("status.restored_dropped"))),
             notice: RwSignal::new(None),
             large_text: RwSignal::new(saved.large_text),
+            preparing: RwSignal::new(0),
             returning_to_check: RwSignal::new(saved.returning_to_check),
             pending_id: RwSignal::new(saved.pending_id),
             send: RwSignal::new(SendState::Idle),
@@ -239,6 +242,14 @@ impl Wizard {
     /// Checks the current page; moves on if it is fine, else shows the errors.
     pub fn continue_from(&self) {
         let current = self.page.get_untracked();
+        // A file still being made ready would otherwise be added after the
+        // resident has moved on, unseen.
+        if self.preparing.get_untracked() > 0 {
+            if let Some(f) = current.fields.iter().find(|f| matches!(f.kind, journey::Kind::Files)) {
+                self.fail(vec![FieldError::new(f.key, Msg::new("evidence.wait"))]);
+                return;
+            }
+        }
         if current.special == Some(Special::TrackerRecord) {
             super::tracker::record(*self);
             return;

@@ -266,3 +266,25 @@ test('each bad file gets its own plain error on the field and in the summary', a
   assert.equal(await listed(page), 3);
   await checked(page, `${p}-too-many`, 'error');
 });
+
+test('Continue waits for a file still being made ready, with a plain error, then goes on with it', async () => {
+  const { page } = browser;
+  const p = 'evidence-wait';
+  await toEvidence(page, p);
+  // Hold the file's SHA-256 (the last step of making it ready) until the test lets it finish.
+  await page.evaluate(() => {
+    const digest = crypto.subtle.digest.bind(crypto.subtle);
+    crypto.subtle.digest = (...args) => new Promise((resolve) => { window.__letDigest = () => resolve(digest(...args)); });
+  });
+  await pick(page, t('evidence.choose'), [{ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+  await page.waitForFunction(() => typeof window.__letDigest === 'function', null, { timeout: 30000 });
+  await press(page, t('button.continue'));
+  const summary = page.locator('.pr-error-summary');
+  assert.ok((await summary.innerText()).includes(t('evidence.wait')));
+  assert.ok((await page.locator('.pr-error-message').innerText()).includes(t('evidence.wait')), 'beside the field too');
+  assert.equal(await page.evaluate(() => __prActive()?.classList.contains('pr-error-summary')), true, 'still on the page, the summary focused');
+  await page.evaluate(() => window.__letDigest());
+  await waitListed(page, 1);
+  await press(page, t('button.continue'));
+  assert.equal(await focusedHeading(page), label('want_rep'));
+});
