@@ -10,7 +10,7 @@ import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, ax
 import { checkStep } from './lib/a11y.mjs';
 import { step, check, fill, fillDate, aboutYou, fresh, press } from './lib/journey.mjs';
 import { tabTo } from './lib/keyboard.mjs';
-import { label, t } from './lib/text.mjs';
+import { label, t, title } from './lib/text.mjs';
 
 let receiver, site, browser;
 const LIMITS = { max_files: 3, max_file_bytes: 2_000_000, max_total_bytes: 5_000_000 };
@@ -104,6 +104,23 @@ async function toEvidence(page, p) {
   assert.equal(await focusedHeading(page), EVIDENCE());
 }
 
+/** A damp-and-mould complaint up to the evidence page: the danger question, the advice, then the complaint. */
+async function toComplaintEvidence(page, p) {
+  await fresh(page, site.url);
+  await step(page, `${p}-hazards`, { heading: label('hazards'), required: true, answer: (pg) => check(pg, t('hazard.damp_and_mould')) });
+  await step(page, `${p}-advice`, { heading: t('emergency_advice.title_damp'), button: t('button.to_form') });
+  await step(page, `${p}-start`, { heading: label('task'), required: true, answer: (pg) => check(pg, t('task.problem')) });
+  await step(page, `${p}-reported`, { heading: label('reported_before'), required: true, answer: (pg) => check(pg, t('reported_before.yes')) });
+  await step(page, `${p}-what`, { heading: label('what_went_wrong'), required: true, answer: (pg) => fill(pg, label('what_went_wrong'), 'Black mould on the bedroom wall since the roof leaked.') });
+  await step(page, `${p}-started`, { heading: label('started'), required: true, answer: (pg) => fillDate(pg, label('started'), '2', '9', '2026') });
+  await step(page, `${p}-aware`, { heading: label('aware', { optional: true }) });
+  await step(page, `${p}-court`, { heading: label('court'), required: true, answer: (pg) => check(pg, t('choice.no')) });
+  await step(page, `${p}-tried`, { heading: title('tried') });
+  await step(page, `${p}-impact`, { heading: label('impact'), required: true, answer: (pg) => fill(pg, label('impact'), 'My son\'s asthma is worse.') });
+  await step(page, `${p}-outcomes`, { heading: label('outcomes'), required: true, answer: (pg) => check(pg, t('outcome.repair')) });
+  assert.equal(await focusedHeading(page), EVIDENCE());
+}
+
 /** From the evidence page (files added) to the check page. */
 async function toCheck(page, p, name) {
   await checked(page, `${p}-evidence`);
@@ -148,10 +165,10 @@ async function fileOf(reference, id) {
   return Buffer.from(await r.arrayBuffer());
 }
 
-test('a 4,000 px photo arrives at most 2,000 px with no EXIF; a PDF arrives byte for byte', async () => {
+test('a damp-and-mould complaint: a 4,000 px photo arrives at most 2,000 px with no EXIF; a PDF arrives byte for byte', async () => {
   const { page } = browser;
   const p = 'evidence';
-  await toEvidence(page, p);
+  await toComplaintEvidence(page, p);
   const photo = await bigPhoto(page);
   assert.ok(photo.includes(Buffer.from('Exif\0\0', 'latin1')), 'the fixture has EXIF');
   assert.equal(jpegSize(photo).width, 4000);
@@ -174,6 +191,8 @@ test('a 4,000 px photo arrives at most 2,000 px with no EXIF; a PDF arrives byte
   await page.locator('.pr-reference').waitFor({ timeout: 60000 });
   const [s] = await storedFor('Morgan Mould');
   assert.deepEqual(schemaErrors(s.submission), [], 'payload matches the JSON Schema');
+  assert.equal(s.submission.kind, 'complaint');
+  assert.deepEqual(s.submission.hazard?.hazards, ['damp_and_mould'], 'a damp-and-mould complaint');
   const files = s.submission.attachments;
   assert.equal(files.length, 2);
   const jpg = files.find((f) => f.media_type === 'image/jpeg');
