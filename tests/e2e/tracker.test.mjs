@@ -7,7 +7,7 @@
 // Every new page gets the same accessibility checks as every other step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, axe, snap } from './lib/harness.mjs';
+import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, axe, snap, widgetReady } from './lib/harness.mjs';
 import { step, check, fill, fillDate, press, aboutYou, sendAndConfirm, fresh } from './lib/journey.mjs';
 import { checkStep } from './lib/a11y.mjs';
 import { tabTo } from './lib/keyboard.mjs';
@@ -72,6 +72,7 @@ test('a kept note: late three weeks on, one tap to stage 2, then cleared', async
   await step(page, `${p}-tried`, { heading: title('tried') });
   await step(page, `${p}-impact`, { heading: label('impact'), required: true, answer: (pg) => fill(pg, label('impact'), 'Water comes through the light.') });
   await step(page, `${p}-outcome`, { heading: label('outcomes'), required: true, answer: (pg) => check(pg, 'A repair or other work done') });
+  await step(page, `${p}-evidence`, { heading: label('evidence', { optional: true }) });
   await noRepNoAdjustments(page, p);
   await aboutYou(page, p);
   const reference = await sendAndConfirm(page, p, 'Your complaint has been sent');
@@ -107,6 +108,7 @@ test('a kept note: late three weeks on, one tap to stage 2, then cleared', async
   // Three weeks on, the widget opens again: the note comes before the task.
   await page.clock.setFixedTime(LATER);
   await page.goto(site.url);
+  await widgetReady(page);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.evaluate(() => __prq('.putright h1').focus());
   await noHazards(page, `${p}-2`);
@@ -143,6 +145,7 @@ test('a kept note: late three weeks on, one tap to stage 2, then cleared', async
   await step(page, `${p}-s2-reference`, { heading: label('s2_reference', { optional: true }) });
   await step(page, `${p}-s2-response`, { heading: label('s2_response', { optional: true }) });
   await step(page, `${p}-s2-reasons`, { heading: label('s2_reasons', { optional: true }) });
+  await step(page, `${p}-s2-evidence`, { heading: label('evidence', { optional: true }) });
   await noRepNoAdjustments(page, `${p}-s2`);
   await aboutYou(page, `${p}-s2`);
   const s2ref = await sendAndConfirm(page, `${p}-s2`, 'Your stage 2 request has been sent');
@@ -179,6 +182,7 @@ test('recording what happened moves the note on, and the ombudsman is one tap aw
     { ref: 'C-3001', kind: 'complaint', sent: '2026-11-23', scheme: 'england-hos', what: 'Mould in the bedroom' },
   ] })), NOTES);
   await page.reload();
+  await widgetReady(page);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.evaluate(() => __prq('.putright h1').focus());
   await noHazards(page, p);

@@ -20,6 +20,7 @@
 //!   note knows already answered.
 
 mod ics;
+mod iso;
 mod note;
 pub mod pages;
 pub mod prefill;

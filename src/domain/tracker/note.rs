@@ -17,16 +17,16 @@ use crate::domain::text::Msg;
 /// A date the payload said something is due by (its `expected_dates`),
 /// kept as `["stage1_respond", "2026-12-14"]`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "(String, NaiveDate)", into = "(String, NaiveDate)")]
+#[serde(from = "(String, super::iso::IsoDate)", into = "(String, NaiveDate)")]
 pub struct Promised {
     /// `"stage1_acknowledge"`, `"hazard_make_safe"`...
     pub event: String,
     pub due: NaiveDate,
 }
 
-impl From<(String, NaiveDate)> for Promised {
-    fn from((event, due): (String, NaiveDate)) -> Self {
-        Promised { event, due }
+impl From<(String, super::iso::IsoDate)> for Promised {
+    fn from((event, due): (String, super::iso::IsoDate)) -> Self {
+        Promised { event, due: due.0 }
     }
 }
 
@@ -53,7 +53,7 @@ pub struct Note {
     pub reference: String,
     pub kind: CaseKind,
     /// The day it was sent: received, day 0 or before it.
-    #[serde(rename = "sent")]
+    #[serde(rename = "sent", deserialize_with = "super::iso::date")]
     pub sent_on: NaiveDate,
     /// Whose rules its deadlines follow.
     pub scheme: Scheme,
@@ -65,21 +65,21 @@ pub struct Note {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub what: String,
     /// What the resident recorded later.
-    #[serde(rename = "ack", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ack", default, skip_serializing_if = "Option::is_none", deserialize_with = "super::iso::option")]
     pub acknowledged_on: Option<NaiveDate>,
-    #[serde(rename = "ans", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ans", default, skip_serializing_if = "Option::is_none", deserialize_with = "super::iso::option")]
     pub answered_on: Option<NaiveDate>,
     /// The new date the landlord gave for its stage 1 answer (Code 6.4).
-    #[serde(rename = "ext", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ext", default, skip_serializing_if = "Option::is_none", deserialize_with = "super::iso::option")]
     pub extended_to: Option<NaiveDate>,
-    #[serde(rename = "s2_asked", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "s2_asked", default, skip_serializing_if = "Option::is_none", deserialize_with = "super::iso::option")]
     pub stage2_requested_on: Option<NaiveDate>,
-    #[serde(rename = "s2_ack", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "s2_ack", default, skip_serializing_if = "Option::is_none", deserialize_with = "super::iso::option")]
     pub stage2_acknowledged_on: Option<NaiveDate>,
-    #[serde(rename = "s2_ans", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "s2_ans", default, skip_serializing_if = "Option::is_none", deserialize_with = "super::iso::option")]
     pub stage2_answered_on: Option<NaiveDate>,
     /// The new date the landlord gave for its final answer (Code 6.15).
-    #[serde(rename = "s2_ext", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "s2_ext", default, skip_serializing_if = "Option::is_none", deserialize_with = "super::iso::option")]
     pub stage2_extended_to: Option<NaiveDate>,
 }
 
