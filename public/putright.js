@@ -267,17 +267,6 @@ function contactDetails(host, config) {
   };
 }
 
-// English words for when no catalogue can be fetched either.
-const ENGLISH = {
-  'fallback.title': 'Sorry, our online form is not working at the moment',
-  'loader.contact_named': 'You can contact {name}:',
-  'loader.contact': 'You can contact us:',
-  'loader.phone': 'Phone:',
-  'loader.email': 'Email:',
-  'loader.write': 'Write to:',
-  'loader.region': 'How to contact us',
-};
-
 const primary = (tag) => String(tag).split('-')[0].toLowerCase();
 
 /** The resident's language by the widget's own rule (Languages::pick in
@@ -301,22 +290,22 @@ async function fetchJson(url) {
   } catch { return null; }
 }
 
-/** The fallback's words in the resident's language: the shipped catalogue,
- *  then the landlord's own catalogue for that language over it, then English. */
+/** The fallback's words in the resident's language: the shipped words this
+ *  file carries (FIRST.words, every shipped language), with the landlord's own
+ *  catalogue for that language over them if the config names one. A language
+ *  shipped by neither falls back to English. */
 async function fallbackWords(config) {
   const lang = pickLanguage(config.languages, navigator.languages || [navigator.language || 'en-GB']);
-  const words = { ...ENGLISH };
-  let dir = 'ltr';
-  const sources = [new URL(`i18n/${encodeURIComponent(lang)}.json`, ASSETS).href];
+  const words = { ...FIRST.words['en-GB'], ...FIRST.words[lang] };
+  let dir = words['@dir'];
   const own = config.languages?.catalogues?.[lang];
-  if (typeof own === 'string' && own.startsWith('https://')) sources.push(own);
-  for (const catalogue of await Promise.all(sources.map(fetchJson))) {
-    if (!catalogue || typeof catalogue !== 'object') continue;
-    for (const key of Object.keys(ENGLISH)) if (typeof catalogue[key] === 'string') words[key] = catalogue[key];
+  const catalogue = typeof own === 'string' && own.startsWith('https://') ? await fetchJson(own) : null;
+  if (catalogue && typeof catalogue === 'object') {
+    for (const key of Object.keys(words)) if (typeof catalogue[key] === 'string') words[key] = catalogue[key];
     if (catalogue['@meta']?.dir === 'rtl' || catalogue['@meta']?.dir === 'ltr') dir = catalogue['@meta'].dir;
   }
   const say = (key, args = {}) => words[key].replace(/\{(\w+)\}/g, (m, name) => (name in args ? args[name] : m));
-  return { lang, dir, say };
+  return { lang: FIRST.words[lang] || catalogue ? lang : 'en-GB', dir, say };
 }
 
 function el(tag, content, attrs = {}) {

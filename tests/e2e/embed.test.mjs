@@ -401,27 +401,34 @@ test('if WebAssembly cannot load, the placeholder shows the landlord\'s phone, e
 });
 
 test('the contact-details fallback is in the resident\'s language, right to left for Urdu', async () => {
-  const page = await browser.context.newPage();
-  try {
-    await page.addInitScript(() => {
-      Object.defineProperty(navigator, 'languages', { get: () => ['ur-PK', 'en'] });
-      localStorage.clear(); // no draft from earlier tests: its language would win
-    });
-    await page.route('**/put-right_bg.wasm', (r) => r.abort());
-    await page.goto(site.url);
-    await page.locator('#complaints-widget[data-putright-status="failed"]').waitFor({ state: 'attached' });
-    // In Urdu once the config says the landlord offers it.
-    const box = page.locator('#complaints-widget .putright[lang="ur"] .pr-contact');
-    await box.waitFor();
-    const where = await box.evaluate((b) => ({ lang: b.closest('[lang]').getAttribute('lang'), dir: b.closest('[dir]').getAttribute('dir') }));
-    assert.deepEqual(where, { lang: 'ur', dir: 'rtl' });
-    assert.equal(await box.getAttribute('aria-label'), t('loader.region', {}, 'ur'));
-    const text = await box.innerText();
-    for (const words of [t('fallback.title', {}, 'ur'), t('loader.phone', {}, 'ur'), '0808 157 0192']) assert.ok(text.includes(words), `shows ${words}: ${text}`);
-    assert.equal(await box.getByRole('link', { name: '0808 157 0192' }).getAttribute('dir'), 'ltr', 'the phone number reads left to right');
-    assert.deepEqual(await axe(page), [], 'axe on the Urdu fallback');
-  } finally {
-    await page.close();
+  for (const [what, draft, where] of [
+    // Under the plain first question, in Urdu once the config says the landlord offers it.
+    ['under the plain first question', null, '#complaints-widget .putright[lang="ur"] .pr-contact'],
+    // A draft in progress: no plain question, so the details replace the placeholder.
+    ['a draft in progress', { v: 2, page: 'task', answers: { hazards: ['none'] }, trail: ['hazards'] }, '#complaints-widget .putright-fallback[lang="ur"]'],
+  ]) {
+    const page = await browser.context.newPage();
+    try {
+      await page.addInitScript((saved) => {
+        Object.defineProperty(navigator, 'languages', { get: () => ['ur-PK', 'en'] });
+        localStorage.clear(); // no draft from earlier tests: its language would win
+        if (saved) localStorage.setItem('putright:example-homes:draft', JSON.stringify(saved));
+      }, draft);
+      await page.route('**/put-right_bg.wasm', (r) => r.abort());
+      await page.goto(site.url);
+      await page.locator('#complaints-widget[data-putright-status="failed"]').waitFor({ state: 'attached' });
+      const box = page.locator(where);
+      await box.waitFor();
+      const place = await box.evaluate((b) => ({ lang: b.closest('[lang]').getAttribute('lang'), dir: b.closest('[dir]').getAttribute('dir') }));
+      assert.deepEqual(place, { lang: 'ur', dir: 'rtl' }, what);
+      assert.equal(await box.getAttribute('aria-label'), t('loader.region', {}, 'ur'), what);
+      const text = await box.innerText();
+      for (const words of [t('fallback.title', {}, 'ur'), t('loader.phone', {}, 'ur'), '0808 157 0192']) assert.ok(text.includes(words), `${what}: shows ${words}: ${text}`);
+      assert.equal(await box.getByRole('link', { name: '0808 157 0192' }).getAttribute('dir'), 'ltr', `${what}: the phone number reads left to right`);
+      assert.deepEqual(await axe(page), [], `axe on the Urdu fallback, ${what}`);
+    } finally {
+      await page.close();
+    }
   }
 });
 
