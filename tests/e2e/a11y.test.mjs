@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
-import { startReceiver, startSite, openBrowser, axe, focusedHeading, snap, ROOT, widgetReady } from './lib/harness.mjs';
+import { openDemo, closeDemo, startSite, openBrowser, axe, focusedHeading, snap, ROOT, widgetReady } from './lib/harness.mjs';
 import { check, cont, shortJourney } from './lib/journey.mjs';
 import { checkStep, readTree, layoutProblems } from './lib/a11y.mjs';
 import { decodePng, contrast, parseColor } from './lib/pixels.mjs';
@@ -16,17 +16,8 @@ import { focused, assertNotObscured, tabTo } from './lib/keyboard.mjs';
 
 let receiver, site, browser;
 
-before(async () => {
-  receiver = await startReceiver();
-  site = await startSite({ endpoint: `${receiver.url}/submissions` });
-  browser = await openBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await receiver?.stop();
-});
+before(async () => ({ receiver, site, browser } = await openDemo()));
+after(() => closeDemo({ receiver, site, browser }));
 
 const press = (page, key) => page.keyboard.press(key);
 const heading = async (page, text) => assert.equal(await focusedHeading(page), text);

@@ -2,21 +2,12 @@
 // complete a journey that reaches the real receiver, and axe finds nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startReceiver, startSite, openBrowser, axe, schemaErrors, snap, focusedHeading, activeHasClass, widgetReady } from './lib/harness.mjs';
+import { openDemo, closeDemo, axe, schemaErrors, snap, focusedHeading, activeHasClass, widgetReady } from './lib/harness.mjs';
 
 let receiver, site, browser;
 
-before(async () => {
-  receiver = await startReceiver();
-  site = await startSite({ endpoint: `${receiver.url}/submissions` });
-  browser = await openBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await receiver?.stop();
-});
+before(async () => ({ receiver, site, browser } = await openDemo()));
+after(() => closeDemo({ receiver, site, browser }));
 
 async function choose(page, label) {
   await page.getByLabel(label, { exact: true }).check();

@@ -3,23 +3,14 @@
 // and each stored payload is checked against the JSON Schema.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, axe, snap } from './lib/harness.mjs';
+import { openDemo, closeDemo, schemaErrors, focusedHeading, axe, snap } from './lib/harness.mjs';
 import { step, check, fill, fillDate, aboutYou, sendAndConfirm, fresh, longDate } from './lib/journey.mjs';
 import { label, title, t } from './lib/text.mjs';
 
 let receiver, site, browser;
 
-before(async () => {
-  receiver = await startReceiver();
-  site = await startSite({ endpoint: `${receiver.url}/submissions` });
-  browser = await openBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await receiver?.stop();
-});
+before(async () => ({ receiver, site, browser } = await openDemo()));
+after(() => closeDemo({ receiver, site, browser }));
 
 /** The one stored submission with this reference, checked against the schema. */
 async function stored(reference) {

@@ -5,7 +5,7 @@
 // the landlord's current endpoint, and answers locked once sent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading } from './lib/harness.mjs';
+import { openDemo, closeDemo, startReceiver, schemaErrors, focusedHeading } from './lib/harness.mjs';
 import { check, fill, cont, fresh, press, aboutYou, shortJourney } from './lib/journey.mjs';
 import { t, label } from './lib/text.mjs';
 
@@ -15,16 +15,12 @@ const DRAFT = 'putright:example-homes:draft';
 const OUTBOX = 'putright:example-homes:outbox:';
 
 before(async () => {
-  receiver = await startReceiver();
-  other = await startReceiver();
-  site = await startSite({ endpoint: `${receiver.url}/submissions` });
-  browser = await openBrowser();
+  ({ receiver, site, browser } = await openDemo());
+  other = await startReceiver(); // the endpoint the landlord moves to
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.close();
-  await receiver?.stop();
+  await closeDemo({ receiver, site, browser });
   await other?.stop();
 });
 

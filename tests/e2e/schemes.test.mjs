@@ -5,23 +5,14 @@
 // names the scheme and each date's rule and validates.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading } from './lib/harness.mjs';
+import { openDemo, closeDemo, schemaErrors, focusedHeading } from './lib/harness.mjs';
 import { check, fill, fillDate, cont, fresh, press, aboutYou, longDate } from './lib/journey.mjs';
 import { t, label } from './lib/text.mjs';
 
 let receiver, site, browser;
 
-before(async () => {
-  receiver = await startReceiver();
-  site = await startSite({ endpoint: `${receiver.url}/submissions` });
-  browser = await openBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await receiver?.stop();
-});
+before(async () => ({ receiver, site, browser } = await openDemo()));
+after(() => closeDemo({ receiver, site, browser }));
 
 const SCHEMES = [
   { scheme: 'wales-psow', ombudsman: 'Public Services Ombudsman for Wales', phone: '0300 790 0203', rule: /PSOW/ },

@@ -7,7 +7,7 @@
 // Every new page gets the same accessibility checks as every other step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, axe, snap, widgetReady } from './lib/harness.mjs';
+import { openDemo, closeDemo, schemaErrors, focusedHeading, axe, snap, widgetReady } from './lib/harness.mjs';
 import { step, check, fill, fillDate, press, aboutYou, sendAndConfirm, fresh } from './lib/journey.mjs';
 import { checkStep } from './lib/a11y.mjs';
 import { tabTo } from './lib/keyboard.mjs';
@@ -19,17 +19,8 @@ const LATER = new Date(SENT.getTime() + 21 * 86_400_000); // three weeks on
 
 let receiver, site, browser;
 
-before(async () => {
-  receiver = await startReceiver();
-  site = await startSite({ endpoint: `${receiver.url}/submissions` });
-  browser = await openBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await receiver?.stop();
-});
+before(async () => ({ receiver, site, browser } = await openDemo()));
+after(() => closeDemo({ receiver, site, browser }));
 
 async function stored(reference) {
   const mine = (await receiver.submissions()).filter((s) => s.reference === reference);

@@ -177,6 +177,24 @@ export async function openBrowser({ viewport = { width: 360, height: 740 }, ...o
 }
 
 /**
+ * What most test files start with: a reference receiver, the demo landlord
+ * page pointed at it, and a browser. Returns { receiver, site, browser };
+ * `closeDemo` stops them again.
+ */
+export async function openDemo() {
+  const receiver = await startReceiver();
+  const site = await startSite({ endpoint: `${receiver.url}/submissions` });
+  return { receiver, site, browser: await openBrowser() };
+}
+
+/** Stops what `openDemo` started (any of them may be missing if it failed part way). */
+export async function closeDemo({ receiver, site, browser } = {}) {
+  await browser?.close();
+  await site?.close();
+  await receiver?.stop();
+}
+
+/**
  * Runs axe-core with WCAG 2.2 AA tags and best practices; returns the violations.
  * The default includes every widget host and so its (open) shadow root.
  */
