@@ -13,7 +13,10 @@
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{ShadowRootInit, ShadowRootMode};
+
+/// The element a widget is drawn into (the UI names it, never calls it).
+pub use web_sys::HtmlElement;
 
 use super::{console, page};
 use crate::domain::config::LandlordConfig;

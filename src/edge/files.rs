@@ -14,7 +14,10 @@ use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, File, IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::{Blob, BlobPropertyBag, IdbDatabase, IdbRequest, IdbTransactionMode};
+
+/// A file the resident picked (the UI passes it on, never calls it).
+pub use web_sys::File;
 
 use crate::domain::journey::evidence::Plan;
 use crate::domain::payload::MediaType;

@@ -141,7 +141,7 @@ fn set(a: &mut crate::domain::journey::Answers, key: &'static str, list: Vec<Att
 }
 
 /// Makes each picked file ready and adds it, or says why not.
-async fn add(w: Wizard, key: &'static str, picked: Vec<web_sys::File>, shown: RwSignal<HashMap<String, Shown>>, busy: RwSignal<u32>) {
+async fn add(w: Wizard, key: &'static str, picked: Vec<files::File>, shown: RwSignal<HashMap<String, Shown>>, busy: RwSignal<u32>) {
     let limits = w.with_config(|c| c.attachments.clone());
     let mut errors = Vec::new();
     let mut added = 0i64;

@@ -36,7 +36,7 @@ pub fn link_in(w: Wizard, msg: &Msg, arg: &'static str, text: &str, href: &str) 
 }
 
 /// Mounts one widget into `element` for the lifetime of the page.
-pub fn mount(element: web_sys::HtmlElement, setup: wizard::Setup, words: Words) {
+pub fn mount(element: embed::HtmlElement, setup: wizard::Setup, words: Words) {
     let words = language::share(words, &setup.config);
     leptos::mount::mount_to(element, move || view! { <app::Widget setup=setup words=words/> }).forget();
 }
