@@ -6,6 +6,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -111,7 +112,13 @@ pub fn backoff_secs(attempts: u32, retry_after: Option<u32>, jitter: f64) -> u32
 /// Saves the entry and delivers it, retrying until a 2xx or a 4xx refusal.
 /// `on_update` hears every state change. Safe to call for an entry that is
 /// already being delivered on this page (it then does nothing).
-pub async fn deliver(prefix: String, mut entry: Entry, on_update: impl Fn(Update) + Clone + 'static) {
+pub fn deliver(prefix: String, entry: Entry, on_update: impl Fn(Update) + 'static) -> impl std::future::Future<Output = ()> {
+    // One delivery loop in the wasm whatever the caller's closure: a copy
+    // per caller was about 4.7 kB each before wasm-opt.
+    deliver_with(prefix, entry, Rc::new(on_update))
+}
+
+async fn deliver_with(prefix: String, mut entry: Entry, on_update: Rc<dyn Fn(Update)>) {
     let k = key(&prefix, &entry.id);
     storage::save(&k, &entry);
     let fresh = IN_FLIGHT.with(|f| f.borrow_mut().insert(entry.id.clone()));

@@ -351,7 +351,9 @@ impl Draft {
             expected_dates: dues.iter().map(|d| d.to_payload(words)).collect(),
             attachments: self.attachments,
         };
-        let over = serde_json::to_value(&submission).map(|v| check_text_fields(&v)).unwrap_or_default();
+        // Through the JSON text, as `to_form_fields` does: one serialiser
+        // for submissions in the wasm, not a second one into a `Value`.
+        let over = serde_json::from_str::<serde_json::Value>(&submission.to_json()).map(|v| check_text_fields(&v)).unwrap_or_default();
         if over.is_empty() {
             Ok(submission)
         } else {
