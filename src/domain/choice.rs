@@ -26,18 +26,26 @@ pub trait Choice: Copy + Eq + 'static {
     const TEXT: &'static str;
     /// Every choice, in the order shown.
     const ALL: &'static [Self];
+    /// Their wire values, in the same order.
+    const VALUES: &'static [&'static str];
     /// The wire value, e.g. `"family_or_friend"`.
     fn value(self) -> &'static str;
 
     /// The choice with this wire value, if there is one.
     fn parse(s: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|c| c.value() == s)
+        position(Self::VALUES, s).map(|i| Self::ALL[i])
     }
 
     /// The text key of its label.
     fn label(self) -> String {
         format!("{}.{}", Self::TEXT, self.value())
     }
+}
+
+/// Where `s` is in `values` (one copy in the wasm, not one per choice type).
+#[doc(hidden)]
+pub fn position(values: &[&str], s: &str) -> Option<usize> {
+    values.iter().position(|v| *v == s)
 }
 
 /// Declares a [`Choice`] enum with serde support through its wire values.
@@ -55,10 +63,11 @@ macro_rules! choices {
         impl $crate::domain::choice::Choice for $name {
             const TEXT: &'static str = $text;
             const ALL: &'static [Self] = &[$($name::$variant),+];
+            const VALUES: &'static [&'static str] = &[$($crate::choice_value!($variant $(, $value)?)),+];
             fn value(self) -> &'static str {
-                match self {
-                    $($name::$variant => $crate::choice_value!($variant $(, $value)?)),+
-                }
+                // The variants have no data and are numbered from 0 in
+                // declared order, as VALUES lists them.
+                Self::VALUES[self as usize]
             }
         }
 
@@ -106,6 +115,8 @@ mod tests {
     #[test]
     fn values_labels_and_serde_agree() {
         assert_eq!(Pet::ALL, &[Pet::Cat, Pet::BigDog, Pet::Goldfish2]);
+        assert_eq!(Pet::VALUES, &["cat", "big_dog", "goldfish_2"]);
+        assert_eq!(Pet::ALL.iter().map(|p| p.value()).collect::<Vec<_>>(), Pet::VALUES, "each value is its own");
         assert_eq!(Pet::Goldfish2.value(), "goldfish_2", "a value given is used as it is");
         assert_eq!(Pet::BigDog.value(), "big_dog");
         assert_eq!(Pet::BigDog.label(), "pet.big_dog");

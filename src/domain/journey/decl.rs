@@ -41,12 +41,18 @@ pub type Declared = fn() -> Vec<&'static str>;
 
 /// The values of `E`.
 pub fn values<E: Choice>() -> Vec<&'static str> {
-    E::ALL.iter().map(|e| e.value()).collect()
+    E::VALUES.to_vec()
 }
 
 /// Every choice of `E`, in declared order.
 pub fn all<E: Choice>(_: &Answers, _: &Ctx) -> Vec<Opt> {
-    E::ALL.iter().map(|e| Opt::of(*e)).collect()
+    opts(E::TEXT, E::VALUES)
+}
+
+/// The options for these values, labelled under `text` (not generic, so
+/// the wasm has one copy whatever the choice type).
+fn opts(text: &str, values: &[&'static str]) -> Vec<Opt> {
+    values.iter().map(|v| Opt { value: v, label: format!("{text}.{v}"), exclusive: false }).collect()
 }
 
 /// What a one-line text box holds, for its checks and its keyboard.
