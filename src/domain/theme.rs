@@ -37,10 +37,7 @@ impl Rgb {
             .or_else(|| s.strip_prefix("rgb("))?
             .strip_suffix(')')?;
         let mut parts = inner.split([',', ' ', '/']).filter(|p| !p.is_empty());
-        let mut channel = || -> Option<u8> {
-            let v: f64 = parts.next()?.parse().ok()?;
-            (0.0..=255.0).contains(&v).then(|| v.round() as u8)
-        };
+        let mut channel = || channel(parts.next()?);
         Some(Rgb(channel()?, channel()?, channel()?))
     }
 
@@ -61,6 +58,20 @@ impl Rgb {
         };
         0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
     }
+}
+
+/// One channel of a computed colour, 0 to 255, as browsers write it: an
+/// integer, or a decimal rounded half up (`"29"`, `"29.5"`). Read by hand
+/// rather than as an `f64`: the float parser is about 6 kB of wasm.
+fn channel(p: &str) -> Option<u8> {
+    let (whole, fraction) = p.split_once('.').unwrap_or((p, ""));
+    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) || whole.len() > 3 {
+        return None;
+    }
+    let n = whole.bytes().fold(0u16, |n, b| n * 10 + u16::from(b - b'0'));
+    let n = n + u16::from(fraction.as_bytes().first().is_some_and(|&b| b >= b'5'));
+    u8::try_from(n).ok()
 }
 
 /// WCAG contrast ratio between two colours (1 to 21).
@@ -206,6 +217,13 @@ mod tests {
         assert_eq!(Rgb::from_css("rgba(0, 0, 0, 0.5)"), Some(Rgb(0, 0, 0)));
         assert_eq!(Rgb::from_css("rgb(0 112 60)"), Some(Rgb(0, 112, 60)));
         assert_eq!(Rgb::from_css("color(srgb 1 0 0)"), None);
+        assert_eq!(Rgb::from_css("rgb(29.5, 79.49, .6)"), Some(Rgb(30, 79, 1)), "decimals round half up");
+        assert_eq!(Rgb::from_css("rgb(255.5, 0, 0)"), None, "over 255 once rounded");
+        assert_eq!(Rgb::from_css("rgb(256, 0, 0)"), None);
+        assert_eq!(Rgb::from_css("rgb(-1, 0, 0)"), None);
+        assert_eq!(Rgb::from_css("rgb(1e2, 0, 0)"), None);
+        assert_eq!(Rgb::from_css("rgb(., 0, 0)"), None);
+        assert_eq!(Rgb::from_css("rgb(1, 2)"), None);
         assert_eq!(Rgb(0x1d, 0x4f, 0x91).hex(), "#1d4f91");
     }
 
