@@ -3,7 +3,6 @@
 //! read back tidied, with notes past their keeping time deleted.
 
 use chrono::NaiveDate;
-use serde_json::Value;
 
 use super::storage;
 use crate::domain::tracker::{self, Note};
@@ -16,8 +15,8 @@ pub fn key(landlord_id: &str) -> String {
 /// The notes kept for this landlord. Those kept `keep_months` after their
 /// last deadline (config `tracker.keep_months`) are deleted here.
 pub fn load(landlord_id: &str, today: NaiveDate, keep_months: u32) -> Vec<Note> {
-    let Some(v) = storage::load::<Value>(&key(landlord_id)) else { return Vec::new() };
-    let all = tracker::read(&v.to_string());
+    let Some(raw) = storage::load_raw(&key(landlord_id)) else { return Vec::new() };
+    let all = tracker::read(&raw);
     let kept: Vec<Note> = all.iter().filter(|n| !n.expired(today, keep_months)).cloned().collect();
     if kept.len() != all.len() {
         save(landlord_id, &kept);
@@ -32,6 +31,5 @@ pub fn save(landlord_id: &str, notes: &[Note]) -> bool {
         storage::remove(&key(landlord_id));
         return true;
     }
-    let Ok(v) = serde_json::from_str::<Value>(&tracker::write(notes)) else { return false };
-    storage::save(&key(landlord_id), &v)
+    storage::save_raw(&key(landlord_id), tracker::write(notes))
 }

@@ -45,10 +45,10 @@ pub struct Entry {
     #[serde(default)]
     pub form: Option<String>,
     /// When it was sent (ms since 1970).
-    #[serde(default)]
+    #[serde(default, serialize_with = "page::whole_ms")]
     pub created_ms: f64,
     /// After this (ms since 1970) it stops trying and is shown as not sent.
-    #[serde(default)]
+    #[serde(default, serialize_with = "page::whole_ms_option")]
     pub give_up_ms: Option<f64>,
     /// It stopped trying; kept until the resident removes it.
     #[serde(default)]

@@ -112,6 +112,22 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// Writes a time in ms since 1970 as a whole number. Stored times are
+/// whole milliseconds, and JSON never needs a float from the widget, so the
+/// wasm carries no float formatting (its tables are about 14 kB). They read
+/// back as `f64` whether written whole or, by an older version, as floats.
+pub fn whole_ms<S: serde::Serializer>(ms: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(ms.max(0.0) as u64)
+}
+
+/// [`whole_ms`] for a time that may be missing.
+pub fn whole_ms_option<S: serde::Serializer>(ms: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match ms {
+        Some(ms) => whole_ms(ms, s),
+        None => s.serialize_none(),
+    }
+}
+
 /// The resident's local date at `ms` since 1970.
 pub fn local_date(ms: f64) -> Option<chrono::NaiveDate> {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));

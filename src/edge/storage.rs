@@ -33,6 +33,11 @@ fn mark_unavailable() {
 
 /// Reads and decodes a value. A missing or unreadable value is `None`.
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&load_raw(key)?).ok()
+}
+
+/// The stored text, as it was saved.
+pub fn load_raw(key: &str) -> Option<String> {
     let raw = if is_persistent() {
         match local().map(|s| s.get_item(key)) {
             Some(Ok(v)) => v,
@@ -44,13 +49,17 @@ pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     } else {
         None
     };
-    let raw = raw.or_else(|| MEMORY.with(|m| m.borrow().get(key).cloned()))?;
-    serde_json::from_str(&raw).ok()
+    raw.or_else(|| MEMORY.with(|m| m.borrow().get(key).cloned()))
 }
 
 /// Encodes and stores a value. Returns false if it could only be kept in memory.
 pub fn save<T: Serialize>(key: &str, value: &T) -> bool {
     let Ok(raw) = serde_json::to_string(value) else { return false };
+    save_raw(key, raw)
+}
+
+/// Stores text already encoded. Returns false if it could only be kept in memory.
+pub fn save_raw(key: &str, raw: String) -> bool {
     if is_persistent() && local().is_some_and(|s| s.set_item(key, &raw).is_ok()) {
         MEMORY.with(|m| m.borrow_mut().remove(key));
         return true;

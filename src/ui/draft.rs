@@ -3,7 +3,8 @@
 //! Written on every change; read when the widget opens.
 
 use leptos::prelude::*;
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::wizard::Wizard;
 use crate::domain::config::LandlordConfig;
@@ -75,6 +76,23 @@ pub fn load(config: &LandlordConfig) -> Saved {
     }
 }
 
+/// The draft as saved (read back by [`load`], and by the loader's
+/// `savedDraft` in `public/putright.js`).
+#[derive(Serialize)]
+struct Kept<'a> {
+    v: u64,
+    page: &'static str,
+    trail: Vec<&'static str>,
+    answers: journey::Saved<'a>,
+    carried: bool,
+    large_text: bool,
+    returning_to_check: bool,
+    pending_id: Option<String>,
+    lang: String,
+    #[serde(serialize_with = "page::whole_ms")]
+    saved_ms: f64,
+}
+
 /// Saves the draft whenever anything in it changes.
 pub fn keep(w: Wizard) {
     let key = w.with_config(key);
@@ -85,19 +103,25 @@ pub fn keep(w: Wizard) {
         if page.key == journey::CONFIRMATION.key || page.key == journey::RESUME.key {
             return;
         }
-        let draft = json!({
-            "v": VERSION,
-            "page": page.key,
-            "trail": w.trail.with(|t| t.iter().map(|p| p.key).collect::<Vec<_>>()),
-            "answers": w.answers.with(journey::to_json),
-            "carried": w.answers.with(|a| a.carried),
-            "large_text": w.large_text.get(),
-            "returning_to_check": w.returning_to_check.get(),
-            "pending_id": w.pending_id.get(),
-            "lang": w.words.with(|x| x.lang.locale.clone()),
-            "saved_ms": page::now_ms(),
+        let trail = w.trail.with(|t| t.iter().map(|p| p.key).collect::<Vec<_>>());
+        let (large_text, returning_to_check, pending_id) = (w.large_text.get(), w.returning_to_check.get(), w.pending_id.get());
+        let lang = w.words.with(|x| x.lang.locale.clone());
+        let saved = w.answers.with(|a| {
+            let draft = Kept {
+                v: VERSION,
+                page: page.key,
+                trail,
+                answers: journey::Saved(a),
+                carried: a.carried,
+                large_text,
+                returning_to_check,
+                pending_id,
+                lang,
+                saved_ms: page::now_ms(),
+            };
+            storage::save(&key, &draft)
         });
-        if !storage::save(&key, &draft) {
+        if !saved {
             w.status.set(Some(Msg::new("status.not_saving")));
         }
     });

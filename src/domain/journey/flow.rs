@@ -1,7 +1,7 @@
 //! The route through the pages: which come next given the answers so far,
 //! where a "Change" link returns to, and reading a saved draft back.
 
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 
 use super::decl::{Ctx, Kind, On, Page, Special, Stop};
 use super::model::{Answers, Key, Value};
@@ -99,26 +99,39 @@ pub fn next_after_change(a: &Answers, ctx: &Ctx, current: &Page) -> &'static Pag
     &CHECK
 }
 
-/// The answers as JSON, for the saved draft.
-pub fn to_json(a: &Answers) -> Json {
-    let mut map = Map::new();
-    for (k, v) in a.iter() {
-        let j = match v {
-            Value::Text(t) => Json::String(t.clone()),
-            Value::One(v) => Json::String((*v).to_owned()),
-            Value::Many(vs) => Json::Array(vs.iter().map(|v| Json::String((*v).to_owned())).collect()),
-            Value::Date(d) => {
-                let mut m = Map::new();
-                m.insert("day".into(), Json::String(d.day.clone()));
-                m.insert("month".into(), Json::String(d.month.clone()));
-                m.insert("year".into(), Json::String(d.year.clone()));
-                Json::Object(m)
+/// The answers as the saved draft writes them: each key with its text,
+/// choice, choices, date parts (`day`, `month`, `year`) or files.
+/// Serialised straight to text, never through a `serde_json::Value`, so
+/// the wasm has no `Value` writer (nor the float formatting it needs).
+pub struct Saved<'a>(pub &'a Answers);
+
+impl serde::Serialize for Saved<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        for (k, v) in self.0.iter() {
+            match v {
+                Value::Text(t) => map.serialize_entry(k, t)?,
+                Value::One(v) => map.serialize_entry(k, v)?,
+                Value::Many(vs) => map.serialize_entry(k, vs)?,
+                Value::Date(d) => map.serialize_entry(k, &DateParts { day: &d.day, month: &d.month, year: &d.year })?,
+                Value::Files(files) => map.serialize_entry(k, files)?,
             }
-            Value::Files(files) => serde_json::to_value(files).unwrap_or_default(),
-        };
-        map.insert(k.to_owned(), j);
+        }
+        map.end()
     }
-    Json::Object(map)
+}
+
+#[derive(serde::Serialize)]
+struct DateParts<'a> {
+    day: &'a str,
+    month: &'a str,
+    year: &'a str,
+}
+
+/// The answers as JSON, as the saved draft holds them ([`Saved`]).
+pub fn to_json(a: &Answers) -> Json {
+    serde_json::to_value(Saved(a)).unwrap_or_default()
 }
 
 /// Reads saved answers back. Only what a question declares is kept: an

@@ -36,7 +36,7 @@ pub mod summary;
 
 pub use build::{case_kind, to_submission};
 pub use decl::{Ctx, Field, Kind, Line, Note, On, Opt, Page, Special, Stop, Tone};
-pub use flow::{first, first_unfinished, next, next_after_change, page, pages, restore, route, to_json, CHECK, CONFIRMATION, RESUME};
+pub use flow::{first, first_unfinished, next, next_after_change, page, pages, restore, route, to_json, Saved, CHECK, CONFIRMATION, RESUME};
 pub use model::{Answers, Key, Value};
 pub use start::Task;
 
