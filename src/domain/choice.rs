@@ -38,8 +38,13 @@ pub trait Choice: Copy + Eq + 'static {
 
     /// The text key of its label.
     fn label(self) -> String {
-        format!("{}.{}", Self::TEXT, self.value())
+        label_key(Self::TEXT, self.value())
     }
+}
+
+/// The text key of a choice's label: `<TEXT>.<value>` (`"role.family_or_friend"`).
+pub fn label_key(text: &str, value: &str) -> String {
+    format!("{text}.{value}")
 }
 
 /// Where `s` is in `values` (one copy in the wasm, not one per choice type).

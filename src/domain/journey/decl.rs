@@ -52,7 +52,7 @@ pub fn all<E: Choice>(_: &Answers, _: &Ctx) -> Vec<Opt> {
 /// The options for these values, labelled under `text` (not generic, so
 /// the wasm has one copy whatever the choice type).
 fn opts(text: &str, values: &[&'static str]) -> Vec<Opt> {
-    values.iter().map(|v| Opt { value: v, label: format!("{text}.{v}"), exclusive: false }).collect()
+    values.iter().map(|v| Opt { value: v, label: crate::domain::choice::label_key(text, v), exclusive: false }).collect()
 }
 
 /// What a one-line text box holds, for its checks and its keyboard.
