@@ -120,8 +120,10 @@ fn EarlierSent() -> impl IntoView {
 #[component]
 fn BackLink() -> impl IntoView {
     let w = expect_context::<Wizard>();
-    let show = move || !w.trail.with(Vec::is_empty) && w.page.get().key != CONFIRMATION.key && !w.locked();
-    move || show().then(|| view! { <button type="button" class="pr-back" on:click=move |_| w.back()>{w.t("nav.back")}</button> })
+    // A memo: the link is drawn again only when it comes or goes, not on
+    // every move between pages.
+    let show = Memo::new(move |_| !w.trail.with(Vec::is_empty) && w.page.get().key != CONFIRMATION.key && !w.locked());
+    move || show.get().then(|| view! { <button type="button" class="pr-back" on:click=move |_| w.back()>{w.t("nav.back")}</button> })
 }
 
 /// Shown instead of the widget when the landlord's config cannot be used.
