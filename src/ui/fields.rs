@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use super::wizard::Wizard;
-use crate::domain::journey::{rep, Field, Kind, Line, Value};
+use crate::domain::journey::{Field, Kind, Line, Value};
 use crate::domain::text::Msg;
 use crate::domain::validate::{CharacterCount, DateInput};
 
@@ -115,7 +115,7 @@ fn text(w: Wizard, f: &'static Field, heading: bool, line: Option<Line>) -> impl
                 Line::Plain => ("text", None, "", None),
             };
             // Only when the person filling in the form is the one it is about.
-            let autocomplete = move || f.autocomplete.map(|t| if w.answers.with(rep::by_rep) == f.about_rep { t } else { "off" });
+            let autocomplete = move || f.autocomplete.map(|t| if w.by_rep.get() == f.about_rep { t } else { "off" });
             // Phone numbers, postcodes, emails and references read left to right in any language.
             let dir = matches!(line, Line::Phone | Line::Email | Line::Postcode | Line::Reference | Line::Money).then_some("ltr");
             view! {

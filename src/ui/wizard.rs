@@ -35,6 +35,9 @@ pub struct Wizard {
     /// Pages before this one, oldest first (the back link pops it).
     pub trail: RwSignal<Vec<&'static Page>>,
     pub answers: RwSignal<Answers>,
+    /// Whether a representative is filling in the form (their wording):
+    /// texts follow this, not every keystroke in the answers.
+    pub by_rep: Memo<bool>,
     /// The resident's language, and the landlord's details every message may use.
     pub words: RwSignal<Words>,
     /// Errors found by the last Continue on this page.
@@ -79,10 +82,12 @@ impl Wizard {
         let expired = saved.expired;
         let sending = saved.pending_id.is_some();
         let has_answers = saved.has_answers();
+        let answers = RwSignal::new(saved.answers);
         let w = Wizard {
             page: RwSignal::new(journey::first()),
             trail: RwSignal::new(Vec::new()),
-            answers: RwSignal::new(saved.answers),
+            answers,
+            by_rep: Memo::new(move |_| answers.with(rep::by_rep)),
             words: RwSignal::new(words),
             errors: RwSignal::new(Vec::new()),
             status: RwSignal::new((!saved.dropped.is_empty()).then(|| Msg::new("status.restored_dropped"))),
@@ -208,7 +213,7 @@ impl Wizard {
     /// A message in the resident's language (reactive to the language), in
     /// the representative's wording when they are filling in the form.
     pub fn say(&self, msg: &Msg) -> String {
-        let rep = self.answers.with(rep::by_rep);
+        let rep = self.by_rep.get();
         self.words.with(|w| {
             let key = w.variant(&msg.key, rep);
             if key == msg.key {
@@ -275,7 +280,7 @@ impl Wizard {
         let me = *self;
         after_render(move || {
             page::focus_id(&me.id("error-summary"));
-            me.set_title(true);
+            me.set_title(true, None);
         });
     }
 
@@ -285,7 +290,9 @@ impl Wizard {
         if next.key == current.key || (next.key != journey::CONFIRMATION.key && self.locked_untracked()) {
             return;
         }
-        self.offer_clear_notes.set(false);
+        if self.offer_clear_notes.get_untracked() {
+            self.offer_clear_notes.set(false);
+        }
         self.trail.update(|t| t.push(current));
         self.page.set(next);
         page::push_step(&self.instance(), self.trail.with_untracked(Vec::len));
@@ -355,21 +362,25 @@ impl Wizard {
 
     /// Focus and title follow the new page, once it is on screen.
     pub fn after_page_change(&self) {
-        self.errors.set(Vec::new());
+        // Only when there were errors: every field's error signal follows it.
+        if self.errors.with_untracked(|e| !e.is_empty()) {
+            self.errors.set(Vec::new());
+        }
         let me = *self;
         after_render(move || {
-            page::focus_heading(&me.instance());
-            me.set_title(false);
+            let heading = page::focus_heading(&me.instance());
+            me.set_title(false, heading);
         });
     }
 
     /// "<heading> - <landlord>" (with "Error: " first when there is a
     /// problem), only if the landlord lets the widget manage the title.
-    fn set_title(&self, error: bool) {
+    /// `heading`: the page's heading text, if the caller has just read it.
+    fn set_title(&self, error: bool, heading: Option<String>) {
         if !self.setup.with_value(|s| s.manage_title) {
             return;
         }
-        if let Some(title) = page::focus_heading_text(&self.instance()) {
+        if let Some(title) = heading.or_else(|| page::focus_heading_text(&self.instance())) {
             let key = if error { "page.title_error" } else { "page.title" };
             page::set_title(&self.words.with_untracked(|w| w.render(&Msg::new(key).text("title", title))));
         }
