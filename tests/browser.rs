@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use put_right::domain::config::LandlordConfig;
-use put_right::edge::storage;
+use put_right::edge::{page, storage};
 use put_right::domain::text::{Catalogue, Words};
 use put_right::ui::{self, wizard::Setup};
 use wasm_bindgen::JsCast;
@@ -43,6 +43,8 @@ fn mount(instance: &str) -> HtmlElement {
 
 /// The same, taking over what the loader's plain first question held.
 fn mount_taking_over(instance: &str, plain: Option<put_right::edge::embed::Plain>) -> HtmlElement {
+    // An earlier test's widget may still have its draft waiting to be written.
+    page::run_waiting();
     storage::remove("putright:example-homes:draft");
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     host.set_id(&format!("host-{instance}"));
@@ -207,4 +209,31 @@ async fn a_kept_note_comes_before_the_task_expired_ones_are_deleted_and_a_note_c
     click_button(&host, "Continue");
     until("the task", || text(&host, "legend h1") == "What do you want to do?").await;
     storage::remove("putright:tracker-test:draft");
+}
+
+#[wasm_bindgen_test]
+async fn put_off_work_runs_once_drawn_the_latest_per_slot_and_at_once_when_the_page_is_left() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let runs = Rc::new(RefCell::new(Vec::<&str>::new()));
+    let log = |name: &'static str| {
+        let runs = runs.clone();
+        move || runs.borrow_mut().push(name)
+    };
+    page::run_waiting();
+    page::after_paint("t-slot", log("first"));
+    page::after_paint("t-slot", log("second"));
+    page::after_paint("t-other", log("other"));
+    assert!(runs.borrow().is_empty(), "nothing runs in the same turn");
+    until("the put-off work to run", || runs.borrow().len() == 2).await;
+    assert_eq!(*runs.borrow(), vec!["second", "other"], "the latest for each slot, once");
+    // Leaving the page (a reload, a closed tab) runs what is waiting there and then.
+    page::after_paint("t-slot", log("left"));
+    page::after_paint("t-gone", log("dropped"));
+    page::drop_waiting("t-gone");
+    web_sys::window().unwrap().dispatch_event(&web_sys::Event::new("pagehide").unwrap()).unwrap();
+    assert_eq!(*runs.borrow(), vec!["second", "other", "left"]);
+    page::after_paint("t-end", log("end"));
+    until("the next put-off work", || runs.borrow().contains(&"end")).await;
+    assert_eq!(*runs.borrow(), vec!["second", "other", "left", "end"], "nothing ran twice; dropped work never ran");
 }

@@ -81,6 +81,78 @@ pub fn on_history_pop(instance: String, on_pop: impl Fn(usize) + 'static) {
     handler.forget();
 }
 
+/// Work [`after_paint`] is holding.
+type Waiting = Box<dyn FnOnce()>;
+
+thread_local! {
+    /// Work put off until the new page has been drawn ([`after_paint`]), by slot.
+    static WAITING: RefCell<Vec<(&'static str, Waiting)>> = const { RefCell::new(Vec::new()) };
+    /// Whether the page-hide listeners that run waiting work are in place.
+    static HOOKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` once the browser has drawn what has just changed: after the
+/// next animation frame (a timer as well, as frames stop in a hidden tab),
+/// so a write that can wait never holds up the new page. A later call for
+/// the same `slot` replaces a waiting one. Anything waiting runs at once
+/// when the page is hidden or left (a reload, a closed tab, a switch to
+/// another app), so it is never lost.
+pub fn after_paint(slot: &'static str, f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return f() };
+    hook_page_hide(&w);
+    let first = WAITING.with(|q| {
+        let mut q = q.borrow_mut();
+        q.retain(|(s, _)| *s != slot);
+        q.push((slot, Box::new(f)));
+        q.len() == 1
+    });
+    if !first {
+        return; // a run is already on its way
+    }
+    let run = Closure::once_into_js(run_waiting);
+    let later = run.clone();
+    let frame = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(later.unchecked_ref());
+        }
+    });
+    if w.request_animation_frame(frame.unchecked_ref()).is_err() {
+        return run_waiting();
+    }
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 250);
+}
+
+/// Drops the work waiting in `slot` (what it would write is gone).
+pub fn drop_waiting(slot: &'static str) {
+    WAITING.with(|q| q.borrow_mut().retain(|(s, _)| *s != slot));
+}
+
+/// Runs everything [`after_paint`] is holding, now.
+pub fn run_waiting() {
+    let due = WAITING.with(|q| std::mem::take(&mut *q.borrow_mut()));
+    for (_, f) in due {
+        f();
+    }
+}
+
+fn hook_page_hide(w: &web_sys::Window) {
+    if HOOKED.with(|h| h.replace(true)) {
+        return;
+    }
+    let on_leave = Closure::<dyn Fn()>::new(run_waiting);
+    let _ = w.add_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref());
+    on_leave.forget();
+    let on_hidden = Closure::<dyn Fn()>::new(|| {
+        if document().is_none_or(|d| d.hidden()) {
+            run_waiting();
+        }
+    });
+    if let Some(d) = document() {
+        let _ = d.add_event_listener_with_callback("visibilitychange", on_hidden.as_ref().unchecked_ref());
+    }
+    on_hidden.forget();
+}
+
 /// Opens the browser's print dialog ("save a copy").
 pub fn print() {
     if let Some(w) = web_sys::window() {

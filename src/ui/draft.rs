@@ -93,38 +93,57 @@ struct Kept<'a> {
     saved_ms: f64,
 }
 
-/// Saves the draft whenever anything in it changes.
+/// Saves the draft whenever anything in it changes. The effect only notes
+/// the change; the draft is written once the new page has been drawn (and
+/// at once if the page is hidden or left), so a step never waits for it.
 pub fn keep(w: Wizard) {
     let key = w.with_config(key);
     Effect::new(move |_| {
-        let page = w.page.get();
-        // Nothing new to keep on the confirmation, and the draft stays as it
-        // was while the resident decides whether to continue it.
-        if page.key == journey::CONFIRMATION.key || page.key == journey::RESUME.key {
-            return;
-        }
-        let trail = w.trail.with(|t| t.iter().map(|p| p.key).collect::<Vec<_>>());
-        let (large_text, returning_to_check, pending_id) = (w.large_text.get(), w.returning_to_check.get(), w.pending_id.get());
-        let lang = w.words.with(|x| x.lang.locale.clone());
-        let saved = w.answers.with(|a| {
-            let draft = Kept {
-                v: VERSION,
-                page: page.key,
-                trail,
-                answers: journey::Saved(a),
-                carried: a.carried,
-                large_text,
-                returning_to_check,
-                pending_id,
-                lang,
-                saved_ms: page::now_ms(),
-            };
-            storage::save(&key, &draft)
-        });
-        if !saved {
-            w.status.set(Some(Msg::new("status.not_saving")));
-        }
+        w.page.track();
+        w.trail.track();
+        w.answers.track();
+        w.large_text.track();
+        w.returning_to_check.track();
+        w.pending_id.track();
+        w.words.track();
+        let key = key.clone();
+        page::after_paint(SLOT, move || write(w, &key));
     });
+}
+
+/// What [`keep`] puts off: the [`page::after_paint`] slot.
+const SLOT: &str = "draft";
+
+/// Writes the draft as it is now.
+fn write(w: Wizard, key: &str) {
+    // The widget is gone (nothing to keep), or it is on the confirmation (the
+    // send is done) or deciding whether to continue a draft (kept as it was).
+    let Some(page) = w.page.try_get_untracked() else { return };
+    if page.key == journey::CONFIRMATION.key || page.key == journey::RESUME.key {
+        return;
+    }
+    let trail = w.trail.with_untracked(|t| t.iter().map(|p| p.key).collect::<Vec<_>>());
+    let (large_text, returning_to_check, pending_id) =
+        (w.large_text.get_untracked(), w.returning_to_check.get_untracked(), w.pending_id.get_untracked());
+    let lang = w.words.with_untracked(|x| x.lang.locale.clone());
+    let saved = w.answers.with_untracked(|a| {
+        let draft = Kept {
+            v: VERSION,
+            page: page.key,
+            trail,
+            answers: journey::Saved(a),
+            carried: a.carried,
+            large_text,
+            returning_to_check,
+            pending_id,
+            lang,
+            saved_ms: page::now_ms(),
+        };
+        storage::save(key, &draft)
+    });
+    if !saved {
+        w.status.set(Some(Msg::new("status.not_saving")));
+    }
 }
 
 /// The language the resident chose last time, kept with their draft.
@@ -134,5 +153,6 @@ pub fn saved_language(config: &LandlordConfig) -> Option<String> {
 
 /// Removes the draft from this device.
 pub fn forget(w: &Wizard) {
+    page::drop_waiting(SLOT);
     storage::remove(&w.with_config(key));
 }

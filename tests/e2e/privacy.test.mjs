@@ -76,7 +76,10 @@ test('a recent draft is shown only after "Continue"; an old one is not restored'
   await press(page, 'Continue');
   assert.equal(await focusedHeading(page), 'What do you want to do?');
   assert.equal(await page.getByLabel('Tell us something has gone wrong or you are unhappy').isChecked(), true);
-  // Saved 8 days ago: older than the landlord keeps drafts (7 days by default).
+  // The draft is written once the page is drawn: wait for it to be at this
+  // page, then make it look saved 8 days ago, older than the landlord keeps
+  // drafts (7 days by default).
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) || '{}').page === 'task', DRAFT);
   await page.evaluate(([k, age]) => { const d = JSON.parse(localStorage.getItem(k)); d.saved_ms = Date.now() - age; localStorage.setItem(k, JSON.stringify(d)); }, [DRAFT, 8 * DAY]);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: label('hazards') }).waitFor();
