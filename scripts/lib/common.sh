@@ -58,8 +58,9 @@ ensure_wasm_bindgen() {
 }
 
 ensure_wasm_opt() {
-  if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
-    say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
+  # terser (release builds minify the JS with it) comes from the same package list.
+  if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" || [ ! -x "$ROOT/scripts/node_modules/.bin/terser" ]; then
+    say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) and terser"
     (cd "$ROOT/scripts" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
