@@ -87,8 +87,9 @@ type Waiting = Box<dyn FnOnce()>;
 thread_local! {
     /// Work put off until the new page has been drawn ([`after_paint`]), by slot.
     static WAITING: RefCell<Vec<(&'static str, Waiting)>> = const { RefCell::new(Vec::new()) };
-    /// Whether the page-hide listeners that run waiting work are in place.
-    static HOOKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// [`run_waiting`], and "after this frame, run_waiting", as JavaScript
+    /// functions made once (each may be called any number of times).
+    static RUNNERS: RefCell<Option<(js_sys::Function, js_sys::Function)>> = const { RefCell::new(None) };
 }
 
 /// Runs `f` once the browser has drawn what has just changed: after the
@@ -99,7 +100,7 @@ thread_local! {
 /// another app), so it is never lost.
 pub fn after_paint(slot: &'static str, f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else { return f() };
-    hook_page_hide(&w);
+    let (run, after_frame) = runners(&w);
     let first = WAITING.with(|q| {
         let mut q = q.borrow_mut();
         q.retain(|(s, _)| *s != slot);
@@ -109,17 +110,10 @@ pub fn after_paint(slot: &'static str, f: impl FnOnce() + 'static) {
     if !first {
         return; // a run is already on its way
     }
-    let run = Closure::once_into_js(run_waiting);
-    let later = run.clone();
-    let frame = Closure::once_into_js(move || {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(later.unchecked_ref());
-        }
-    });
-    if w.request_animation_frame(frame.unchecked_ref()).is_err() {
+    if w.request_animation_frame(&after_frame).is_err() {
         return run_waiting();
     }
-    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 250);
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&run, 250);
 }
 
 /// Drops the work waiting in `slot` (what it would write is gone).
@@ -135,22 +129,33 @@ pub fn run_waiting() {
     }
 }
 
-fn hook_page_hide(w: &web_sys::Window) {
-    if HOOKED.with(|h| h.replace(true)) {
-        return;
-    }
-    let on_leave = Closure::<dyn Fn()>::new(run_waiting);
-    let _ = w.add_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref());
-    on_leave.forget();
-    let on_hidden = Closure::<dyn Fn()>::new(|| {
-        if document().is_none_or(|d| d.hidden()) {
-            run_waiting();
-        }
-    });
-    if let Some(d) = document() {
-        let _ = d.add_event_listener_with_callback("visibilitychange", on_hidden.as_ref().unchecked_ref());
-    }
-    on_hidden.forget();
+/// The functions [`after_paint`] schedules; made, with the page-hide
+/// listeners that run waiting work, the first time they are needed.
+fn runners(w: &web_sys::Window) -> (js_sys::Function, js_sys::Function) {
+    RUNNERS.with(|r| {
+        r.borrow_mut()
+            .get_or_insert_with(|| {
+                let run: js_sys::Function = Closure::<dyn Fn()>::new(run_waiting).into_js_value().unchecked_into();
+                let next = run.clone();
+                let after_frame = Closure::<dyn Fn()>::new(move || {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.set_timeout_with_callback(&next);
+                    }
+                });
+                let _ = w.add_event_listener_with_callback("pagehide", &run);
+                let on_hidden = Closure::<dyn Fn()>::new(|| {
+                    if document().is_none_or(|d| d.hidden()) {
+                        run_waiting();
+                    }
+                });
+                if let Some(d) = document() {
+                    let _ = d.add_event_listener_with_callback("visibilitychange", on_hidden.as_ref().unchecked_ref());
+                }
+                on_hidden.forget();
+                (run, after_frame.into_js_value().unchecked_into())
+            })
+            .clone()
+    })
 }
 
 /// Opens the browser's print dialog ("save a copy").

@@ -53,6 +53,7 @@ test('emergency: a hazard shows the emergency number first, then the form', asyn
 test('complaint: a problem reported before becomes a complaint with real dates', async () => {
   const { page } = browser;
   const p = 'complaint';
+  const from = browser.consoleMessages.length;
   await fresh(page, site.url);
   await noHazards(page, p);
   await start(page, 'Tell us something has gone wrong or you are unhappy', p);
@@ -89,6 +90,8 @@ test('complaint: a problem reported before becomes a complaint with real dates',
     assert.ok(text.includes(longDate(due)), `confirmation shows ${event} ${longDate(due)}`);
   }
   assert.match(text, /0300 111 3000/, 'the Ombudsman\'s details are shown');
+  // Nothing the widget runs (now or after a step is drawn) throws.
+  assert.deepEqual(browser.consoleMessages.slice(from).filter((m) => m.type === 'pageerror'), []);
 });
 
 test('first report: offered the choice, stays a service request with an honest note', async () => {
