@@ -5,7 +5,7 @@
 // Continue. Tests hold or block the wasm request, and wait for states.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openBrowser, axe, focusedHeading, activeHasClass, widgetReady } from './lib/harness.mjs';
+import { startSite, openBrowser, axe, focusedHeading, activeHasClass, widgetReady, uncaughtErrors } from './lib/harness.mjs';
 import { checkStep } from './lib/a11y.mjs';
 import { t, label } from './lib/text.mjs';
 
@@ -24,8 +24,10 @@ before(async () => {
 });
 
 after(async () => {
+  const thrown = uncaughtErrors(browser);
   await browser?.close();
   await site?.close();
+  assert.deepEqual(thrown, [], 'uncaught errors in the page');
 });
 
 /** A page whose wasm request waits until `release()` (or never arrives, if `block`). */

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, existsSync, mkdirSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import { join, extname, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -189,9 +190,21 @@ export async function openDemo() {
 
 /** Stops what `openDemo` started (any of them may be missing if it failed part way). */
 export async function closeDemo({ receiver, site, browser } = {}) {
+  const thrown = uncaughtErrors(browser);
   await browser?.close();
   await site?.close();
   await receiver?.stop();
+  assert.deepEqual(thrown, [], 'uncaught errors in the page');
+}
+
+/**
+ * The uncaught errors (exceptions and rejections) the browser's first page
+ * has seen. Whatever a test file did (bad configs, failed sends, blocked
+ * files), the widget and its loader must leave none: each file's `after`
+ * checks this list is empty.
+ */
+export function uncaughtErrors(browser) {
+  return (browser?.consoleMessages || []).filter((m) => m.type === 'pageerror').map((m) => m.text);
 }
 
 /**
