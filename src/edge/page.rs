@@ -86,7 +86,7 @@ type Waiting = Box<dyn FnOnce()>;
 
 thread_local! {
     /// Work put off until the new page has been drawn ([`after_paint`]), by slot.
-    static WAITING: RefCell<Vec<(&'static str, Waiting)>> = const { RefCell::new(Vec::new()) };
+    static WAITING: RefCell<Vec<(String, Waiting)>> = const { RefCell::new(Vec::new()) };
     /// [`run_waiting`], and "after this frame, run_waiting", as JavaScript
     /// functions made once (each may be called any number of times).
     static RUNNERS: RefCell<Option<(js_sys::Function, js_sys::Function)>> = const { RefCell::new(None) };
@@ -95,16 +95,17 @@ thread_local! {
 /// Runs `f` once the browser has drawn what has just changed: after the
 /// next animation frame (a timer as well, as frames stop in a hidden tab),
 /// so a write that can wait never holds up the new page. A later call for
-/// the same `slot` replaces a waiting one. Anything waiting runs at once
+/// the same `slot` (say, a draft's storage key, so each widget on the page
+/// has its own) replaces a waiting one. Anything waiting runs at once
 /// when the page is hidden or left (a reload, a closed tab, a switch to
 /// another app), so it is never lost.
-pub fn after_paint(slot: &'static str, f: impl FnOnce() + 'static) {
+pub fn after_paint(slot: &str, f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else { return f() };
     let (run, after_frame) = runners(&w);
     let first = WAITING.with(|q| {
         let mut q = q.borrow_mut();
-        q.retain(|(s, _)| *s != slot);
-        q.push((slot, Box::new(f)));
+        q.retain(|(s, _)| s != slot);
+        q.push((slot.to_owned(), Box::new(f)));
         q.len() == 1
     });
     if !first {
@@ -117,8 +118,8 @@ pub fn after_paint(slot: &'static str, f: impl FnOnce() + 'static) {
 }
 
 /// Drops the work waiting in `slot` (what it would write is gone).
-pub fn drop_waiting(slot: &'static str) {
-    WAITING.with(|q| q.borrow_mut().retain(|(s, _)| *s != slot));
+pub fn drop_waiting(slot: &str) {
+    WAITING.with(|q| q.borrow_mut().retain(|(s, _)| s != slot));
 }
 
 /// Runs everything [`after_paint`] is holding, now.

@@ -1,6 +1,7 @@
 //! The draft kept on this device until it is sent or cleared: the answers,
 //! the page, how the resident got there and the "Larger text" choice.
-//! Written on every change; read when the widget opens.
+//! Written after every change, once the new page is drawn (at once if
+//! the page is left first); read when the widget opens.
 
 use leptos::prelude::*;
 use serde::Serialize;
@@ -106,13 +107,11 @@ pub fn keep(w: Wizard) {
         w.returning_to_check.track();
         w.pending_id.track();
         w.words.track();
-        let key = key.clone();
-        page::after_paint(SLOT, move || write(w, &key));
+        let to = key.clone();
+        // Slot: the draft's own key, so each widget on the page keeps its own.
+        page::after_paint(&key, move || write(w, &to));
     });
 }
-
-/// What [`keep`] puts off: the [`page::after_paint`] slot.
-const SLOT: &str = "draft";
 
 /// Writes the draft as it is now.
 fn write(w: Wizard, key: &str) {
@@ -153,6 +152,7 @@ pub fn saved_language(config: &LandlordConfig) -> Option<String> {
 
 /// Removes the draft from this device.
 pub fn forget(w: &Wizard) {
-    page::drop_waiting(SLOT);
-    storage::remove(&w.with_config(key));
+    let key = w.with_config(key);
+    page::drop_waiting(&key);
+    storage::remove(&key);
 }
