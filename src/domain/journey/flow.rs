@@ -129,7 +129,9 @@ struct DateParts<'a> {
     year: &'a str,
 }
 
-/// The answers as JSON, as the saved draft holds them ([`Saved`]).
+/// The answers as JSON, as the saved draft holds them ([`Saved`]): for the
+/// tests (the widget writes the draft straight to text).
+#[cfg(test)]
 pub fn to_json(a: &Answers) -> Json {
     serde_json::to_value(Saved(a)).unwrap_or_default()
 }

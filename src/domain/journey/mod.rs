@@ -36,7 +36,9 @@ pub mod summary;
 
 pub use build::{case_kind, to_submission};
 pub use decl::{Ctx, Field, Kind, Line, Note, On, Opt, Page, Special, Stop, Tone};
-pub use flow::{first, first_unfinished, next, next_after_change, page, pages, restore, route, to_json, Saved, CHECK, CONFIRMATION, RESUME};
+pub use flow::{first, first_unfinished, next, next_after_change, page, pages, restore, route, Saved, CHECK, CONFIRMATION, RESUME};
+#[cfg(test)]
+pub use flow::to_json;
 pub use model::{Answers, Key, Value};
 pub use start::Task;
 
