@@ -51,7 +51,7 @@ impl Frame {
     }
 
     pub(super) fn hint(&self, w: Wizard, key: &'static str) -> impl IntoView {
-        self.hint_id.clone().map(|id| view! { <div class="pr-hint" id=id>{move || w.t(&format!("{key}.hint"))}</div> })
+        self.hint_id.clone().map(|id| view! { <div class="pr-hint" id=id>{w.t_now(&format!("{key}.hint"))}</div> })
     }
 
     pub(super) fn error_message(&self, w: Wizard) -> impl IntoView {
@@ -66,14 +66,12 @@ impl Frame {
 
 /// The label (or legend) text, with " (optional)" for optional questions:
 /// GOV.UK marks optional, not required.
-fn label_text(w: Wizard, f: &'static Field) -> impl Fn() -> String + Send + Sync + 'static {
-    move || {
-        let label = w.t(&format!("{}.label", f.key));
-        if f.optional {
-            w.say(&Msg::new("field.optional").text("label", label))
-        } else {
-            label
-        }
+fn label_text(w: Wizard, f: &'static Field) -> String {
+    let label = w.t_now(&format!("{}.label", f.key));
+    if f.optional {
+        w.say_now(&Msg::new("field.optional").text("label", label))
+    } else {
+        label
     }
 }
 
@@ -207,8 +205,8 @@ fn choices(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
                     <input type=if many { "checkbox" } else { "radio" } id=input_id.clone() name=fr.id.clone() value=v
                         aria-describedby=item_hint_id.clone() prop:checked=checked on:change=change/>
                     <div class="pr-choice-text">
-                        <label for=input_id>{move || w.t(&label_key)}</label>
-                        {item_hint_id.map(|id| view! { <div class="pr-hint" id=id>{move || w.t(&hint_key)}</div> })}
+                        <label for=input_id>{w.t_now(&label_key)}</label>
+                        {item_hint_id.map(|id| view! { <div class="pr-hint" id=id>{w.t_now(&hint_key)}</div> })}
                     </div>
                 </div>
             }
@@ -245,7 +243,7 @@ fn date(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
         let year = suffix == "year";
         view! {
             <div class=if year { "pr-date-item pr-date-item--year" } else { "pr-date-item" }>
-                <label class="pr-label" for=pid.clone()>{move || w.t(&format!("date.{suffix}"))}</label>
+                <label class="pr-label" for=pid.clone()>{w.t_now(&format!("date.{suffix}"))}</label>
                 <input type="text" inputmode="numeric" id=pid.clone() name=pid dir="ltr"
                     class=move || if has_error() { "pr-input--error" } else { "" }
                     aria-invalid=move || has_error().then_some("true")

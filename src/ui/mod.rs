@@ -15,6 +15,7 @@ pub mod send;
 pub mod special;
 pub mod tracker;
 pub mod wizard;
+mod words;
 
 use leptos::prelude::*;
 

@@ -17,8 +17,8 @@ pub fn QuestionPage(page: &'static Page) -> impl IntoView {
         let hint_id = w.id(&format!("{}-page-hint", page.key));
         let title_key = format!("{}.title", page.key);
         view! {
-            <h1 class="pr-h1" tabindex="-1">{move || w.t(&title_key)}</h1>
-            {move || w.has(&hint_key).then(|| view! { <p class="pr-hint" id=hint_id.clone()>{w.t(&hint_key)}</p> })}
+            <h1 class="pr-h1" tabindex="-1">{w.t_now(&title_key)}</h1>
+            {w.has(&hint_key).then(|| view! { <p class="pr-hint" id=hint_id>{w.t_now(&hint_key)}</p> })}
         }
     });
     let fields = page
@@ -51,7 +51,7 @@ pub fn QuestionPage(page: &'static Page) -> impl IntoView {
             {fields}
             <Notes page=page after=true/>
             <div class="pr-button-group">
-                <button type="submit" class="pr-button">{move || w.t(button)}</button>
+                <button type="submit" class="pr-button">{w.t_now(button)}</button>
             </div>
         </form>
     }
@@ -71,7 +71,7 @@ pub fn NoteView(note: Note) -> impl IntoView {
     let link = note.link.and_then(|l| w.ctx(l)).map(|(key, url)| {
         view! {
             <p class="pr-note-link">
-                <a href=url target="_blank" rel="noopener">{move || w.say(&Msg::new("link.new_tab").text("text", w.t(key)))}</a>
+                <a href=url target="_blank" rel="noopener">{w.say_now(&Msg::new("link.new_tab").text("text", w.t_now(key)))}</a>
             </p>
         }
     });

@@ -210,40 +210,6 @@ impl Wizard {
         format!("{}-{name}", self.instance())
     }
 
-    /// A message in the resident's language (reactive to the language), in
-    /// the representative's wording when they are filling in the form.
-    pub fn say(&self, msg: &Msg) -> String {
-        let rep = self.by_rep.get();
-        self.words.with(|w| {
-            let key = w.variant(&msg.key, rep);
-            if key == msg.key {
-                w.render(msg)
-            } else {
-                w.render(&Msg { key: key.into(), args: msg.args.clone() })
-            }
-        })
-    }
-
-    /// The text of `key`, in the representative's wording when they are
-    /// filling in the form (`key@rep`).
-    pub fn t(&self, key: &str) -> String {
-        self.say(&Msg::new(key.to_owned()))
-    }
-
-    /// Whether the catalogue has `key` (optional texts such as hints).
-    /// Every language has the same keys, so this never changes with it.
-    pub fn has(&self, key: &str) -> bool {
-        self.words.with_untracked(|w| w.exists(key))
-    }
-
-    /// The current error message for one field, if any.
-    pub fn error_for(&self, name: &'static str) -> Signal<Option<String>> {
-        let (errors, words) = (self.errors, self.words);
-        Signal::derive(move || {
-            errors.with(|es| es.iter().find(|e| e.field == name).map(|e| words.with(|w| w.render(&e.message))))
-        })
-    }
-
     /// Checks the current page; moves on if it is fine, else shows the errors.
     pub fn continue_from(&self) {
         let current = self.page.get_untracked();

@@ -101,6 +101,27 @@ fn the_catalogue_has_every_text_a_declaration_names() {
 /// Every text field refuses, on its own page and naming itself, what the
 /// payload would refuse: too long for the payload's limit, or holding
 /// hidden characters.
+/// A page's fixed texts are drawn once, with the page (`Wizard::say_now`):
+/// so the page that asks who is filling in the form must have no
+/// representative wording (`key@rep`) that its own answer would switch to.
+/// The texts every question page draws (button, "(optional)", date parts,
+/// errors) must have none either.
+#[test]
+fn the_page_that_sets_the_wording_has_no_wording_of_its_own_to_switch() {
+    let w = words();
+    let alternatives: Vec<&str> = w.lang.keys().filter_map(|k| k.strip_suffix("@rep")).collect();
+    assert!(!alternatives.is_empty(), "the catalogue has representative wording");
+    let filler_pages: Vec<&Page> = pages().filter(|p| p.fields.iter().any(|f| f.key == rep::FILLER.0)).collect();
+    assert!(!filler_pages.is_empty(), "a page asks who is filling in the form");
+    let mut prefixes: Vec<String> = ["button.", "field.", "date.", "errors.", "link.", "note."].map(String::from).to_vec();
+    for p in &filler_pages {
+        prefixes.push(format!("{}.", p.key));
+        prefixes.extend(p.fields.iter().map(|f| format!("{}.", f.key)));
+    }
+    let drawn: Vec<&&str> = alternatives.iter().filter(|k| prefixes.iter().any(|p| k.starts_with(p.as_str()))).collect();
+    assert!(drawn.is_empty(), "representative wording on the page that chooses it: {drawn:?}");
+}
+
 #[test]
 fn what_the_payload_refuses_is_refused_on_its_page_naming_the_field() {
     let mut seen = 0;
