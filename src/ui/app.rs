@@ -7,10 +7,10 @@ use super::{check, confirm, question, special, tracker};
 use crate::domain::journey::{Page, Special, CONFIRMATION};
 use crate::domain::text::{Msg, Words};
 
-/// One widget instance.
+/// One widget instance. `stored`: its draft as read when it opened.
 #[component]
-pub fn Widget(setup: Setup, words: Words, #[prop(default = None)] notice: Option<Msg>) -> impl IntoView {
-    let w = Wizard::new(setup, words);
+pub fn Widget(setup: Setup, words: Words, stored: Option<serde_json::Value>, #[prop(default = None)] notice: Option<Msg>) -> impl IntoView {
+    let w = Wizard::new(setup, words, stored);
     w.notice.set(notice);
     provide_context(w);
     let root_id = w.instance();

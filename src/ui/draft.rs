@@ -49,10 +49,16 @@ impl Saved {
     }
 }
 
-/// Reads the draft, if there is one. Anything unreadable is dropped, never
-/// guessed: the question is asked again.
-pub fn load(config: &LandlordConfig) -> Saved {
-    let Some(v) = storage::load::<Value>(&key(config)) else { return Saved::default() };
+/// The stored draft as it is, read once when the widget opens: it gives
+/// the language to fetch ([`saved_language`]) and then the answers ([`load`]).
+pub fn read(config: &LandlordConfig) -> Option<Value> {
+    storage::load::<Value>(&key(config))
+}
+
+/// What [`read`] found, made sense of. Anything unreadable is dropped,
+/// never guessed: the question is asked again.
+pub fn load(config: &LandlordConfig, stored: Option<Value>) -> Saved {
+    let Some(v) = stored else { return Saved::default() };
     // Too old to restore on what may be a shared device (config storage.draft_days).
     let saved_ms = v["saved_ms"].as_f64();
     if saved_ms.is_some_and(|t| page::now_ms() - t > f64::from(config.storage.draft_days) * DAY_MS) {
@@ -146,8 +152,8 @@ fn write(w: Wizard, key: &str) {
 }
 
 /// The language the resident chose last time, kept with their draft.
-pub fn saved_language(config: &LandlordConfig) -> Option<String> {
-    storage::load::<Value>(&key(config))?["lang"].as_str().map(str::to_owned)
+pub fn saved_language(stored: Option<&Value>) -> Option<String> {
+    stored?["lang"].as_str().map(str::to_owned)
 }
 
 /// Removes the draft from this device.

@@ -39,7 +39,8 @@ pub fn link_in(w: Wizard, msg: &Msg, arg: &'static str, text: &str, href: &str) 
 /// Mounts one widget into `element` for the lifetime of the page.
 pub fn mount(element: embed::HtmlElement, setup: wizard::Setup, words: Words) {
     let words = language::share(words, &setup.config);
-    leptos::mount::mount_to(element, move || view! { <app::Widget setup=setup words=words/> }).forget();
+    let stored = draft::read(&setup.config);
+    leptos::mount::mount_to(element, move || view! { <app::Widget setup=setup words=words stored=stored/> }).forget();
 }
 
 /// Finds every host element on the page and mounts a widget into each,
@@ -63,7 +64,9 @@ pub fn start(assets: &str) {
                     for note in &config.notes {
                         console::warn(note);
                     }
-                    let locale = language::first_choice(&config, draft::saved_language(&config));
+                    // Read once: it chooses the language, then the wizard restores it.
+                    let stored = draft::read(&config);
+                    let locale = language::first_choice(&config, draft::saved_language(stored.as_ref()));
                     let (words, notice) = match language::opening(&assets, &config, &locale).await {
                         Ok(w) => w,
                         Err(problem) => {
@@ -78,7 +81,7 @@ pub fn start(assets: &str) {
                     let theme = config.theme.clone();
                     let Some((container, plain)) = embed::isolate(&host, &stylesheet, &theme, false) else { return };
                     let setup = wizard::Setup { instance: host.instance.clone(), config, manage_title: host.manage_title, assets: Some(assets), plain };
-                    leptos::mount::mount_to(container, move || view! { <app::Widget setup=setup words=words notice=notice/> }).forget();
+                    leptos::mount::mount_to(container, move || view! { <app::Widget setup=setup words=words stored=stored notice=notice/> }).forget();
                     embed::mark(&host, "ready");
                 }
                 Err(problem) => {

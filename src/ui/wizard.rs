@@ -74,8 +74,9 @@ pub struct Wizard {
 }
 
 impl Wizard {
-    pub fn new(setup: Setup, words: Words) -> Self {
-        let saved = draft::load(&setup.config);
+    /// `stored`: the draft as [`draft::read`] found it when the widget opened.
+    pub fn new(setup: Setup, words: Words, stored: Option<serde_json::Value>) -> Self {
+        let saved = draft::load(&setup.config, stored);
         for key in &saved.dropped {
             console::warn(&format!("draft: the saved answer to \"{key}\" is not one this form asks for, so it is asked again"));
         }
