@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startReceiver, startSite, openBrowser, schemaErrors, axe, uncaughtErrors } from './lib/harness.mjs';
+import { startReceiver, startSite, openBrowser, schemaErrors, axe, closeDemo } from './lib/harness.mjs';
 import { shortJourney } from './lib/journey.mjs';
 
 const NAME = 'Robin Faulty-Network';
@@ -24,12 +24,11 @@ before(async () => {
 });
 
 after(async () => {
-  const thrown = uncaughtErrors(browser);
-  await browser?.close();
-  await site?.close();
-  await receiver?.stop();
-  rmSync(dbDir, { recursive: true, force: true });
-  assert.deepEqual(thrown, [], 'uncaught errors in the page');
+  try {
+    await closeDemo({ receiver, site, browser });
+  } finally {
+    rmSync(dbDir, { recursive: true, force: true });
+  }
 });
 
 beforeEach(async () => {

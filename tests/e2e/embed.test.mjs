@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync, writeFileSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, activeHasClass, ROOT, DIST, ARTIFACTS, axe, widgetReady, uncaughtErrors } from './lib/harness.mjs';
+import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, activeHasClass, ROOT, DIST, ARTIFACTS, axe, widgetReady, closeDemo } from './lib/harness.mjs';
 import { step, check, fill, aboutYou, sendAndConfirm } from './lib/journey.mjs';
 import { t } from './lib/text.mjs';
 
@@ -64,12 +64,8 @@ before(async () => {
 });
 
 after(async () => {
-  const thrown = uncaughtErrors(browser);
-  await browser?.close();
-  await site?.close();
   await cspSite?.close();
-  await receiver?.stop();
-  assert.deepEqual(thrown, [], 'uncaught errors in the page');
+  await closeDemo({ receiver, site, browser });
 });
 
 /**

@@ -6,7 +6,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, axe, uncaughtErrors } from './lib/harness.mjs';
+import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, axe, closeDemo } from './lib/harness.mjs';
 import { checkStep } from './lib/a11y.mjs';
 import { step, check, fill, fillDate, aboutYou, fresh, press } from './lib/journey.mjs';
 import { tabTo } from './lib/keyboard.mjs';
@@ -21,13 +21,7 @@ before(async () => {
   browser = await openBrowser();
 });
 
-after(async () => {
-  const thrown = uncaughtErrors(browser);
-  await browser?.close();
-  await site?.close();
-  await receiver?.stop();
-  assert.deepEqual(thrown, [], 'uncaught errors in the page');
-});
+after(() => closeDemo({ receiver, site, browser }));
 
 beforeEach(async () => {
   await browser.page.unrouteAll({ behavior: 'ignoreErrors' });

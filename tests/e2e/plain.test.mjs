@@ -5,7 +5,7 @@
 // Continue. Tests hold or block the wasm request, and wait for states.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openBrowser, axe, focusedHeading, activeHasClass, widgetReady, uncaughtErrors } from './lib/harness.mjs';
+import { startSite, openBrowser, axe, focusedHeading, activeHasClass, widgetReady, closeDemo } from './lib/harness.mjs';
 import { checkStep } from './lib/a11y.mjs';
 import { t, label } from './lib/text.mjs';
 
@@ -23,12 +23,7 @@ before(async () => {
   browser = await openBrowser();
 });
 
-after(async () => {
-  const thrown = uncaughtErrors(browser);
-  await browser?.close();
-  await site?.close();
-  assert.deepEqual(thrown, [], 'uncaught errors in the page');
-});
+after(() => closeDemo({ site, browser }));
 
 /** A page whose wasm request waits until `release()` (or never arrives, if `block`). */
 async function pageWithWasm({ block = false } = {}) {

@@ -188,7 +188,11 @@ export async function openDemo() {
   return { receiver, site, browser: await openBrowser() };
 }
 
-/** Stops what `openDemo` started (any of them may be missing if it failed part way). */
+/**
+ * Stops what `openDemo` (or a test file's own `before`) started, any of
+ * which may be missing if it failed part way, and then fails if the page saw
+ * an uncaught error or rejection (see `uncaughtErrors`).
+ */
 export async function closeDemo({ receiver, site, browser } = {}) {
   const thrown = uncaughtErrors(browser);
   await browser?.close();
@@ -200,10 +204,10 @@ export async function closeDemo({ receiver, site, browser } = {}) {
 /**
  * The uncaught errors (exceptions and rejections) the browser's first page
  * has seen. Whatever a test file did (bad configs, failed sends, blocked
- * files), the widget and its loader must leave none: each file's `after`
- * checks this list is empty.
+ * files), the widget and its loader must leave none: `closeDemo`, in each
+ * file's `after`, checks this list is empty.
  */
-export function uncaughtErrors(browser) {
+function uncaughtErrors(browser) {
   return (browser?.consoleMessages || []).filter((m) => m.type === 'pageerror').map((m) => m.text);
 }
 
