@@ -95,12 +95,6 @@ fn the_catalogue_has_every_text_a_declaration_names() {
     assert!(missing.is_empty(), "missing from public/i18n/en-GB.json: {missing:#?}");
 }
 
-// ---------------------------------------------------------------------------
-// A page's checks and the payload's agree.
-
-/// Every text field refuses, on its own page and naming itself, what the
-/// payload would refuse: too long for the payload's limit, or holding
-/// hidden characters.
 /// A page's fixed texts are drawn once, with the page (`Wizard::say_now`):
 /// so the page that asks who is filling in the form must have no
 /// representative wording (`key@rep`) that its own answer would switch to.
@@ -122,6 +116,12 @@ fn the_page_that_sets_the_wording_has_no_wording_of_its_own_to_switch() {
     assert!(drawn.is_empty(), "representative wording on the page that chooses it: {drawn:?}");
 }
 
+// ---------------------------------------------------------------------------
+// A page's checks and the payload's agree.
+
+/// Every text field refuses, on its own page and naming itself, what the
+/// payload would refuse: too long for the payload's limit, or holding
+/// hidden characters.
 #[test]
 fn what_the_payload_refuses_is_refused_on_its_page_naming_the_field() {
     let mut seen = 0;
