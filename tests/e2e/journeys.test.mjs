@@ -3,7 +3,7 @@
 // and each stored payload is checked against the JSON Schema.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openDemo, closeDemo, schemaErrors, focusedHeading, axe, snap } from './lib/harness.mjs';
+import { openDemo, closeDemo, schemaErrors, focusedHeading, axe, snap, uncaughtErrors } from './lib/harness.mjs';
 import { step, check, fill, fillDate, aboutYou, sendAndConfirm, fresh, longDate } from './lib/journey.mjs';
 import { label, title, t } from './lib/text.mjs';
 
@@ -91,7 +91,7 @@ test('complaint: a problem reported before becomes a complaint with real dates',
   }
   assert.match(text, /0300 111 3000/, 'the Ombudsman\'s details are shown');
   // Nothing the widget runs (now or after a step is drawn) throws.
-  assert.deepEqual(browser.consoleMessages.slice(from).filter((m) => m.type === 'pageerror'), []);
+  assert.deepEqual(uncaughtErrors(browser, from), [], 'uncaught errors in the page');
 });
 
 test('first report: offered the choice, stays a service request with an honest note', async () => {

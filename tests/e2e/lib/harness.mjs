@@ -203,12 +203,13 @@ export async function closeDemo({ receiver, site, browser } = {}) {
 
 /**
  * The uncaught errors (exceptions and rejections) the browser's first page
- * has seen. Whatever a test file did (bad configs, failed sends, blocked
- * files), the widget and its loader must leave none: `closeDemo`, in each
- * file's `after`, checks this list is empty.
+ * has seen, from its console message number `from` on. Whatever a test file
+ * did (bad configs, failed sends, blocked files), the widget and its loader
+ * must leave none: `closeDemo`, in each file's `after`, checks this list is
+ * empty; a test may check its own part of it.
  */
-function uncaughtErrors(browser) {
-  return (browser?.consoleMessages || []).filter((m) => m.type === 'pageerror').map((m) => m.text);
+export function uncaughtErrors(browser, from = 0) {
+  return (browser?.consoleMessages || []).slice(from).filter((m) => m.type === 'pageerror').map((m) => m.text);
 }
 
 /**
