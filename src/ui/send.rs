@@ -8,7 +8,7 @@ use super::wizard::Wizard;
 use super::{link_in, tel_href};
 use crate::domain::config::EndpointFormat;
 use crate::domain::journey::{self, receipt, summary};
-use crate::domain::payload::uri_encode;
+use crate::domain::payload::{form_urlencoded, uri_encode};
 use crate::domain::text::{Msg, Render};
 use crate::domain::tracker::Note;
 use crate::edge::outbox::{self, Update as Progress};
@@ -84,6 +84,8 @@ pub fn send(w: Wizard) {
         note: Some(Note::from_submission(&submission, "")).filter(Note::has_deadlines),
         follows: submission.escalation.as_ref().and_then(|e| e.stage1_reference.clone()),
     });
+    let json = submission.to_json();
+    let form = form_urlencoded(&json);
     let mut entry = outbox::Entry {
         id: id.clone(),
         url: String::new(),
@@ -96,8 +98,8 @@ pub fn send(w: Wizard) {
         receipt_title: told.title.clone(),
         receipt_lines: told.lines.clone(),
         told: told.told.clone(),
-        json: Some(submission.to_json()),
-        form: Some(submission.to_form_urlencoded()),
+        json: Some(json),
+        form: Some(form),
         created_ms: page::now_ms(),
         give_up_ms: None,
         given_up: false,

@@ -144,23 +144,33 @@ impl Submission {
     /// nested keys joined with dots and array items by index
     /// (`resident.address_lines.0`); nulls are left out.
     pub fn to_form_fields(&self) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        // Through the JSON text, not `to_value`: the wasm then carries one
-        // serialiser for submissions instead of two.
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&self.to_json()) {
-            flatten("", &v, &mut out);
-        }
-        out
+        form_fields(&self.to_json())
     }
 
     /// `application/x-www-form-urlencoded` body from [`Submission::to_form_fields`].
     pub fn to_form_urlencoded(&self) -> String {
-        self.to_form_fields()
-            .iter()
-            .map(|(k, v)| format!("{}={}", form_encode(k), form_encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
+        form_urlencoded(&self.to_json())
     }
+}
+
+/// [`Submission::to_form_fields`] from the submission's JSON text, for a
+/// caller that already has it (Send keeps both bodies). Through the text,
+/// not `to_value`: the wasm then carries one serialiser for submissions.
+pub fn form_fields(json: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Ok(v) = serde_json::from_str::<serde_json::Value>(json) {
+        flatten("", &v, &mut out);
+    }
+    out
+}
+
+/// [`Submission::to_form_urlencoded`] from the submission's JSON text.
+pub fn form_urlencoded(json: &str) -> String {
+    form_fields(json)
+        .iter()
+        .map(|(k, v)| format!("{}={}", form_encode(k), form_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// The parts of a submission, before building a [`Submission`].
