@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::http::{self, Outcome};
 use super::{files, page, storage};
 use crate::domain::payload::Attachment;
+use crate::domain::tracker::Note;
 
 /// One submission waiting to be delivered, with everything needed to send it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -57,6 +58,13 @@ pub struct Entry {
     /// ([`files`](super::files)): with any, it goes as multipart.
     #[serde(default)]
     pub files: Vec<Attachment>,
+    /// The note "My complaints" offers once it is delivered, and a stage 2
+    /// request's stage 1 reference (whose note then shows stage 2 asked
+    /// for), so a send resumed after a reload still does both.
+    #[serde(default)]
+    pub note: Option<Note>,
+    #[serde(default)]
+    pub follows: Option<String>,
 }
 
 /// What the resident should be told about a delivery.
@@ -69,7 +77,8 @@ pub enum Update {
     /// Not sent yet; the next try is in `retry_in_secs`. After a few failed
     /// attempts the UI also shows other ways to reach the landlord.
     Waiting { attempts: u32, retry_in_secs: u32 },
-    /// The endpoint refused it (a 4xx). It stays in the draft, not the outbox.
+    /// The endpoint refused it (a 4xx). It is kept, marked as not sent, for
+    /// the page to remove if the draft still has its answers.
     Refused { message: Option<String> },
     /// Too old to keep trying: kept, marked, for the resident to see.
     GaveUp,
@@ -160,17 +169,26 @@ async fn deliver_with(prefix: String, mut entry: Entry, on_update: Rc<dyn Fn(Upd
         };
         match outcome {
             Outcome::Delivered { reference } => {
+                // Out of the outbox and the page told (so the draft is
+                // forgotten) in one turn: closing the tab cannot come between
+                // them. Its files go afterwards; a start-up sweep removes any
+                // left by a tab closed meanwhile.
                 storage::remove(&k);
+                IN_FLIGHT.with(|f| f.borrow_mut().remove(&entry.id));
+                on_update(Update::Delivered { reference });
                 for f in &entry.files {
                     files::drop_file(&f.id).await;
                 }
-                IN_FLIGHT.with(|f| f.borrow_mut().remove(&entry.id));
-                on_update(Update::Delivered { reference });
                 return;
             }
             Outcome::Refused { status, message } => {
                 super::console::error(&format!("endpoint.url: the endpoint refused a submission with HTTP {status}"));
-                storage::remove(&k);
+                // Kept, as one that stopped trying: if its answers are no
+                // longer in a draft it is the only copy, shown as not sent
+                // until the resident removes it. The page removes it at once
+                // when the answers are still there to send again.
+                entry.given_up = true;
+                storage::save(&k, &entry);
                 IN_FLIGHT.with(|f| f.borrow_mut().remove(&entry.id));
                 on_update(Update::Refused { message });
                 return;

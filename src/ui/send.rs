@@ -104,6 +104,8 @@ pub fn send(w: Wizard) {
         give_up_ms: None,
         given_up: false,
         files: submission.attachments.clone(),
+        note: told.note.clone(),
+        follows: told.follows.clone(),
     };
     w.with_config(|c| address(&mut entry, c));
     let prefix = w.with_config(|c| outbox::prefix(&c.landlord_id));
@@ -126,23 +128,17 @@ pub fn resume(w: Wizard) {
         // A later visit sends it where the landlord's config says now.
         w.with_config(|c| address(&mut entry, c));
         let id = entry.id.clone();
-        let told = Told { title: entry.receipt_title.clone(), lines: entry.receipt_lines.clone(), told: entry.told.clone(), note: None, follows: None };
         if mine.as_deref() == Some(id.as_str()) {
             w.send.set(SendState::Sending);
-            leptos::task::spawn_local(outbox::deliver(prefix.clone(), entry, move |u| on_update(w, &id, &told, u)));
-        } else {
-            leptos::task::spawn_local(outbox::deliver(prefix.clone(), entry, move |u| {
-                match u {
-                    Progress::Delivered { reference } => {
-                        let reference = reference.unwrap_or_else(|| local_reference(&id));
-                        w.earlier.update(|e| e.push(receipt_for(&told, reference, false)));
-                        w.status.set(Some(Msg::new("status.earlier")));
-                    }
-                    Progress::GaveUp => w.not_sent.update(|n| n.push((id.clone(), page::now_ms()))),
-                    _ => {}
-                }
-            }));
         }
+        let told = Told {
+            title: entry.receipt_title.clone(),
+            lines: entry.receipt_lines.clone(),
+            told: entry.told.clone(),
+            note: entry.note.clone(),
+            follows: entry.follows.clone(),
+        };
+        leptos::task::spawn_local(outbox::deliver(prefix.clone(), entry, move |u| on_update(w, &id, &told, u)));
     }
 }
 
@@ -176,24 +172,41 @@ fn receipt_for(told: &Told, reference: String, local_reference: bool) -> Receipt
     Receipt { title: told.title.clone(), reference, local_reference, next_steps: told.lines.clone(), told: told.told.clone(), note, updated: None }
 }
 
+/// Tells the page how send `id` is going. Only the send of the answers in
+/// this page's draft moves the page; any other (the draft was cleared, or it
+/// is from an earlier visit) is announced quietly when it ends.
 fn on_update(w: Wizard, id: &str, told: &Told, u: Progress) {
+    if w.pending_id.with_untracked(|p| p.as_deref() != Some(id)) {
+        return quietly(w, id, told, u);
+    }
+    // While "Continue where you left off?" asks, nothing of the draft is
+    // shown or said: the device may be shared.
+    let shown = w.page.with_untracked(|p| p.key != journey::RESUME.key);
+    let say = |key: &'static str| {
+        if shown {
+            w.status.set(Some(Msg::new(key)));
+        }
+    };
     match u {
         Progress::Sending => {
             w.send.set(SendState::Sending);
-            w.status.set(Some(Msg::new("status.sending")));
+            say("status.sending");
         }
         // Announced politely, a file at a time.
-        Progress::Files { done, total } => {
+        Progress::Files { done, total } if shown => {
             w.status.set(Some(Msg::new("status.sending_files").text("done", done.to_string()).text("total", total.to_string())));
         }
+        Progress::Files { .. } => {}
         Progress::Waiting { attempts, retry_in_secs } => {
             w.send.set(SendState::Waiting { attempts, retry_in_secs });
-            w.status.set(Some(Msg::new("status.waiting")));
+            say("status.waiting");
         }
         Progress::Refused { message } => {
+            // The draft still has the answers to change and send again.
+            outbox::remove(&w.with_config(|c| outbox::prefix(&c.landlord_id)), id);
             w.pending_id.set(None);
             w.send.set(SendState::Refused(message));
-            w.status.set(Some(Msg::new("status.refused")));
+            say("status.refused");
         }
         Progress::GaveUp => {
             w.send.set(SendState::Idle);
@@ -208,10 +221,30 @@ fn on_update(w: Wizard, id: &str, told: &Told, u: Progress) {
             w.receipt.set(Some(receipt));
             w.send.set(SendState::Idle);
             w.pending_id.set(None);
-            w.status.set(Some(Msg::new("status.sent")));
             super::draft::forget(&w);
-            w.go(&journey::CONFIRMATION);
+            if shown {
+                w.status.set(Some(Msg::new("status.sent")));
+                w.go(&journey::CONFIRMATION);
+            } else {
+                // "Continue" then shows the confirmation; "Start again" drops it.
+                w.resume_to(&journey::CONFIRMATION);
+            }
         }
+    }
+}
+
+/// A send that is not this page's draft: a delivery is listed with its
+/// reference, and one refused or too old is shown as not sent (never
+/// dropped silently).
+fn quietly(w: Wizard, id: &str, told: &Told, u: Progress) {
+    match u {
+        Progress::Delivered { reference } => {
+            let reference = reference.unwrap_or_else(|| local_reference(id));
+            w.earlier.update(|e| e.push(receipt_for(told, reference, false)));
+            w.status.set(Some(Msg::new("status.earlier")));
+        }
+        Progress::Refused { .. } | Progress::GaveUp => w.not_sent.update(|n| n.push((id.to_owned(), page::now_ms()))),
+        _ => {}
     }
 }
 
@@ -291,6 +324,8 @@ pub fn NotSent() -> impl IntoView {
                             <button type="button" class="pr-link-button" on:click=move |_| {
                                 outbox::remove(&w.with_config(|c| outbox::prefix(&c.landlord_id)), &gone);
                                 w.not_sent.update(|n| n.retain(|(i, _)| *i != gone));
+                                // Its photos and documents too, now.
+                                leptos::task::spawn_local(crate::edge::files::sweep());
                             }>{w.t("outbox.remove")}</button>
                         </li>
                     }

@@ -81,7 +81,6 @@ impl Wizard {
             console::warn(&format!("draft: the saved answer to \"{key}\" is not one this form asks for, so it is asked again"));
         }
         let expired = saved.expired;
-        let sending = saved.pending_id.is_some();
         let has_answers = saved.has_answers();
         let answers = RwSignal::new(saved.answers);
         let w = Wizard {
@@ -114,9 +113,10 @@ impl Wizard {
         // Back where the resident was; a page this build does not know
         // (a draft from an older version) resumes at the first unanswered one.
         let here = saved.page.unwrap_or_else(|| w.answers.with_untracked(|a| w.ctx(|c| journey::first_unfinished(a, c))));
-        if has_answers && !sending {
+        if has_answers {
             // A shared device: nothing from the draft is shown until the
-            // resident says it is theirs.
+            // resident says it is theirs, not even a send still waiting
+            // (it goes on meanwhile: see `send::on_update`).
             w.resume.set_value(Some((here, saved.trail, saved.saved_ms.unwrap_or_else(page::now_ms))));
             w.page.set(&journey::RESUME);
         } else {
@@ -180,6 +180,17 @@ impl Wizard {
             self.page.set(here);
             self.after_page_change();
         }
+    }
+
+    /// "Continue" goes to `page` instead (the draft's send was delivered
+    /// while the question was asked).
+    pub fn resume_to(&self, page: &'static Page) {
+        self.resume.update_value(|r| {
+            if let Some((here, trail, _)) = r {
+                *here = page;
+                trail.clear();
+            }
+        });
     }
 
     /// Once sent (queued), the answers are what was sent: nothing can be

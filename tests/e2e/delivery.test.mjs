@@ -181,7 +181,13 @@ test('a reload while the send is in flight: resumed from the outbox on the next 
   await page.getByText('Sending...').waitFor();
   await page.waitForTimeout(500);
   await page.reload();
-  // Back on the check page with the answers, and the send picks up by itself.
+  // The send picks up by itself, but nothing of the draft is shown until the
+  // resident says it is theirs (the device may be shared).
+  await page.getByRole('heading', { level: 1, name: /^You started this on / }).waitFor();
+  assert.doesNotMatch(await page.locator('.putright').innerText(), new RegExp(who), 'no answer shown before Continue');
+  // "Continue": the check page while it is sending, or the confirmation if
+  // it got through meanwhile.
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   const reference = await confirmed(page);
   await exactlyOnce(who, reference);
   // The outbox is empty once it is delivered.
@@ -207,6 +213,51 @@ test('left in the outbox on another page of the site: delivered on the next visi
   assert.equal(stored.length, 1);
   assert.match(notice, new RegExp(stored[0].reference));
   assert.deepEqual(await axe(page), []);
+});
+
+test('cleared while it waits: the send goes on, is announced, and no longer moves the page', async () => {
+  const { page } = browser;
+  const who = `${NAME} G2`;
+  await toCheckPage(page, who);
+  await page.route(SUBMISSIONS, (route) => route.abort('connectionrefused'));
+  await send(page);
+  await page.getByText('Not sent yet.', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Clear my answers' }).click();
+  // Someone else starts on the same device.
+  await page.getByLabel('None of these', { exact: true }).check();
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await page.locator('.pr-notice').filter({ hasText: 'Something you sent earlier has now reached us' }).waitFor({ timeout: 20000 });
+  const stored = await storedFor(who);
+  assert.equal(stored.length, 1);
+  assert.match(await page.locator('.pr-notice').innerText(), new RegExp(stored[0].reference));
+  // Still the first question, as the next person left it: no confirmation,
+  // nothing of the earlier answers.
+  assert.equal(await page.locator('.pr-reference').count(), 0);
+  assert.equal(await page.getByLabel('None of these', { exact: true }).isChecked(), true);
+  assert.doesNotMatch(await page.locator('.putright').innerText(), new RegExp(who));
+});
+
+test('refused once its answers are no longer in a draft: kept and shown as not sent, never dropped', async () => {
+  const { page } = browser;
+  const who = `${NAME} G3`;
+  await toCheckPage(page, who);
+  await page.route(SUBMISSIONS, (route) => route.abort('connectionrefused'));
+  await send(page);
+  await page.getByText('Not sent yet.', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Clear my answers' }).click();
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.route(SUBMISSIONS, (route) => route.fulfill({ status: 422, contentType: 'application/json', body: '{"message":"Unknown landlord"}' }));
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  const box = page.locator('.pr-warning[role="alert"]').filter({ hasText: 'has not reached us' });
+  await box.waitFor({ timeout: 20000 });
+  assert.equal(await box.getByRole('link', { name: '0808 157 0192' }).getAttribute('href'), 'tel:08081570192');
+  const kept = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':outbox:')).length);
+  assert.equal(await kept(), 1, 'the only copy is kept');
+  assert.equal((await storedFor(who)).length, 0);
+  await box.getByRole('button', { name: 'I have contacted you: remove this' }).click();
+  await box.waitFor({ state: 'detached' });
+  assert.equal(await kept(), 0);
 });
 
 test('the receiver restarted mid-run, after storing but before answering: stored once', async () => {

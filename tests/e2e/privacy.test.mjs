@@ -127,6 +127,8 @@ test('a pending send goes to the landlord\'s current endpoint after its config c
     await route.fulfill({ response: res, json: c });
   });
   await page.reload();
+  await page.getByRole('heading', { level: 1, name: /^You started this on / }).waitFor();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   const reference = await confirmed(page);
   assert.equal((await stored(other, reference)).length, 1, 'delivered to the new endpoint');
   assert.equal((await receiver.submissions()).filter((s) => s.submission.resident.name === who).length, 0, 'never to the old one');
