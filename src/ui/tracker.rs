@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 
+use super::question::NoteView;
 use super::send::Receipt;
 use super::wizard::Wizard;
 use crate::domain::case::CaseKind;
@@ -14,7 +15,7 @@ use crate::domain::choice::Choice;
 use crate::domain::config::LandlordConfig;
 use crate::domain::deadlines::Stage;
 use crate::domain::journey::receipt::missed;
-use crate::domain::journey::start::WHAT_TO_DO;
+use crate::domain::journey::start::{PRIVACY, WHAT_TO_DO};
 use crate::domain::journey::{Answers, Page, Value};
 use crate::domain::payload::uri_encode;
 use crate::domain::text::Msg;
@@ -130,6 +131,9 @@ pub fn List() -> impl IntoView {
     view! {
         <h1 class="pr-h1" tabindex="-1">{move || w.t("tracker.title")}</h1>
         <p>{move || w.t("tracker.intro")}</p>
+        // Its buttons go straight to a stage 2 request or an Ombudsman
+        // referral, past "What do you want to do?": the privacy note first.
+        <NoteView note=PRIVACY/>
         {cards}
         <Calendar/>
         <div class="pr-button-group">

@@ -129,6 +129,11 @@ test('a kept note: late three weeks on, one tap to stage 2, then cleared', async
   await press(page, t('nav.back'), { back: true });
   assert.equal(await focusedHeading(page), t('tracker.title'));
 
+  // Its buttons go past "What do you want to do?", so the privacy notice
+  // is here, before them.
+  const privacy = page.getByRole('link', { name: /privacy notice/ });
+  assert.equal(await privacy.getAttribute('href'), 'https://example.com/privacy');
+  assert.ok((await page.locator('.putright').innerText()).includes(t('task.privacy', { landlord: 'Example Homes' })));
   // One tap: stage 2, with the reference filled in.
   await press(page, 'Ask for stage 2');
   assert.equal(await focusedHeading(page), label('s2_reference', { optional: true }));

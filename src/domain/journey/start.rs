@@ -49,11 +49,17 @@ crate::choices! {
 
 pub const TASK: One<Task> = One::new("task");
 
-/// Before the first personal question: who gets the answers, with the
-/// landlord's privacy notice (UK GDPR articles 13 and 14), and its
-/// complaints policy.
+/// Who gets the answers, with the landlord's privacy notice (UK GDPR
+/// articles 13 and 14). Shown before the first personal question on every
+/// route: on "What do you want to do?", and on "My complaints", whose
+/// buttons open a stage 2 request or an Ombudsman referral past it.
+pub const PRIVACY: Note =
+    Note::link(|_, _| Some(Msg::new("task.privacy")), |c| c.config.privacy_notice_url.clone().map(|u| ("task.privacy_link", u)));
+
+/// Before the first personal question: the privacy note, and the
+/// landlord's complaints policy.
 pub static WHAT_TO_DO: Page = Page::ask("task", &[radios(&TASK)]).notes(&[
-    Note::link(|_, _| Some(Msg::new("task.privacy")), |c| c.config.privacy_notice_url.clone().map(|u| ("task.privacy_link", u))),
+    PRIVACY,
     Note::link(|_, _| None, |c| c.config.policy_urls.complaints.clone().map(|u| ("link.complaints_policy", u))).below(),
 ]);
 
