@@ -28,6 +28,8 @@ pub struct Host {
     /// The fallback phone number the landlord wrote on the element
     /// (`data-phone`), shown if the config cannot be used.
     pub fallback_phone: Option<String>,
+    /// And an email address (`data-email`).
+    pub fallback_email: Option<String>,
     /// Whether the widget may set the document title (`data-manage-title`).
     pub manage_title: bool,
     /// A stable name for this instance on the page (its id, or its position).
@@ -46,6 +48,7 @@ pub fn hosts() -> Vec<Host> {
             let id = element.id();
             Host {
                 fallback_phone: element.get_attribute("data-phone").filter(|p| !p.trim().is_empty()),
+                fallback_email: element.get_attribute("data-email").filter(|e| !e.trim().is_empty()),
                 manage_title: element
                     .get_attribute("data-manage-title")
                     .is_some_and(|v| v.is_empty() || v == "true"),
@@ -63,7 +66,19 @@ pub fn hosts() -> Vec<Host> {
 pub enum ConfigProblem {
     Missing,
     Unreachable { url: String, detail: String },
-    Invalid(String),
+    /// With the landlord's phone number and email if the config has valid
+    /// ones despite the bad setting.
+    Invalid { detail: String, phone: Option<String>, email: Option<String> },
+}
+
+impl ConfigProblem {
+    /// The landlord's phone number and email the broken config still gives.
+    pub fn contact(&self) -> (Option<String>, Option<String>) {
+        match self {
+            Self::Invalid { phone, email, .. } => (phone.clone(), email.clone()),
+            _ => (None, None),
+        }
+    }
 }
 
 impl std::fmt::Display for ConfigProblem {
@@ -71,7 +86,7 @@ impl std::fmt::Display for ConfigProblem {
         match self {
             Self::Missing => write!(f, "data-config-url: the host element needs data-config-url or data-config"),
             Self::Unreachable { url, detail } => write!(f, "data-config-url: could not load {url} ({detail})"),
-            Self::Invalid(msg) => write!(f, "config {msg}"),
+            Self::Invalid { detail, .. } => write!(f, "config {detail}"),
         }
     }
 }
@@ -85,7 +100,10 @@ pub async fn load_config(host: &Host) -> Result<LandlordConfig, ConfigProblem> {
     } else {
         return Err(ConfigProblem::Missing);
     };
-    LandlordConfig::from_json(&json).map_err(|e| ConfigProblem::Invalid(e.to_string()))
+    LandlordConfig::from_json(&json).map_err(|e| {
+        let (phone, email) = crate::domain::config::contact_in_broken(&json);
+        ConfigProblem::Invalid { detail: e.to_string(), phone, email }
+    })
 }
 
 /// Loads a catalogue: one shipped beside the widget (`i18n/<locale>.json`)
@@ -154,6 +172,11 @@ pub fn isolate(host: &Host, stylesheet: &str, theme: &Theme, keep_placeholder: b
             p.remove();
         }
         let _ = root.append_child(&container);
+        if keep_placeholder {
+            if let Ok(slot) = doc.create_element("slot") {
+                let _ = root.append_child(&slot);
+            }
+        }
         if styled {
             check_theme(&container, theme);
         } else {

@@ -128,19 +128,22 @@ fn BackLink() -> impl IntoView {
 
 /// Shown instead of the widget when the landlord's config cannot be used.
 #[component]
-pub fn ConfigFallback(phone: Option<String>, words: Words) -> impl IntoView {
+pub fn ConfigFallback(phone: Option<String>, email: Option<String>, words: Words) -> impl IntoView {
     use crate::domain::text::Render;
     let title = words.render(&Msg::new("fallback.title"));
-    let body = phone.map(|p| {
-        let tel = super::tel_href(&p);
-        let text = words.render(&Msg::new("fallback.call").ltr("phone", "\u{1}"));
+    // A sentence with a link in place of its `arg`, wherever the language puts it.
+    let line = |key: &'static str, arg: &'static str, shown: String, href: String| {
+        let text = words.render(&Msg::new(key).ltr(arg, "\u{1}"));
         let (before, after) = text.split_once('\u{1}').unwrap_or((&text, ""));
-        view! { <p>{before.to_owned()}<a href=tel dir="ltr">{p}</a>{after.to_owned()}</p> }
-    });
+        view! { <p>{before.to_owned()}<a href=href dir="ltr">{shown}</a>{after.to_owned()}</p> }
+    };
+    let call = phone.map(|p| line("fallback.call", "phone", p.clone(), super::tel_href(&p)));
+    let mail = email.map(|e| line("fallback.email", "email", e.clone(), format!("mailto:{e}")));
     view! {
         <div class="putright" role="alert" lang=words.lang.locale.clone()>
             <p class="pr-h1">{title}</p>
-            {body}
+            {call}
+            {mail}
         </div>
     }
 }

@@ -98,9 +98,13 @@ pub fn start(assets: &str) {
                         embed::mark(&host, "failed");
                         return;
                     };
-                    let phone = host.fallback_phone.clone();
-                    // Without a phone number on the element, keep the landlord's
-                    // own placeholder text (it has their contact details) and add to it.
+                    // The config's own contact details if they are valid, else
+                    // the host element's (as the loader's fallback does).
+                    let (phone, email) = problem.contact();
+                    let phone = phone.or_else(|| host.fallback_phone.clone());
+                    let email = email.or_else(|| host.fallback_email.clone());
+                    // Without a phone number, keep the landlord's own
+                    // placeholder text (it has their contact details) and add to it.
                     let keep = phone.is_none();
                     if !keep {
                         embed::clear(&host);
@@ -108,7 +112,7 @@ pub fn start(assets: &str) {
                     let theme = crate::domain::theme::Theme::default();
                     let Some((container, _)) = embed::isolate(&host, &stylesheet, &theme, keep) else { return };
                     let words = Words::new(lang);
-                    leptos::mount::mount_to(container, move || view! { <app::ConfigFallback phone=phone words=words/> }).forget();
+                    leptos::mount::mount_to(container, move || view! { <app::ConfigFallback phone=phone email=email words=words/> }).forget();
                     embed::mark(&host, "failed");
                 }
             }

@@ -402,6 +402,40 @@ test('a landlord config with a bad endpoint: a console error naming the setting,
   }
 });
 
+test('a bad config and no data-phone: the config\'s own phone and email are shown, or else the landlord\'s placeholder is kept', async () => {
+  const page = await browser.context.newPage();
+  // A host with the landlord's placeholder and no data-phone or data-email.
+  const host = (config) => `<!doctype html><html lang="en-GB"><title>Bare host</title><main>
+<div data-putright data-config-url="${config}"><p>Placeholder: ring Example Homes.</p></div>
+<script src="putright.js" type="module"></script></main></html>`;
+  const bad = await startSite({
+    endpoint: 'http://example.com/submissions',
+    extra: {
+      '/bare.html': host('config/example-homes.json'),
+      '/bare-no-phone.html': host('config/no-phone.json'),
+      '/config/no-phone.json': JSON.stringify({ landlord_name: 'X', landlord_id: 'x', endpoint: { url: 'http://example.com/x' }, phone: 'ring us' }),
+    },
+  });
+  try {
+    await page.goto(`${bad.url}/bare.html`);
+    const alert = page.locator('.putright[role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /call us on 0808 157 0192/);
+    assert.equal(await alert.locator('a[href="tel:08081570192"]').count(), 1);
+    assert.equal(await alert.locator('a[href="mailto:complaints@example.com"]').count(), 1);
+    assert.deepEqual(await axe(page), []);
+    // Its phone number is not valid either: the placeholder stays in view, with the apology.
+    await page.goto(`${bad.url}/bare-no-phone.html`);
+    await alert.waitFor();
+    await page.locator('[data-putright][data-putright-status="failed"]').waitFor();
+    assert.ok(await page.getByText('Placeholder: ring Example Homes.').isVisible(), 'the placeholder is shown');
+    assert.match(await alert.innerText(), /not working/);
+  } finally {
+    await page.close();
+    await bad.close();
+  }
+});
+
 test('nothing the residents typed reached the console', () => {
   const leaked = browser.consoleMessages.filter((m) => m.text.includes(NAME) || m.text.includes('robin@example.com'));
   assert.deepEqual(leaked, []);

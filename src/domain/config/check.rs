@@ -154,6 +154,15 @@ pub(super) fn check_email(setting: &str, email: &str) -> Result<(), ConfigError>
         .map_err(|_| ConfigError::new(setting, "must be an email address, like name@example.com"))
 }
 
+/// The landlord's phone number and email from a config that cannot be used
+/// as a whole (one bad setting), each only if it is itself valid: the
+/// fallback then shows the landlord's own contact details.
+pub fn contact_in_broken(json: &str) -> (Option<String>, Option<String>) {
+    let Ok(serde_json::Value::Object(v)) = serde_json::from_str::<serde_json::Value>(json) else { return (None, None) };
+    let field = |name: &str, valid: fn(&str) -> bool| v.get(name).and_then(|x| x.as_str()).map(str::trim).filter(|x| valid(x)).map(str::to_owned);
+    (field("phone", |p| validate_phone(p).is_ok()), field("email", |e| validate_email(e).is_ok()))
+}
+
 /// Headers the widget sets itself.
 const RESERVED_HEADERS: [&str; 4] = ["content-type", "content-length", "idempotency-key", "host"];
 
@@ -215,5 +224,17 @@ mod url_tests {
         }
         assert!(!is_local_http("http://localhost@evil.example/"));
         assert_eq!(parse_url("http://[::1]:9/x").map(|p| (p.host, p.port)), Some(("[::1]".to_owned(), Some("9"))));
+    }
+
+    #[test]
+    fn a_broken_config_still_gives_its_valid_phone_and_email() {
+        let both = r#"{"phone": " 0808 157 0192 ", "email": "help@example.com", "endpoint": 7}"#;
+        assert_eq!(contact_in_broken(both), (Some("0808 157 0192".into()), Some("help@example.com".into())));
+        // Each only if it is valid in itself.
+        let bad = r#"{"phone": "call us", "email": "not an email"}"#;
+        assert_eq!(contact_in_broken(bad), (None, None));
+        assert_eq!(contact_in_broken(r#"{"phone": 8081570192}"#), (None, None));
+        assert_eq!(contact_in_broken("[1, 2"), (None, None));
+        assert_eq!(contact_in_broken(r#"["0808 157 0192"]"#), (None, None));
     }
 }

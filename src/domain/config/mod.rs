@@ -25,6 +25,7 @@
 
 pub mod attachments;
 mod check;
+pub use check::contact_in_broken;
 mod endpoint;
 mod example;
 pub mod languages;
