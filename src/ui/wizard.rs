@@ -70,6 +70,9 @@ pub struct Wizard {
     pub offer_clear_notes: RwSignal<bool>,
     /// Where a restored draft continues, and when it was saved.
     resume: StoredValue<Option<(&'static Page, Vec<&'static Page>, f64)>>,
+    /// Pages left by the browser's Back button, nearest last: its Forward
+    /// button goes to them again while the answers still lead there.
+    ahead: StoredValue<Vec<&'static Page>>,
     setup: StoredValue<Setup>,
 }
 
@@ -104,6 +107,7 @@ impl Wizard {
             tracking: RwSignal::new(None),
             offer_clear_notes: RwSignal::new(false),
             resume: StoredValue::new(None),
+            ahead: StoredValue::new(Vec::new()),
             setup: StoredValue::new(setup),
         };
         if expired {
@@ -158,11 +162,28 @@ impl Wizard {
             if self.locked_untracked() {
                 return;
             }
-            let trail = self.trail.get_untracked();
+            let mut trail = self.trail.get_untracked();
+            let here = self.page.get_untracked();
             if depth < trail.len() {
+                self.ahead.update_value(|v| v.extend(std::iter::once(here).chain(trail[depth + 1..].iter().copied().rev())));
                 self.page.set(trail[depth]);
-                self.trail.set(trail[..depth].to_vec());
+                trail.truncate(depth);
+                self.trail.set(trail);
                 self.after_page_change();
+            } else if depth == trail.len() + 1 {
+                // Forward, to the page Back left, if this page's answers still
+                // pass and lead there; otherwise the browser goes back again,
+                // so its history and the widget stay in step.
+                let on = self.answers.with_untracked(|a| self.ctx(|c| here.passes(a, c).then(|| journey::next(a, c, here))));
+                if let Some(next) = on.filter(|p| self.ahead.with_value(|v| v.last().is_some_and(|x| x.key == p.key))) {
+                    self.ahead.update_value(|v| v.truncate(v.len() - 1));
+                    trail.push(here);
+                    self.trail.set(trail);
+                    self.page.set(next);
+                    self.after_page_change();
+                } else {
+                    page::history_back();
+                }
             }
         });
     }
@@ -272,6 +293,7 @@ impl Wizard {
             self.offer_clear_notes.set(false);
         }
         self.trail.update(|t| t.push(current));
+        self.ahead.update_value(Vec::clear);
         self.page.set(next);
         page::push_step(&self.instance(), self.trail.with_untracked(Vec::len));
         self.after_page_change();

@@ -243,6 +243,24 @@ test('answers survive a reload, the browser Back button steps back, and clearing
   assert.equal(await focusedHeading(page), 'What do you want to do?');
   assert.ok(page.url().startsWith(site.url), 'Back stayed on the landlord\'s page');
   assert.equal(await page.getByLabel('Tell us something has gone wrong or you are unhappy').isChecked(), true);
+  // Forward goes to the page Back left while the answers still lead there.
+  await page.goForward();
+  await page.getByRole('heading', { level: 1, name: 'Have you told us about this before?' }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'What do you want to do?' }).waitFor();
+  // Once they lead elsewhere it stays, and Back still works.
+  await check(page, 'Ask us to change how we contact or support you');
+  // The widget sends the browser back again: wait for that second move
+  // before pressing Back.
+  await page.evaluate(() => { window.prPops = 0; window.addEventListener('popstate', () => { window.prPops += 1; }); });
+  await page.goForward();
+  await page.waitForFunction(() => window.prPops >= 2);
+  assert.ok(await page.getByRole('heading', { level: 1, name: 'What do you want to do?' }).isVisible(), 'still on this page');
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'Is any of these happening in your home now?' }).waitFor();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'What do you want to do?' }).waitFor();
+  await check(page, 'Tell us something has gone wrong or you are unhappy');
   await page.reload();
   // Nothing from the draft is shown until the resident says it is theirs.
   await page.getByRole('heading', { level: 1, name: /^You started this on / }).waitFor();
