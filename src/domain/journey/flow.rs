@@ -63,40 +63,42 @@ pub fn route(a: &Answers, ctx: &Ctx) -> Vec<(&'static Page, On)> {
     out
 }
 
-/// The pages the resident is taken through (not those known from before).
-fn asked(a: &Answers, ctx: &Ctx) -> Vec<&'static Page> {
-    route(a, ctx).into_iter().filter(|(_, on)| *on != On::Known).map(|(p, _)| p).collect()
-}
-
-/// The first page on the route that still needs an answer.
+/// The first page on the route that still needs an answer, those known
+/// from before included: a change may have left one failing.
 pub fn first_unfinished(a: &Answers, ctx: &Ctx) -> &'static Page {
-    asked(a, ctx).into_iter().find(|p| p.answerable() && !p.passes(a, ctx)).unwrap_or(&CHECK)
+    route(a, ctx).into_iter().map(|(p, _)| p).find(|p| p.answerable() && !p.passes(a, ctx)).unwrap_or(&CHECK)
 }
 
-/// The page after `current`, given the answers so far.
+/// The page after `current`, given the answers so far: the next one asked,
+/// or known from before but no longer passing its checks.
 pub fn next(a: &Answers, ctx: &Ctx, current: &Page) -> &'static Page {
     if current.key == CHECK.key {
         return &CONFIRMATION;
     }
-    let route = asked(a, ctx);
-    match route.iter().position(|p| p.key == current.key) {
-        Some(i) => route.get(i + 1).copied().unwrap_or(route[i]),
+    let route = route(a, ctx);
+    match route.iter().position(|(p, _)| p.key == current.key) {
+        Some(i) => route[i + 1..].iter().find(|(p, on)| *on != On::Known || !p.passes(a, ctx)).map_or(route[i].0, |(p, _)| *p),
         None => first_unfinished(a, ctx),
     }
 }
 
 /// After a "Change" link: back to "Check your answers", unless the change
 /// opened a question not yet answered, or a page that only informs (the
-/// emergency advice, "Is my landlord late?").
+/// emergency advice, "Is my landlord late?"). Every answerable page on the
+/// route is checked again, those known from before included, and the
+/// first one failing is shown, so nothing a page took is refused at Send.
 pub fn next_after_change(a: &Answers, ctx: &Ctx, current: &Page) -> &'static Page {
-    let mut p = next(a, ctx, current);
-    for _ in 0..64 {
-        if p.key == CHECK.key || !p.answerable() || !p.passes(a, ctx) {
+    let route = route(a, ctx);
+    let Some(i) = route.iter().position(|(p, _)| p.key == current.key) else { return first_unfinished(a, ctx) };
+    for (p, _) in &route[i + 1..] {
+        if p.key == CHECK.key {
+            break;
+        }
+        if !p.answerable() || !p.passes(a, ctx) {
             return p;
         }
-        p = next(a, ctx, p);
     }
-    &CHECK
+    first_unfinished(a, ctx)
 }
 
 /// The answers as the saved draft writes them: each key with its text,

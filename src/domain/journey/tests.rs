@@ -288,6 +288,7 @@ fn drafts_restore_only_declared_answers_and_name_what_they_drop() {
     }
 }
 
+mod change;
 mod property;
 mod regressions;
 mod words;
