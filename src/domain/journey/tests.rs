@@ -291,4 +291,5 @@ fn drafts_restore_only_declared_answers_and_name_what_they_drop() {
 mod change;
 mod property;
 mod regressions;
+mod wanted;
 mod words;
