@@ -4,7 +4,7 @@
 use serde_json::Value as Json;
 
 use super::decl::{Ctx, Kind, On, Page, Special, Stop};
-use super::model::{Answers, Key, Value};
+use super::model::{Answers, Key, Value, YesNo};
 use super::{about, adjust, escalate, evidence, ombudsman, problem, rep, request, start};
 use crate::domain::payload::Attachment;
 use crate::domain::validate::DateInput;
@@ -197,21 +197,28 @@ pub fn restore(json: &Json) -> (Answers, Vec<String>) {
     (a, dropped)
 }
 
-/// The answers to start another task with: who the resident is, their
-/// representative and their support needs are kept, so nothing is asked
-/// twice (WCAG 3.3.7); the task itself starts afresh, danger first.
+/// The answers to start another task with: who the resident is, and the
+/// representative and support needs sent with this task, are kept, so
+/// nothing is asked twice (WCAG 3.3.7); those sent answer "do you want..."
+/// for the next task, and a "no" stands. What was not sent (given, then
+/// "no", or left from a task changed since) is not kept. The task itself
+/// starts afresh, danger first.
 pub fn for_another_task(a: &Answers, ctx: &Ctx) -> Answers {
     let mut keep: Vec<Key> = about::keys().collect();
-    keep.extend(rep::STOPS.iter().chain(&adjust::STOPS).flat_map(|s| s.page.fields.iter().map(|f| f.key)));
+    let sent = [(rep::wanted(a), &rep::WANT, &rep::STOPS[..]), (adjust::wanted(a), &adjust::WANT, &adjust::STOPS[..])];
+    for (wanted, want, stops) in sent {
+        if wanted {
+            keep.extend(stops.iter().flat_map(|s| s.page.fields.iter().map(|f| f.key)));
+        } else if want.is(a, YesNo::No) {
+            keep.push(want.0);
+        }
+    }
     let mut next = a.clone();
     next.keep(&keep);
-    // A representative or support needs given before (perhaps as that task
-    // itself) answer "do you want..." already.
-    if rep::NAME.opt(a).is_some() {
-        rep::WANT.set(&mut next, super::model::YesNo::Yes);
-    }
-    if !adjust::NEEDS.get(a).is_empty() {
-        adjust::WANT.set(&mut next, super::model::YesNo::Yes);
+    for (wanted, want, _) in sent {
+        if wanted {
+            want.set(&mut next, YesNo::Yes);
+        }
     }
     next.carried = about::STOPS.iter().all(|s| s.page.passes(a, ctx));
     next

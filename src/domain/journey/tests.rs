@@ -241,12 +241,13 @@ fn the_ombudsman_route_can_end_without_sending() {
 fn another_task_keeps_who_you_are_and_forgets_the_task() {
     let mut a = fixtures::complaint();
     about::TENANCY.set(&mut a, "T-123");
+    adjust::WANT.set(&mut a, YesNo::Yes);
     adjust::NEEDS.set(&mut a, &[adjust::Need::LargePrint]);
     let next = with_ctx(|c| flow::for_another_task(&a, c));
     assert_eq!(about::NAME.get(&next), "Sam Resident");
     assert_eq!(about::TENANCY.get(&next), "T-123");
     assert!(next.carried);
-    assert_eq!(adjust::WANT.get(&next), Some(YesNo::Yes), "support needs given before answer the question");
+    assert_eq!(adjust::WANT.get(&next), Some(YesNo::Yes), "support needs sent before answer the question");
     assert_eq!(start::TASK.get(&next), None);
     assert!(problem::WHAT.get(&next).is_empty() && start::HAZARDS.get(&next).is_empty());
     // The new task starts with danger, and who you are is not asked again.
