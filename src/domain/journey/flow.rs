@@ -86,19 +86,27 @@ pub fn next(a: &Answers, ctx: &Ctx, current: &Page) -> &'static Page {
 /// opened a question not yet answered, or a page that only informs (the
 /// emergency advice, "Is my landlord late?"). Every answerable page on the
 /// route is checked again, those known from before included, and the
-/// first one failing is shown, so nothing a page took is refused at Send.
-pub fn next_after_change(a: &Answers, ctx: &Ctx, current: &Page) -> &'static Page {
+/// first one failing is shown, so nothing a page took is refused at Send;
+/// so is a page the change put on the route that the resident has not
+/// been shown (an optional one passes its checks unseen). `trail`: the
+/// pages shown before this one (a page answered counts as shown too).
+pub fn next_after_change(a: &Answers, ctx: &Ctx, current: &Page, trail: &[&'static Page]) -> &'static Page {
     let route = route(a, ctx);
-    let Some(i) = route.iter().position(|(p, _)| p.key == current.key) else { return first_unfinished(a, ctx) };
-    for (p, _) in &route[i + 1..] {
+    let unseen = |p: &Page, on: On| {
+        on != On::Known && p.key != current.key && !trail.iter().any(|t| t.key == p.key) && !p.shown(a).any(|f| f.answered(a))
+    };
+    let stop = |p: &Page, on: On| p.answerable() && (!p.passes(a, ctx) || unseen(p, on));
+    let after = route.iter().position(|(p, _)| p.key == current.key).map_or(0, |i| i + 1);
+    for (p, on) in &route[after..] {
         if p.key == CHECK.key {
             break;
         }
-        if !p.answerable() || !p.passes(a, ctx) {
+        if (after > 0 && !p.answerable()) || stop(p, *on) {
             return p;
         }
     }
-    first_unfinished(a, ctx)
+    // A change may also leave an earlier page failing; else the route's end.
+    route.iter().find(|(p, on)| stop(p, *on)).or(route.last()).map_or(&CHECK, |(p, _)| *p)
 }
 
 /// The answers as the saved draft writes them: each key with its text,
