@@ -205,19 +205,20 @@ pub fn restore(json: &Json) -> (Answers, Vec<String>) {
     (a, dropped)
 }
 
-/// The answers to start another task with: who the resident is, and the
-/// representative and support needs sent with this task, are kept, so
-/// nothing is asked twice (WCAG 3.3.7); those sent answer "do you want..."
-/// for the next task, and a "no" stands. What was not sent (given, then
-/// "no", or left from a task changed since) is not kept. The task itself
-/// starts afresh, danger first.
+/// The answers to start another task with: who the resident is, their
+/// representative and their support needs are kept, so nothing is asked
+/// twice (WCAG 3.3.7); those sent with this task answer "do you want..."
+/// for the next. A "no" stands, and what was given before it is not kept.
+/// (Given on a task that does not ask for them, they are kept as they
+/// were, counting again only where "do you want..." is asked.) The task
+/// itself starts afresh, danger first.
 pub fn for_another_task(a: &Answers, ctx: &Ctx) -> Answers {
     let mut keep: Vec<Key> = about::keys().collect();
     let sent = [(rep::wanted(a), &rep::WANT, &rep::STOPS[..]), (adjust::wanted(a), &adjust::WANT, &adjust::STOPS[..])];
     for (wanted, want, stops) in sent {
-        if wanted {
+        if wanted || !want.is(a, YesNo::No) {
             keep.extend(stops.iter().flat_map(|s| s.page.fields.iter().map(|f| f.key)));
-        } else if want.is(a, YesNo::No) {
+        } else {
             keep.push(want.0);
         }
     }

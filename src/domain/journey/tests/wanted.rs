@@ -103,6 +103,9 @@ fn a_representative_sent_is_carried_to_another_task_and_not_asked_again() {
         }
     }
     assert_eq!(submit(&next).representative.map(|r| r.name), Some("Alex Helper".to_owned()));
+    // Through an Ombudsman referral, which does not ask, to a third task.
+    let third = with_ctx(|c| flow::for_another_task(&ombudsman_after(&next), c));
+    assert_eq!((rep::WANT.get(&third), rep::NAME.get(&third)), (Some(YesNo::Yes), "Alex Helper"));
     // Appointed as their own task: "do you want one?" is answered for the next.
     let next = with_ctx(|c| flow::for_another_task(&fixtures::representative(), c));
     assert_eq!(rep::WANT.get(&next), Some(YesNo::Yes));
