@@ -265,7 +265,13 @@ impl Wizard {
         }
         let back_to_check = self.returning_to_check.get_untracked() && current.key != journey::CHECK.key;
         let next = self.answers.with_untracked(|a| {
-            self.ctx(|c| if back_to_check { journey::next_after_change(a, c, current) } else { journey::next(a, c, current) })
+            self.ctx(|c| {
+                if back_to_check {
+                    self.trail.with_untracked(|trail| journey::next_after_change(a, c, current, trail))
+                } else {
+                    journey::next(a, c, current)
+                }
+            })
         });
         if next.key == journey::CHECK.key {
             self.returning_to_check.set(false);

@@ -33,8 +33,20 @@ pub const OTHER: Text = Text("adj_other");
 pub const DISABILITY: Text = Text("adj_disability");
 pub const CONSENT: One<YesNo> = One::new("adj_consent");
 
+/// Support needs are part of what is sent: asked for on their own, or
+/// "yes" on the page asking whether the resident has any, which only a
+/// complaint, a service request and a stage 2 request ask. Appointing a
+/// representative is a request of its own, about who deals with the
+/// landlord, and its payload carries no adjustments (the resident asks
+/// for those as their own task). A "yes" left from a task changed since,
+/// where that page is not asked, does not count.
 pub fn wanted(a: &Answers) -> bool {
-    TASK.is(a, Task::Adjustments) || WANT.is(a, YesNo::Yes)
+    TASK.is(a, Task::Adjustments) || (asks_want(a) && WANT.is(a, YesNo::Yes))
+}
+
+/// The tasks that ask whether the resident has support needs.
+fn asks_want(a: &Answers) -> bool {
+    matches!(TASK.get(a), Some(Task::Problem | Task::Request | Task::Escalate))
 }
 
 fn needs_language(a: &Answers) -> bool {
@@ -77,10 +89,7 @@ fn on(a: &Answers, _: &Ctx) -> super::decl::On {
 }
 
 pub static STOPS: [Stop; 4] = [
-    Stop {
-        page: &WANT_PAGE,
-        on: |a, _| ask_if(matches!(TASK.get(a), Some(Task::Problem | Task::Request | Task::Escalate))),
-    },
+    Stop { page: &WANT_PAGE, on: |a, _| ask_if(asks_want(a)) },
     Stop { page: &NEEDS_PAGE, on },
     Stop { page: &DETAILS_PAGE, on: |a, _| ask_if(wanted(a) && DETAILS_PAGE.fields.iter().any(|f| f.visible(a))) },
     Stop { page: &DISABILITY_PAGE, on },

@@ -4,7 +4,7 @@
 use serde_json::Value as Json;
 
 use super::decl::{Ctx, Kind, On, Page, Special, Stop};
-use super::model::{Answers, Key, Value};
+use super::model::{Answers, Key, Value, YesNo};
 use super::{about, adjust, escalate, evidence, ombudsman, problem, rep, request, start};
 use crate::domain::payload::Attachment;
 use crate::domain::validate::DateInput;
@@ -63,40 +63,50 @@ pub fn route(a: &Answers, ctx: &Ctx) -> Vec<(&'static Page, On)> {
     out
 }
 
-/// The pages the resident is taken through (not those known from before).
-fn asked(a: &Answers, ctx: &Ctx) -> Vec<&'static Page> {
-    route(a, ctx).into_iter().filter(|(_, on)| *on != On::Known).map(|(p, _)| p).collect()
-}
-
-/// The first page on the route that still needs an answer.
+/// The first page on the route that still needs an answer, those known
+/// from before included: a change may have left one failing.
 pub fn first_unfinished(a: &Answers, ctx: &Ctx) -> &'static Page {
-    asked(a, ctx).into_iter().find(|p| p.answerable() && !p.passes(a, ctx)).unwrap_or(&CHECK)
+    route(a, ctx).into_iter().map(|(p, _)| p).find(|p| p.answerable() && !p.passes(a, ctx)).unwrap_or(&CHECK)
 }
 
-/// The page after `current`, given the answers so far.
+/// The page after `current`, given the answers so far: the next one asked,
+/// or known from before but no longer passing its checks.
 pub fn next(a: &Answers, ctx: &Ctx, current: &Page) -> &'static Page {
     if current.key == CHECK.key {
         return &CONFIRMATION;
     }
-    let route = asked(a, ctx);
-    match route.iter().position(|p| p.key == current.key) {
-        Some(i) => route.get(i + 1).copied().unwrap_or(route[i]),
+    let route = route(a, ctx);
+    match route.iter().position(|(p, _)| p.key == current.key) {
+        Some(i) => route[i + 1..].iter().find(|(p, on)| *on != On::Known || !p.passes(a, ctx)).map_or(route[i].0, |(p, _)| *p),
         None => first_unfinished(a, ctx),
     }
 }
 
 /// After a "Change" link: back to "Check your answers", unless the change
 /// opened a question not yet answered, or a page that only informs (the
-/// emergency advice, "Is my landlord late?").
-pub fn next_after_change(a: &Answers, ctx: &Ctx, current: &Page) -> &'static Page {
-    let mut p = next(a, ctx, current);
-    for _ in 0..64 {
-        if p.key == CHECK.key || !p.answerable() || !p.passes(a, ctx) {
+/// emergency advice, "Is my landlord late?"). Every answerable page on the
+/// route is checked again, those known from before included, and the
+/// first one failing is shown, so nothing a page took is refused at Send;
+/// so is a page the change put on the route that the resident has not
+/// been shown (an optional one passes its checks unseen). `trail`: the
+/// pages shown before this one (a page answered counts as shown too).
+pub fn next_after_change(a: &Answers, ctx: &Ctx, current: &Page, trail: &[&'static Page]) -> &'static Page {
+    let route = route(a, ctx);
+    let unseen = |p: &Page, on: On| {
+        on != On::Known && p.key != current.key && !trail.iter().any(|t| t.key == p.key) && !p.shown(a).any(|f| f.answered(a))
+    };
+    let stop = |p: &Page, on: On| p.answerable() && (!p.passes(a, ctx) || unseen(p, on));
+    let after = route.iter().position(|(p, _)| p.key == current.key).map_or(0, |i| i + 1);
+    for (p, on) in &route[after..] {
+        if p.key == CHECK.key {
+            break;
+        }
+        if (after > 0 && !p.answerable()) || stop(p, *on) {
             return p;
         }
-        p = next(a, ctx, p);
     }
-    &CHECK
+    // A change may also leave an earlier page failing; else the route's end.
+    route.iter().find(|(p, on)| stop(p, *on)).or(route.last()).map_or(&CHECK, |(p, _)| *p)
 }
 
 /// The answers as the saved draft writes them: each key with its text,
@@ -197,19 +207,27 @@ pub fn restore(json: &Json) -> (Answers, Vec<String>) {
 
 /// The answers to start another task with: who the resident is, their
 /// representative and their support needs are kept, so nothing is asked
-/// twice (WCAG 3.3.7); the task itself starts afresh, danger first.
+/// twice (WCAG 3.3.7); those sent with this task answer "do you want..."
+/// for the next. A "no" stands, and what was given before it is not kept.
+/// (Given on a task that does not ask for them, they are kept as they
+/// were, counting again only where "do you want..." is asked.) The task
+/// itself starts afresh, danger first.
 pub fn for_another_task(a: &Answers, ctx: &Ctx) -> Answers {
     let mut keep: Vec<Key> = about::keys().collect();
-    keep.extend(rep::STOPS.iter().chain(&adjust::STOPS).flat_map(|s| s.page.fields.iter().map(|f| f.key)));
+    let sent = [(rep::wanted(a), &rep::WANT, &rep::STOPS[..]), (adjust::wanted(a), &adjust::WANT, &adjust::STOPS[..])];
+    for (wanted, want, stops) in sent {
+        if wanted || !want.is(a, YesNo::No) {
+            keep.extend(stops.iter().flat_map(|s| s.page.fields.iter().map(|f| f.key)));
+        } else {
+            keep.push(want.0);
+        }
+    }
     let mut next = a.clone();
     next.keep(&keep);
-    // A representative or support needs given before (perhaps as that task
-    // itself) answer "do you want..." already.
-    if rep::NAME.opt(a).is_some() {
-        rep::WANT.set(&mut next, super::model::YesNo::Yes);
-    }
-    if !adjust::NEEDS.get(a).is_empty() {
-        adjust::WANT.set(&mut next, super::model::YesNo::Yes);
+    for (wanted, want, _) in sent {
+        if wanted {
+            want.set(&mut next, YesNo::Yes);
+        }
     }
     next.carried = about::STOPS.iter().all(|s| s.page.passes(a, ctx));
     next

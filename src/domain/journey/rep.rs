@@ -25,14 +25,24 @@ pub const EMAIL: Text = Text("rep_email");
 pub const SCOPE: One<RepresentativeScope> = One::new("rep_powers");
 pub const CONSENT: One<ConsentEvidence> = One::new("rep_consent");
 
-/// The representative is filling in the form (pages then say "the resident").
+/// The representative is filling in the form (pages then say "the
+/// resident"). Asked only when appointing a representative: an answer
+/// left from that task, changed since, has no row to change it, so it
+/// does not count.
 pub fn by_rep(a: &Answers) -> bool {
-    FILLER.is(a, Filler::Representative)
+    TASK.is(a, Task::Representative) && FILLER.is(a, Filler::Representative)
 }
 
-/// A representative is part of what is sent.
+/// A representative is part of what is sent: appointed as the task, or
+/// "yes" on the page asking whether the resident wants one, where that
+/// page is asked (a "yes" left from a task changed since does not count).
 pub fn wanted(a: &Answers) -> bool {
-    TASK.is(a, Task::Representative) || WANT.is(a, YesNo::Yes)
+    TASK.is(a, Task::Representative) || (asks_want(a) && WANT.is(a, YesNo::Yes))
+}
+
+/// The tasks that ask whether the resident wants a representative.
+fn asks_want(a: &Answers) -> bool {
+    matches!(TASK.get(a), Some(Task::Problem | Task::Request | Task::Escalate))
 }
 
 /// Only evidence a landlord can accept for the role (Code 3.6); and only
@@ -68,7 +78,7 @@ fn on(a: &Answers, _: &Ctx) -> super::decl::On {
 }
 
 pub static STOPS: [Stop; 7] = [
-    Stop { page: &WANT_PAGE, on: |a, _| ask_if(matches!(TASK.get(a), Some(Task::Problem | Task::Request | Task::Escalate))) },
+    Stop { page: &WANT_PAGE, on: |a, _| ask_if(asks_want(a)) },
     Stop { page: &FILLER_PAGE, on: |a, _| ask_if(TASK.is(a, Task::Representative)) },
     Stop { page: &NAME_PAGE, on },
     Stop { page: &ROLE_PAGE, on },

@@ -217,13 +217,14 @@ fn the_complaint_route_asks_each_part_of_the_definition_then_about_you_once() {
 #[test]
 fn change_links_return_to_check_unless_a_new_question_opened() {
     let mut a = fixtures::complaint();
+    let trail: Vec<&'static Page> = walk(&a).into_iter().filter_map(page).collect();
     with_ctx(|c| {
-        assert_eq!(next_after_change(&a, c, page("impact").unwrap()).key, "check");
+        assert_eq!(next_after_change(&a, c, page("impact").unwrap(), &trail).key, "check");
         rep::WANT.set(&mut a, YesNo::Yes);
-        assert_eq!(next_after_change(&a, c, page("want_rep").unwrap()).key, "rep_name");
+        assert_eq!(next_after_change(&a, c, page("want_rep").unwrap(), &trail).key, "rep_name");
         // A danger ticked from a Change link shows its advice before going back.
         a.set("hazards", Value::Many(vec!["gas_smell"]));
-        assert_eq!(next_after_change(&a, c, page("hazards").unwrap()).key, "emergency_advice");
+        assert_eq!(next_after_change(&a, c, page("hazards").unwrap(), &trail).key, "emergency_advice");
     });
 }
 
@@ -241,12 +242,13 @@ fn the_ombudsman_route_can_end_without_sending() {
 fn another_task_keeps_who_you_are_and_forgets_the_task() {
     let mut a = fixtures::complaint();
     about::TENANCY.set(&mut a, "T-123");
+    adjust::WANT.set(&mut a, YesNo::Yes);
     adjust::NEEDS.set(&mut a, &[adjust::Need::LargePrint]);
     let next = with_ctx(|c| flow::for_another_task(&a, c));
     assert_eq!(about::NAME.get(&next), "Sam Resident");
     assert_eq!(about::TENANCY.get(&next), "T-123");
     assert!(next.carried);
-    assert_eq!(adjust::WANT.get(&next), Some(YesNo::Yes), "support needs given before answer the question");
+    assert_eq!(adjust::WANT.get(&next), Some(YesNo::Yes), "support needs sent before answer the question");
     assert_eq!(start::TASK.get(&next), None);
     assert!(problem::WHAT.get(&next).is_empty() && start::HAZARDS.get(&next).is_empty());
     // The new task starts with danger, and who you are is not asked again.
@@ -288,6 +290,8 @@ fn drafts_restore_only_declared_answers_and_name_what_they_drop() {
     }
 }
 
+mod change;
 mod property;
 mod regressions;
+mod wanted;
 mod words;

@@ -261,6 +261,8 @@ impl Draft {
         if k != OmbudsmanReferral {
             self.ombudsman = None;
         }
+        // Appointing a representative asks no support needs (the journey's
+        // `adjust::wanted`): those are the resident's own request.
         if k == RepresentativeAuthority {
             self.adjustments = None;
         }

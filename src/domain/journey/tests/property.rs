@@ -8,7 +8,7 @@
 
 use proptest::prelude::*;
 
-use super::super::decl::{Field, Kind, Line, Special};
+use super::super::decl::{Field, Kind, Line, Page, Special};
 use super::super::model::{Answers, Value};
 use super::super::*;
 use super::{today, with_ctx, AT, ID};
@@ -132,36 +132,92 @@ fn answer(rng: &mut Rng, a: &mut Answers, f: &Field) {
     a.set(f.key, value);
 }
 
+/// Answers `p` until it passes, as a resident corrects what is refused.
+/// False if it still fails (the resident gave up).
+fn settle(rng: &mut Rng, a: &mut Answers, p: &Page) -> bool {
+    for _ in 0..25 {
+        if !p.answerable() || with_ctx(|c| p.passes(a, c)) {
+            break;
+        }
+        for f in p.fields {
+            if f.visible(a) && (rng.chance(60) || with_ctx(|c| f.problem(a, c)).is_some()) {
+                answer(rng, a, f);
+            }
+        }
+    }
+    with_ctx(|c| p.passes(a, c))
+}
+
+/// Walks a random resident from the first page with answers `a` to the
+/// end of the route. Returns the answers and the pages shown (the UI's
+/// trail) if it reached "Check your answers".
+fn walk_on(rng: &mut Rng, mut a: Answers) -> Option<(Answers, Vec<&'static Page>)> {
+    let mut p = first();
+    let mut trail = Vec::new();
+    for _ in 0..120 {
+        if p.key == CHECK.key {
+            return Some((a, trail));
+        }
+        if p.special == Some(Special::OmbudsmanSummary) || !settle(rng, &mut a, p) {
+            return None;
+        }
+        trail.push(p);
+        p = with_ctx(|c| next(&a, c, p));
+    }
+    None
+}
+
 /// Walks a random resident to the end of a route. Returns the answers if
 /// it reached "Check your answers".
 fn resident(seed: u64) -> Option<Answers> {
+    walk_on(&mut Rng(seed | 1), Answers::default()).map(|(a, _)| a)
+}
+
+/// A random resident at "Check your answers" (half the time on a second
+/// task, after "Do something else") follows the "Change" link of a random
+/// row, gives that page's answers again, and continues as the UI does
+/// (each page it is taken to answered until it passes). Returns the
+/// answers if it came back to "Check your answers".
+fn changed(seed: u64) -> Option<Answers> {
     let mut rng = Rng(seed | 1);
-    let mut a = Answers::default();
-    let mut p = first();
+    let (mut a, mut trail) = walk_on(&mut rng, Answers::default())?;
+    if rng.chance(50) {
+        let next = with_ctx(|c| flow::for_another_task(&a, c));
+        (a, trail) = walk_on(&mut rng, next)?;
+    }
+    trail.push(&CHECK);
+    let rows: Vec<&'static Page> = with_ctx(|c| route(&a, c)).into_iter().map(|(p, _)| p).filter(|p| p.answerable()).collect();
+    let mut p = rows[rng.below(rows.len())];
+    for f in p.fields {
+        if f.visible(&a) && rng.chance(70) {
+            answer(&mut rng, &mut a, f);
+        }
+    }
     for _ in 0..120 {
         if p.key == CHECK.key {
             return Some(a);
         }
-        if p.special == Some(Special::OmbudsmanSummary) {
+        if p.special == Some(Special::OmbudsmanSummary) || !settle(&mut rng, &mut a, p) {
             return None;
         }
-        // Answer the page until it passes (a resident corrects what is refused).
-        for _ in 0..25 {
-            if !p.answerable() || with_ctx(|c| p.passes(&a, c)) {
-                break;
-            }
-            for f in p.fields {
-                if f.visible(&a) && (rng.chance(60) || with_ctx(|c| f.problem(&a, c)).is_some()) {
-                    answer(&mut rng, &mut a, f);
-                }
-            }
-        }
-        if !with_ctx(|c| p.passes(&a, c)) {
-            return None;
-        }
-        p = with_ctx(|c| next(&a, c, p));
+        let next = with_ctx(|c| next_after_change(&a, c, p, &trail));
+        trail.push(p);
+        p = next;
     }
     None
+}
+
+/// The payload `a` makes, or why Send refused it.
+fn send(a: &Answers) -> Result<(), TestCaseError> {
+    let built = with_ctx(|c| to_submission(a, ID, AT, "en-GB", c, &words()));
+    let s = match built {
+        Ok(s) => s,
+        Err(e) => return Err(TestCaseError::fail(format!("refused at Send after every page passed: {e:?}\n{:?}", to_json(a)))),
+    };
+    let v = serde_json::to_value(&s).unwrap();
+    let errors = schema_errors(&v);
+    prop_assert!(errors.is_empty(), "{:?}\n{}", errors, v);
+    Ok(())
 }
 
 proptest! {
@@ -171,14 +227,16 @@ proptest! {
     #[test]
     fn a_route_whose_pages_all_pass_builds_a_payload_the_schema_accepts(seed in any::<u64>()) {
         if let Some(a) = resident(seed) {
-            let built = with_ctx(|c| to_submission(&a, ID, AT, "en-GB", c, &words()));
-            let s = match built {
-                Ok(s) => s,
-                Err(e) => return Err(TestCaseError::fail(format!("refused at Send after every page passed: {e:?}\n{:?}", to_json(&a)))),
-            };
-            let v = serde_json::to_value(&s).unwrap();
-            let errors = schema_errors(&v);
-            prop_assert!(errors.is_empty(), "{:?}\n{}", errors, v);
+            send(&a)?;
+        }
+    }
+
+    /// The same after a "Change" link, on a first task or another: an
+    /// answer a page takes is never refused at Send.
+    #[test]
+    fn a_change_from_check_never_leads_to_a_refusal_at_send(seed in any::<u64>()) {
+        if let Some(a) = changed(seed) {
+            send(&a)?;
         }
     }
 }
@@ -194,4 +252,12 @@ fn random_residents_reach_check_on_every_task() {
         }
     }
     assert_eq!(kinds.len(), 6, "{kinds:?}");
+}
+
+/// Many random residents do come back to "Check your answers" after a
+/// change, so the property after a change is not vacuous either.
+#[test]
+fn random_residents_come_back_to_check_after_a_change() {
+    let back = (1..400u64).filter(|s| changed(s.wrapping_mul(0x9E37_79B9_7F4A_7C15)).is_some()).count();
+    assert!(back > 100, "{back} of 399");
 }
