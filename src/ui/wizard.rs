@@ -17,6 +17,8 @@ use crate::domain::text::{Msg, Render, Words};
 use crate::domain::validate::FieldError;
 use crate::edge::{console, page};
 
+mod history;
+
 /// Everything about this instance that never changes after mounting.
 pub struct Setup {
     pub instance: String,
@@ -157,37 +159,6 @@ impl Wizard {
         }
     }
 
-    fn follow_browser_history(self) {
-        page::on_history_pop(self.instance(), move |depth| {
-            if self.locked_untracked() {
-                return;
-            }
-            let mut trail = self.trail.get_untracked();
-            let here = self.page.get_untracked();
-            if depth < trail.len() {
-                self.ahead.update_value(|v| v.extend(std::iter::once(here).chain(trail[depth + 1..].iter().copied().rev())));
-                self.page.set(trail[depth]);
-                trail.truncate(depth);
-                self.trail.set(trail);
-                self.after_page_change();
-            } else if depth == trail.len() + 1 {
-                // Forward, to the page Back left, if this page's answers still
-                // pass and lead there; otherwise the browser goes back again,
-                // so its history and the widget stay in step.
-                let on = self.answers.with_untracked(|a| self.ctx(|c| here.passes(a, c).then(|| journey::next(a, c, here))));
-                if let Some(next) = on.filter(|p| self.ahead.with_value(|v| v.last().is_some_and(|x| x.key == p.key))) {
-                    self.ahead.update_value(|v| v.truncate(v.len() - 1));
-                    trail.push(here);
-                    self.trail.set(trail);
-                    self.page.set(next);
-                    self.after_page_change();
-                } else {
-                    page::history_back();
-                }
-            }
-        });
-    }
-
     /// When the draft waiting to be continued was saved.
     pub fn resume_saved_ms(&self) -> Option<f64> {
         self.resume.with_value(|r| r.as_ref().map(|(_, _, t)| *t))
@@ -315,25 +286,6 @@ impl Wizard {
 
     fn locked_untracked(&self) -> bool {
         self.pending_id.with_untracked(Option::is_some) && matches!(self.send.get_untracked(), SendState::Sending | SendState::Waiting { .. })
-    }
-
-    /// The back link: the previous page, kept in step with the browser's history.
-    pub fn back(&self) {
-        let depth = self.trail.with_untracked(Vec::len);
-        if depth == 0 || self.locked_untracked() {
-            return;
-        }
-        if page::current_depth(&self.instance()) == Some(depth) {
-            // Our history entry is on top: let the browser go back, and the
-            // popstate handler moves the page, so both stay in step.
-            page::history_back();
-        } else {
-            let mut trail = self.trail.get_untracked();
-            let prev = trail.pop().unwrap_or(journey::first());
-            self.trail.set(trail);
-            self.page.set(prev);
-            self.after_page_change();
-        }
     }
 
     /// Starts again with nothing kept (for shared devices).
