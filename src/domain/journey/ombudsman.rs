@@ -76,6 +76,9 @@ static STAGE1_PAGE: Page = Page::titled(
             (&ANSWERED, &ACKNOWLEDGED, "omb_acknowledged.after"),
         ],
     )
+    .into_iter()
+    .chain(within_a_year(a, ctx, &EXTENDED, &COMPLAINED, "omb_extended.too_far"))
+    .collect()
 });
 static STAGE2_PAGE: Page = Page::titled(
     "omb_s2_dates",
@@ -99,6 +102,9 @@ static STAGE2_PAGE: Page = Page::titled(
             (&S2_ANSWERED, &S2_ACKNOWLEDGED, "omb_s2_acknowledged.after"),
         ],
     )
+    .into_iter()
+    .chain(within_a_year(a, ctx, &S2_EXTENDED, &S2_REQUESTED, "omb_s2_extended.too_far"))
+    .collect()
 });
 static LATE_PAGE: Page = Page::special("omb_late", Special::Lateness);
 static WHY_PAGE: Page = Page::ask("omb_why", &[long_text(&WHY).payload("ombudsman.why_still_unhappy")]);
@@ -119,6 +125,16 @@ fn order(a: &Answers, ctx: &Ctx, rules: &[(&Date, &Date, &'static str)]) -> Vec<
         }
     }
     out
+}
+
+/// A new date the landlord gave (which may be still to come) is at most a
+/// year after the complaint or request: the longest extensions are weeks
+/// (Code 6.4, 6.15), so a later one is a mistyped year. The error names
+/// the date it counts from.
+fn within_a_year(a: &Answers, ctx: &Ctx, new: &Date, from: &Date, key: &'static str) -> Option<FieldError> {
+    let (n, f) = (given(new, a, ctx)?, given(from, a, ctx)?);
+    let limit = f.checked_add_months(chrono::Months::new(12))?;
+    (n > limit).then(|| FieldError::new(new.0, Msg::new(key).date("date", f)))
 }
 
 /// A date the resident gave that applies to where their complaint is up

@@ -72,6 +72,13 @@ fn the_new_date_may_be_still_to_come_and_moves_the_deadline() {
     let e = p.errors(&a, &ctx);
     assert_eq!(e[0].field, "omb_extended");
     assert_eq!(en(&e[0].message), "The new date they gave must be on or after the date you complained (Monday 23 November 2026)");
+    // A mistyped year: at most a year after the complaint.
+    ombudsman::EXTENDED.set(&mut a, "21", "12", "2062");
+    let e = p.errors(&a, &ctx);
+    assert_eq!(e[0].field, "omb_extended");
+    assert_eq!(en(&e[0].message), "The new date they gave must be within a year of the date you complained (Monday 23 November 2026)");
+    ombudsman::EXTENDED.set(&mut a, "23", "11", "2027");
+    assert!(p.passes(&a, &ctx));
 }
 
 #[test]
@@ -103,6 +110,13 @@ fn a_final_answer_on_the_new_stage2_date_is_not_late() {
     ombudsman::S2_EXTENDED.set(&mut a, "20", "1", "2027");
     let (missed, _, _) = said(&a, d(2027, 2, 1), &config);
     assert!(missed.is_empty(), "{missed:?}");
+    let p = flow::page("omb_s2_dates").unwrap();
+    let ctx = Ctx { today: d(2027, 2, 1), config: &config };
+    assert!(p.passes(&a, &ctx));
+    ombudsman::S2_EXTENDED.set(&mut a, "20", "1", "2029");
+    let e = p.errors(&a, &ctx);
+    assert_eq!((e.len(), e[0].field.as_str()), (1, "omb_s2_extended"));
+    assert!(en(&e[0].message).contains("within a year of the date you asked for stage 2 (Monday 7 December 2026)"));
 }
 
 #[test]
