@@ -69,6 +69,8 @@ const FIRST = {
    "emergency_advice.steps": "What to do now, and what we must do",
    "advice.999": "If anyone is in immediate danger, call 999.",
    "advice.gas": "If you smell gas, call the National Gas Emergency Service on 0800 111 999. Open doors and windows, and do not use switches or naked flames.",
+   "advice.gas_ni": "If you smell gas, call the Northern Ireland Gas Emergency Service on 0800 002 001. Open doors and windows, and do not use switches or naked flames.",
+   "advice.gas_any": "If you smell gas, call the gas emergency line: 0800 111 999 in England, Scotland and Wales, or 0800 002 001 in Northern Ireland. Open doors and windows, and do not use switches or naked flames.",
    "advice.fire": "If there is a fire, get everyone out and call 999.",
    "advice.water_off": "If it is safe to, turn the water off at the stopcock.",
    "advice.electrics": "Keep away from wet electrics. If it is safe to, switch off at the fuse box.",
@@ -109,6 +111,8 @@ const FIRST = {
    "emergency_advice.steps": "Beth i'w wneud nawr, a beth sy'n rhaid i ni ei wneud",
    "advice.999": "Os oes unrhyw un mewn perygl uniongyrchol, ffoniwch 999.",
    "advice.gas": "Os ydych chi'n arogli nwy, ffoniwch y Gwasanaeth Argyfwng Nwy Cenedlaethol ar 0800 111 999. Agorwch ddrysau a ffenestri, a pheidiwch â defnyddio switshis na fflamau noeth.",
+   "advice.gas_ni": "Os ydych chi'n arogli nwy, ffoniwch Wasanaeth Argyfwng Nwy Gogledd Iwerddon ar 0800 002 001. Agorwch ddrysau a ffenestri, a pheidiwch â defnyddio switshis na fflamau noeth.",
+   "advice.gas_any": "Os ydych chi'n arogli nwy, ffoniwch y llinell argyfwng nwy: 0800 111 999 yng Nghymru, Lloegr a'r Alban, neu 0800 002 001 yng Ngogledd Iwerddon. Agorwch ddrysau a ffenestri, a pheidiwch â defnyddio switshis na fflamau noeth.",
    "advice.fire": "Os oes tân, ewch â phawb allan a ffoniwch 999.",
    "advice.water_off": "Os yw'n ddiogel gwneud hynny, trowch y dŵr i ffwrdd wrth y stopfalf.",
    "advice.electrics": "Cadwch draw oddi wrth offer trydanol gwlyb. Os yw'n ddiogel gwneud hynny, diffoddwch y trydan wrth y blwch ffiwsiau.",
@@ -148,7 +152,9 @@ const FIRST = {
    "emergency_advice.damp": "{landlord} کو نمی اور پھپھوندی کے بارے میں جتنی جلدی ہو سکے بتائیں، {number} پر فون کر کے یا اس فارم کے ذریعے۔",
    "emergency_advice.steps": "آپ ابھی کیا کریں، اور ہمیں کیا کرنا لازمی ہے",
    "advice.999": "اگر کسی کو فوری خطرہ ہو تو 999 پر فون کریں۔",
-   "advice.gas": "اگر آپ کو گیس کی بو آئے تو نیشنل گیس ایمرجنسی سروس کو 0800 111 999 پر فون کریں۔ دروازے اور کھڑکیاں کھول دیں، اور بجلی کے سوئچ یا کوئی شعلہ (جیسے ماچس یا لائٹر) استعمال نہ کریں۔",
+   "advice.gas": "اگر آپ کو گیس کی بو آئے تو نیشنل گیس ایمرجنسی سروس کو ⁦0800 111 999⁩ پر فون کریں۔ دروازے اور کھڑکیاں کھول دیں، اور بجلی کے سوئچ یا کوئی شعلہ (جیسے ماچس یا لائٹر) استعمال نہ کریں۔",
+   "advice.gas_ni": "اگر آپ کو گیس کی بو آئے تو شمالی آئرلینڈ گیس ایمرجنسی سروس کو ⁦0800 002 001⁩ پر فون کریں۔ دروازے اور کھڑکیاں کھول دیں، اور بجلی کے سوئچ یا کوئی شعلہ (جیسے ماچس یا لائٹر) استعمال نہ کریں۔",
+   "advice.gas_any": "اگر آپ کو گیس کی بو آئے تو گیس ایمرجنسی لائن پر فون کریں: انگلینڈ، اسکاٹ لینڈ اور ویلز میں ⁦0800 111 999⁩، یا شمالی آئرلینڈ میں ⁦0800 002 001⁩۔ دروازے اور کھڑکیاں کھول دیں، اور بجلی کے سوئچ یا کوئی شعلہ (جیسے ماچس یا لائٹر) استعمال نہ کریں۔",
    "advice.fire": "اگر آگ لگی ہو تو سب کو باہر نکالیں اور 999 پر فون کریں۔",
    "advice.water_off": "اگر ایسا کرنا محفوظ ہو تو اسٹاپ کاک (پانی کا مین والو) سے پانی بند کر دیں۔",
    "advice.electrics": "بجلی کی گیلی چیزوں سے دور رہیں۔ اگر ایسا کرنا محفوظ ہو تو فیوز باکس سے بجلی بند کر دیں۔",
@@ -189,6 +195,8 @@ const FIRST = {
    "emergency_advice.steps": "Co zrobić teraz i co my musimy zrobić",
    "advice.999": "Jeśli komuś grozi bezpośrednie niebezpieczeństwo, zadzwoń pod numer 999.",
    "advice.gas": "Jeśli czujesz zapach gazu, zadzwoń do pogotowia gazowego (National Gas Emergency Service) pod numer 0800 111 999. Otwórz drzwi i okna. Nie używaj włączników ani otwartego ognia.",
+   "advice.gas_ni": "Jeśli czujesz zapach gazu, zadzwoń do pogotowia gazowego Irlandii Północnej (Northern Ireland Gas Emergency Service) pod numer 0800 002 001. Otwórz drzwi i okna. Nie używaj włączników ani otwartego ognia.",
+   "advice.gas_any": "Jeśli czujesz zapach gazu, zadzwoń do pogotowia gazowego: w Anglii, Szkocji i Walii pod numer 0800 111 999, a w Irlandii Północnej pod numer 0800 002 001. Otwórz drzwi i okna. Nie używaj włączników ani otwartego ognia.",
    "advice.fire": "Jeśli jest pożar, wyprowadź wszystkich na zewnątrz i zadzwoń pod numer 999.",
    "advice.water_off": "Jeśli możesz to zrobić bezpiecznie, zakręć wodę głównym zaworem.",
    "advice.electrics": "Nie zbliżaj się do mokrych urządzeń i instalacji elektrycznej. Jeśli możesz to zrobić bezpiecznie, wyłącz prąd w skrzynce z bezpiecznikami.",
@@ -488,7 +496,7 @@ function drawFirstQuestion(host, index) {
       ? sentence(say(emergency ? 'emergency_advice.call' : 'emergency_advice.damp', { landlord: c.name, number: '\u0001' }), telLink(number))
       : sentence(say('fallback.call', { phone: '\u0001' }), telLink(number));
     const steps = ['advice.999'];
-    if (state.checked.includes('gas_smell')) steps.push('advice.gas');
+    if (state.checked.includes('gas_smell')) steps.push(gasAdvice(state.config));
     if (state.checked.includes('fire_safety')) steps.push('advice.fire');
     if (state.checked.includes('flooding_or_major_leak')) steps.push('advice.water_off');
     if (state.checked.includes('electrical_danger') || state.checked.includes('flooding_or_major_leak')) steps.push('advice.electrics');
@@ -537,6 +545,20 @@ function drawFirstQuestion(host, index) {
       host.setAttribute('data-putright-status', 'failed');
     },
   };
+}
+
+/** The gas emergency line's step for the landlord's nation, chosen as the
+ *  widget does (`gas_advice` in src/domain/hazard.rs): Northern Ireland's
+ *  (0800 002 001) under scheme "northern-ireland-nipso" or its bank
+ *  holidays, Great Britain's (0800 111 999) otherwise. Until the config is
+ *  read, or if it cannot be, or names a scheme this file does not know,
+ *  both numbers with where each applies, never one that may be wrong. */
+function gasAdvice(config) {
+  if (!config || Object.keys(config).length === 0) return 'advice.gas_any';
+  const { scheme, bank_holiday_region: region } = config;
+  if (scheme === 'northern-ireland-nipso' || (scheme === undefined && region === 'northern-ireland')) return 'advice.gas_ni';
+  if (scheme !== undefined && !['england-hos', 'wales-psow', 'scotland-spso'].includes(scheme)) return 'advice.gas_any';
+  return region === undefined || region === 'england-and-wales' || region === 'scotland' ? 'advice.gas' : 'advice.gas_any';
 }
 
 const telLink = (phone) => ltr(el('a', phone, { href: `tel:${phone.replace(/[^\d+]/g, '')}` }));

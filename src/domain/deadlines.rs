@@ -10,7 +10,7 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::{Calendar, OutOfRange};
-use super::scheme::{Counted, Scheme};
+use super::scheme::{Counted, Scheme, Step};
 use super::text::{Msg, Render};
 
 /// Which complaint stage. Every scheme has two (Code 5.2, 5.3; the model
@@ -182,11 +182,25 @@ impl StageDates {
         let (s_ack, s_respond, s_ext) = sections(scheme, self.stage);
         let event = |what: &str| format!("{}_{what}", self.stage.prefix());
         let from_receipt = plan.counted == Counted::FromReceipt;
-        // "must ... (the scheme's limit)" or, for a shorter promise, "aims to ... (the scheme allows up to N)".
-        let basis = |what: &str, days: u32, most: u32, section: &str| {
-            let promise = days < most;
+        let stage_rule = rules.stage(self.stage);
+        // The landlord's own figure where the scheme's is a default we could
+        // not verify, or where it sets no fixed limit (README, "The four
+        // nations"): its complaints policy sets it, not the scheme.
+        let own = |step: Option<Step>, days: u32| step.is_none_or(|s| !s.verified && s.days != days);
+        // "must ... (the scheme's limit)" or, for a shorter promise, "aims to
+        // ... (the scheme allows up to N)"; a figure of the landlord's own,
+        // "must ... (the limit in the landlord's complaints policy)".
+        let basis = |what: &str, days: u32, most: u32, section: &str, step: Option<Step>| {
+            let own = own(step, days);
+            let promise = days < most && !own;
             let key = format!("basis.{}.{}{}", if promise { "aims" } else { "must" }, event(what), if what == "respond" && from_receipt { ".receipt" } else { "" });
-            let why = if promise { scheme.allows(most, section) } else { scheme.limit(section) };
+            let why = if own {
+                Msg::new("basis.own_limit")
+            } else if promise {
+                scheme.allows(most, section)
+            } else {
+                scheme.limit(section)
+            };
             Msg::new(key).count(days).msg("why", why).msg("answer", scheme.answer(self.stage))
         };
         let due = |what: &str, due: NaiveDate, days: u32, section: &'static str, basis: Msg| Due {
@@ -200,11 +214,13 @@ impl StageDates {
         let mut out = Vec::new();
         if let (Some(on), Some(days)) = (self.acknowledge_by, plan.acknowledge) {
             let most = most.acknowledge.unwrap_or(days);
-            out.push(due("acknowledge", on, days, s_ack, basis("acknowledge", days, most, s_ack)));
+            out.push(due("acknowledge", on, days, s_ack, basis("acknowledge", days, most, s_ack, stage_rule.acknowledge)));
         }
-        out.push(due("respond", self.respond_by, plan.respond, s_respond, basis("respond", plan.respond, most.respond, s_respond)));
+        let respond = basis("respond", plan.respond, most.respond, s_respond, Some(stage_rule.respond));
+        out.push(due("respond", self.respond_by, plan.respond, s_respond, respond));
         if let (Some(on), Some(days)) = (self.extension_limit, plan.extension) {
-            let why = Msg::new(rules.wording.extension_basis).count(days).text("section", s_ext).msg("rule", scheme.cite(s_ext));
+            let rule = if own(stage_rule.extension, days) { Msg::new("link.complaints_policy") } else { scheme.cite(s_ext) };
+            let why = Msg::new(rules.wording.extension_basis).count(days).text("section", s_ext).msg("rule", rule);
             out.push(due("extension_limit", on, days, s_ext, why));
         }
         out
@@ -432,6 +448,43 @@ mod tests {
         assert!(expected[1].basis.contains("Code's limit"), "{}", expected[1].basis);
         assert_eq!(expected[2].event, "stage1_extension_limit");
         assert_eq!(expected[2].code_section.as_deref(), Some("6.4"));
+    }
+
+    #[test]
+    fn a_landlords_own_figure_for_an_unverified_or_open_step_cites_its_policy() {
+        let ni = Calendar::new(Region::NorthernIreland);
+        let words = english();
+        let said = |stage, ts: &Timescales, cal: &Calendar| -> Vec<(String, String)> {
+            let dates = StageDates::new(stage, d(2026, 11, 23), cal, ts).unwrap();
+            dates.expected(ts).iter().map(|x| x.to_payload(&words)).map(|x| (x.event, x.basis)).collect()
+        };
+        let basis = |list: &[(String, String)], event: &str| list.iter().find(|(e, _)| e == event).unwrap().1.clone();
+        let own = "This is the limit in Example Homes's complaints policy.";
+        // NIPSO's stage 2 acknowledgement (3 days) is not verified: 10, or 2, is the landlord's own.
+        for days in [10, 2] {
+            let ts = Timescales { stage2_acknowledge: days, ..Timescales::of(Scheme::NorthernIreland) };
+            let b = basis(&said(Stage::Stage2, &ts, &ni), "stage2_acknowledge");
+            assert!(b.starts_with(&format!("Example Homes must acknowledge your request for stage 2 within {days} working days")), "{b}");
+            assert!(b.ends_with(own) && !b.contains("NIPSO"), "{b}");
+        }
+        // At the default, it is the default's wording; a verified step keeps the scheme's.
+        let ts = Timescales::of(Scheme::NorthernIreland);
+        let list = said(Stage::Stage2, &ts, &ni);
+        assert!(basis(&list, "stage2_acknowledge").contains("NIPSO"), "{list:?}");
+        assert!(basis(&list, "stage2_respond").contains("NIPSO"), "{list:?}");
+        // An extension where the scheme sets no fixed limit (Wales, stage 1), or
+        // longer than Scotland's unverified 5 days: the landlord's policy.
+        let cal = Calendar::default();
+        let ts = Timescales { stage1_extension: 10, ..Timescales::of(Scheme::Wales) };
+        let b = basis(&said(Stage::Stage1, &ts, &cal), "stage1_extension_limit");
+        assert!(b.ends_with("at most 10 extra working days (Example Homes's complaints policy)."), "{b}");
+        let scot = Calendar::new(Region::Scotland);
+        let ts = Timescales { stage1_extension: 10, ..Timescales::of(Scheme::Scotland) };
+        let b = basis(&said(Stage::Stage1, &ts, &scot), "stage1_extension_limit");
+        assert!(b.ends_with("(Example Homes's complaints policy)."), "{b}");
+        let ts = Timescales::of(Scheme::Scotland);
+        let b = basis(&said(Stage::Stage1, &ts, &scot), "stage1_extension_limit");
+        assert!(b.contains("SPSO"), "{b}");
     }
 
     #[test]

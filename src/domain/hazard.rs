@@ -4,8 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::calendar::Region;
 use super::config::LandlordConfig;
 use super::deadlines::{awaab, HazardLevel};
+use super::scheme::Scheme;
 use super::text::Msg;
 
 crate::choices! {
@@ -63,6 +65,20 @@ impl HazardFlag {
     }
 }
 
+/// The gas emergency line for the landlord's nation: Great Britain's
+/// National Gas Emergency Service (0800 111 999), or in Northern Ireland
+/// the NI Gas Emergency Service (0800 002 001). Northern Ireland is the
+/// NIPSO scheme, or (a config from before schemes) its bank holidays.
+/// The loader's plain first question chooses the same way
+/// (`gasAdvice` in `public/putright.js`).
+pub fn gas_advice(config: &LandlordConfig) -> &'static str {
+    if config.scheme() == Scheme::NorthernIreland || config.bank_holiday_region == Region::NorthernIreland {
+        "advice.gas_ni"
+    } else {
+        "advice.gas"
+    }
+}
+
 /// What to tell the resident straight away about a hazard.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HazardAdvice {
@@ -80,7 +96,7 @@ impl HazardAdvice {
         let has = |h: HazardKind| flag.hazards.contains(&h);
         let mut steps = vec![Msg::new("advice.999")];
         if has(HazardKind::GasSmell) {
-            steps.push(Msg::new("advice.gas"));
+            steps.push(Msg::new(gas_advice(config)));
         }
         if has(HazardKind::FireSafety) {
             steps.push(Msg::new("advice.fire"));
@@ -134,5 +150,41 @@ mod tests {
         c.awaabs_law = false;
         let a = HazardAdvice::new(&[HazardKind::GasSmell], &c).unwrap();
         assert!(a.steps.iter().all(|m| !m.key.starts_with("advice.awaab")));
+    }
+
+    /// The gas step, in English, for a config with these national settings.
+    fn gas_line(national: serde_json::Value) -> String {
+        let mut v: serde_json::Value = serde_json::from_str(&LandlordConfig::example().to_json()).unwrap();
+        for key in ["scheme", "bank_holiday_region", "ombudsman", "awaabs_law", "timescales", "complaint_time_limit_months"] {
+            v.as_object_mut().unwrap().remove(key);
+        }
+        v.as_object_mut().unwrap().extend(national.as_object().unwrap().clone());
+        let c = LandlordConfig::from_value(v).unwrap();
+        let a = HazardAdvice::new(&[HazardKind::GasSmell], &c).unwrap();
+        let gas = a.steps.iter().find(|m| m.key.starts_with("advice.gas")).unwrap();
+        use crate::domain::text::Render;
+        crate::domain::text::Words::new(crate::domain::text::shipped::english()).render(gas)
+    }
+
+    #[test]
+    fn a_gas_smell_gets_the_gas_emergency_line_of_the_landlords_nation() {
+        use serde_json::json;
+        let gb = "0800 111 999";
+        let ni = "0800 002 001";
+        for (national, number) in [
+            (json!({}), gb),
+            (json!({"scheme": "england-hos"}), gb),
+            (json!({"scheme": "wales-psow"}), gb),
+            (json!({"scheme": "scotland-spso"}), gb),
+            (json!({"scheme": "northern-ireland-nipso"}), ni),
+            // A config from before schemes, with Northern Ireland's bank holidays.
+            (json!({"bank_holiday_region": "northern-ireland"}), ni),
+        ] {
+            let line = gas_line(national.clone());
+            assert!(line.contains(number), "{national}: {line}");
+            let other = if number == gb { ni } else { gb };
+            assert!(!line.contains(other), "{national}: {line}");
+        }
+        assert!(gas_line(json!({"scheme": "northern-ireland-nipso"})).contains("Northern Ireland Gas Emergency Service"));
     }
 }

@@ -52,11 +52,17 @@ pub fn EmergencyAdvice() -> impl IntoView {
 pub fn Lateness() -> impl IntoView {
     let w = expect_context::<Wizard>();
     let reports = w.answers.with_untracked(|a| w.ctx(|c| ombudsman::lateness(a, c)));
+    let refused = w.answers.with_untracked(|a| w.ctx(|c| ombudsman::refused_escalation(a, c)));
     let (missed, other, upcoming) = (receipt::missed(&reports), receipt::other(&reports), receipt::upcoming(&reports));
     let late = !missed.is_empty();
+    let title = match (late, refused) {
+        (true, _) => "omb_late.title_late",
+        (false, true) => "omb_late.title_refused",
+        (false, false) => "omb_late.title",
+    };
     let list = move |items: Vec<Msg>| view! { <ul>{items.iter().map(|m| view! { <li>{w.say(m)}</li> }).collect_view()}</ul> };
     view! {
-        <h1 class="pr-h1" tabindex="-1">{move || w.t(if late { "omb_late.title_late" } else { "omb_late.title" })}</h1>
+        <h1 class="pr-h1" tabindex="-1">{move || w.t(title)}</h1>
         {late.then(|| view! { {list(missed.clone())}<p>{move || w.t("omb_late.tell")}</p> })}
         {(!other.is_empty()).then(|| view! { <h2>{move || w.t("omb_late.other")}</h2>{list(other.clone())} })}
         {(!upcoming.is_empty()).then(|| view! { <h2>{move || w.t("omb_late.upcoming")}</h2>{list(upcoming.clone())} })}

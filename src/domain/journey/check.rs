@@ -62,7 +62,7 @@ impl Field {
             }
             Kind::LongText => check_text(a.text(self.key), required, true, self.limit().chars()),
             Kind::Date => match a.date(self.key) {
-                Some(d) if !d.is_blank() => validate::validate_date(d, ctx.today, true).map(drop),
+                Some(d) if !d.is_blank() => validate::validate_date(d, ctx.today, !self.future).map(drop),
                 _ if required => Err(Problem::Missing),
                 _ => Ok(()),
             },

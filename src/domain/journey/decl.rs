@@ -100,11 +100,14 @@ pub struct Field {
     pub autocomplete: Option<&'static str>,
     /// About the representative rather than the resident.
     pub about_rep: bool,
+    /// A date that may be after today (a new date the landlord gave);
+    /// every other date has happened.
+    pub future: bool,
 }
 
 impl Field {
     pub const fn new(key: Key, kind: Kind) -> Field {
-        Field { key, kind, optional: false, when: None, payload: "", autocomplete: None, about_rep: false }
+        Field { key, kind, optional: false, when: None, payload: "", autocomplete: None, about_rep: false, future: false }
     }
     pub const fn optional(mut self) -> Field {
         self.optional = true;
@@ -124,6 +127,11 @@ impl Field {
     }
     pub const fn about_rep(mut self) -> Field {
         self.about_rep = true;
+        self
+    }
+    /// A date question whose answer may be after today.
+    pub const fn may_be_future(mut self) -> Field {
+        self.future = true;
         self
     }
     pub fn visible(&self, a: &Answers) -> bool {

@@ -166,6 +166,11 @@ impl Date {
     pub fn get(&self, a: &Answers, today: NaiveDate) -> Option<NaiveDate> {
         a.date(self.0).and_then(|d| validate::validate_date(d, today, true).ok())
     }
+    /// The real date given, if any, whether or not it is after `today`
+    /// (for a question declared [`super::decl::Field::may_be_future`]).
+    pub fn get_any(&self, a: &Answers, today: NaiveDate) -> Option<NaiveDate> {
+        a.date(self.0).and_then(|d| validate::validate_date(d, today, false).ok())
+    }
     pub fn is_blank(&self, a: &Answers) -> bool {
         a.date(self.0).is_none_or(DateInput::is_blank)
     }

@@ -6,7 +6,8 @@ use super::decl::{ask_if, long_text, radios, Ctx, Field, Kind, On, Page, Special
 use super::model::{Answers, Date, One, Text, YesNo};
 use super::start::{Task, TASK};
 use crate::domain::case::{OmbudsmanReferral, ResponsesHad};
-use crate::domain::deadlines::Timescales;
+use crate::domain::deadlines::{Stage, Timescales};
+use crate::domain::scheme::Scheme;
 use crate::domain::late::{LateCheck, LateReport};
 use crate::domain::text::Msg;
 use crate::domain::validate::FieldError;
@@ -22,9 +23,11 @@ pub const POSITION: One<Position> = One::new("omb_position");
 pub const COMPLAINED: Date = Date("omb_complained");
 pub const ACKNOWLEDGED: Date = Date("omb_acknowledged");
 pub const ANSWERED: Date = Date("omb_answered");
+pub const EXTENDED: Date = Date("omb_extended");
 pub const S2_REQUESTED: Date = Date("omb_s2_requested");
 pub const S2_ACKNOWLEDGED: Date = Date("omb_s2_acknowledged");
 pub const S2_ANSWERED: Date = Date("omb_s2_answered");
+pub const S2_EXTENDED: Date = Date("omb_s2_extended");
 pub const WHY: Text = Text("omb_why");
 pub const OUTCOME: Text = Text("omb_outcome");
 pub const TELL: One<YesNo> = One::new("omb_tell");
@@ -41,23 +44,48 @@ fn asked_stage2(a: &Answers) -> bool {
     matches!(POSITION.get(a), Some(Position::FinalResponse | Position::WaitingStage2 | Position::RefusedEscalation))
 }
 
+/// Stage 2 was asked for and the landlord took it on (not refused).
+fn in_stage2(a: &Answers) -> bool {
+    asked_stage2(a) && !POSITION.is(a, Position::RefusedEscalation)
+}
+
 const fn date(key: &'static str) -> Field {
     Field::new(key, Kind::Date)
+}
+
+/// "Did your landlord tell you of a new date?": an extension (Code 6.4 at
+/// stage 1, 6.15 at stage 2, or the scheme's equivalent), which may be
+/// still to come. `late.rs` caps one longer than the scheme allows.
+const fn new_date(key: &'static str) -> Field {
+    date(key).optional().may_be_future()
 }
 
 static POSITION_PAGE: Page = Page::ask("omb_position", &[radios(&POSITION)]);
 static STAGE1_PAGE: Page = Page::titled(
     "omb_dates",
-    &[date("omb_complained"), date("omb_acknowledged").optional(), date("omb_answered").optional().when(stage1_answered)],
+    &[date("omb_complained"), date("omb_acknowledged").optional(), new_date("omb_extended"), date("omb_answered").optional().when(stage1_answered)],
 )
 .check(|a, ctx| {
-    order(a, ctx, &[(&ACKNOWLEDGED, &COMPLAINED, "omb_acknowledged.before"), (&ANSWERED, &COMPLAINED, "omb_answered.before"), (&ANSWERED, &ACKNOWLEDGED, "omb_acknowledged.after")])
+    order(
+        a,
+        ctx,
+        &[
+            (&ACKNOWLEDGED, &COMPLAINED, "omb_acknowledged.before"),
+            (&EXTENDED, &COMPLAINED, "omb_extended.before"),
+            (&ANSWERED, &COMPLAINED, "omb_answered.before"),
+            (&ANSWERED, &ACKNOWLEDGED, "omb_acknowledged.after"),
+        ],
+    )
+    .into_iter()
+    .chain(within_a_year(a, ctx, &EXTENDED, &COMPLAINED, "omb_extended.too_far"))
+    .collect()
 });
 static STAGE2_PAGE: Page = Page::titled(
     "omb_s2_dates",
     &[
         date("omb_s2_requested"),
-        date("omb_s2_acknowledged").optional().when(|a| !POSITION.is(a, Position::RefusedEscalation)),
+        date("omb_s2_acknowledged").optional().when(in_stage2),
+        new_date("omb_s2_extended").when(in_stage2),
         date("omb_s2_answered").optional().when(|a| POSITION.is(a, Position::FinalResponse)),
     ],
 )
@@ -69,10 +97,14 @@ static STAGE2_PAGE: Page = Page::titled(
             (&S2_REQUESTED, &ANSWERED, "omb_s2_requested.before_answer"),
             (&S2_REQUESTED, &COMPLAINED, "omb_s2_requested.before"),
             (&S2_ACKNOWLEDGED, &S2_REQUESTED, "omb_s2_acknowledged.before"),
+            (&S2_EXTENDED, &S2_REQUESTED, "omb_s2_extended.before"),
             (&S2_ANSWERED, &S2_REQUESTED, "omb_s2_answered.before"),
             (&S2_ANSWERED, &S2_ACKNOWLEDGED, "omb_s2_acknowledged.after"),
         ],
     )
+    .into_iter()
+    .chain(within_a_year(a, ctx, &S2_EXTENDED, &S2_REQUESTED, "omb_s2_extended.too_far"))
+    .collect()
 });
 static LATE_PAGE: Page = Page::special("omb_late", Special::Lateness);
 static WHY_PAGE: Page = Page::ask("omb_why", &[long_text(&WHY).payload("ombudsman.why_still_unhappy")]);
@@ -95,17 +127,29 @@ fn order(a: &Answers, ctx: &Ctx, rules: &[(&Date, &Date, &'static str)]) -> Vec<
     out
 }
 
+/// A new date the landlord gave (which may be still to come) is at most a
+/// year after the complaint or request: the longest extensions are weeks
+/// (Code 6.4, 6.15), so a later one is a mistyped year. The error names
+/// the date it counts from.
+fn within_a_year(a: &Answers, ctx: &Ctx, new: &Date, from: &Date, key: &'static str) -> Option<FieldError> {
+    let (n, f) = (given(new, a, ctx)?, given(from, a, ctx)?);
+    let limit = f.checked_add_months(chrono::Months::new(12))?;
+    (n > limit).then(|| FieldError::new(new.0, Msg::new(key).date("date", f)))
+}
+
 /// A date the resident gave that applies to where their complaint is up
 /// to (an answer date kept from before they changed their answer does not).
+/// A new date the landlord gave may be after today; the rest have happened.
 fn given(d: &Date, a: &Answers, ctx: &Ctx) -> Option<chrono::NaiveDate> {
     let applies = match d.0 {
         "omb_answered" => stage1_answered(a),
         "omb_s2_requested" => asked_stage2(a),
-        "omb_s2_acknowledged" => asked_stage2(a) && !POSITION.is(a, Position::RefusedEscalation),
+        "omb_s2_acknowledged" | "omb_s2_extended" => in_stage2(a),
         "omb_s2_answered" => POSITION.is(a, Position::FinalResponse),
         _ => complained(a),
     };
-    d.get(a, ctx.today).filter(|_| applies)
+    let date = if matches!(d.0, "omb_extended" | "omb_s2_extended") { d.get_any(a, ctx.today) } else { d.get(a, ctx.today) };
+    date.filter(|_| applies)
 }
 
 fn on(a: &Answers, _: &Ctx) -> On {
@@ -130,7 +174,10 @@ pub static STOPS: [Stop; 8] = [
 /// against that stage's limits: stage 1 (Code 6.2 to 6.4) and, once stage
 /// 2 was asked for, stage 2 (Code 6.11 to 6.15), or the landlord's
 /// scheme's equivalents. Judged against the scheme's own limits (not the
-/// landlord's shorter promises), which is what its ombudsman applies.
+/// landlord's shorter promises), which is what its ombudsman applies. A
+/// new date the landlord gave moves the answer's deadline, up to the
+/// longest extension the scheme allows (Code 6.4, 6.15). A refused stage
+/// 2 has no stage 2 deadlines: the report says it was refused instead.
 pub fn lateness(a: &Answers, ctx: &Ctx) -> Vec<LateReport> {
     let cal = ctx.config.calendar();
     let ts = Timescales::of(ctx.config.scheme());
@@ -139,16 +186,39 @@ pub fn lateness(a: &Answers, ctx: &Ctx) -> Vec<LateReport> {
         let mut c = LateCheck::stage1(made);
         c.acknowledged_on = given(&ACKNOWLEDGED, a, ctx);
         c.answered_on = given(&ANSWERED, a, ctx);
-        // The date pages take only past dates, well inside the calendar.
+        c.extended_to = given(&EXTENDED, a, ctx);
+        // Past dates, and new dates from 1900 to 9999: inside the calendar.
         out.extend(c.check(ctx.today, &cal, &ts).ok());
     }
-    if let Some(requested) = given(&S2_REQUESTED, a, ctx) {
-        let mut c = LateCheck::stage2(requested);
-        c.acknowledged_on = given(&S2_ACKNOWLEDGED, a, ctx);
-        c.answered_on = given(&S2_ANSWERED, a, ctx);
-        out.extend(c.check(ctx.today, &cal, &ts).ok());
+    match given(&S2_REQUESTED, a, ctx) {
+        Some(requested) if POSITION.is(a, Position::RefusedEscalation) => out.push(refused(requested, ctx)),
+        Some(requested) => {
+            let mut c = LateCheck::stage2(requested);
+            c.acknowledged_on = given(&S2_ACKNOWLEDGED, a, ctx);
+            c.answered_on = given(&S2_ANSWERED, a, ctx);
+            c.extended_to = given(&S2_EXTENDED, a, ctx);
+            out.extend(c.check(ctx.today, &cal, &ts).ok());
+        }
+        None => {}
     }
     out
+}
+
+/// Stage 2 asked for on `requested` and refused: nothing at stage 2 can
+/// be late, and the resident can go to the ombudsman now. In England a
+/// landlord must have valid reasons to refuse and set them out (Code
+/// 5.11); the model procedures' wording on this is not verified.
+fn refused(requested: chrono::NaiveDate, ctx: &Ctx) -> LateReport {
+    let note = match ctx.config.scheme() {
+        Scheme::England => Msg::new("omb_late.refused.code").msg("rule", Scheme::England.cite("5.11")),
+        _ => Msg::new("omb_late.refused"),
+    };
+    LateReport { stage: Stage::Stage2, checks: Vec::new(), notes: vec![note.date("date", requested)] }
+}
+
+/// Whether the resident said stage 2 was refused (with its date given).
+pub fn refused_escalation(a: &Answers, ctx: &Ctx) -> bool {
+    POSITION.is(a, Position::RefusedEscalation) && given(&S2_REQUESTED, a, ctx).is_some()
 }
 
 pub fn referral(a: &Answers) -> OmbudsmanReferral {

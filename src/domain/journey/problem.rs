@@ -73,10 +73,12 @@ static WHAT_PAGE: Page = Page::ask("what_went_wrong", &[long_text(&WHAT).payload
 static STARTED_PAGE: Page = Page::ask("started", &[Field::new("started", Kind::Date).payload("complaint.started_on")]);
 static AWARE_PAGE: Page =
     Page::ask("aware", &[Field::new("aware", Kind::Date).optional().payload("complaint.became_aware_on")]).check(aware_after_start);
-static DELAY_PAGE: Page = Page::ask("delay_reason", &[long_text(&DELAY).payload("complaint.delay_reason")]).notes(&[Note {
+static DELAY_PAGE: Page = Page::ask("delay_reason", &[long_text(&DELAY).optional().payload("complaint.delay_reason")]).notes(&[Note {
     // Code 2.3: past the time limit the landlord must still consider it
     // (the model procedures: exceptional circumstances); 2.4: a refusal is
-    // explained, with the right to go to the Ombudsman.
+    // explained, with the right to go to the Ombudsman. So the reason is
+    // asked for but not required: a problem still going on may have no
+    // reason to give, and the resident can always send their complaint.
     tone: Tone::Warning,
     text: |a, ctx| outside_time_limit(a, ctx).map(|e| with_right(e.message, ctx)),
     after: false, link: None

@@ -123,7 +123,10 @@ pub fn ombudsman_summary(a: &Answers, ctx: &Ctx, words: &Words) -> String {
             out.push_str(&format!("{}:\n{}\n", r.label, r.lines.join("\n")));
         }
     }
-    for m in missed(&ombudsman::lateness(a, ctx)) {
+    let reports = ombudsman::lateness(a, ctx);
+    // The deadlines missed, then what else the Ombudsman should know: a
+    // refused stage 2, an extension longer than the scheme allows.
+    for m in missed(&reports).into_iter().chain(reports.iter().flat_map(|r| r.notes.iter().cloned())) {
         out.push_str(&format!("{}\n", t(m)));
     }
     out.push_str(&format!("\n{}\n{}\n", t(Msg::new("omb_why.row")), ombudsman::WHY.get(a).trim()));

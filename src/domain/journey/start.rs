@@ -89,6 +89,12 @@ mod tests {
         let ctx = Ctx { today: crate::domain::journey::tests::today(), config: &config };
         let mut keys: Vec<String> = hazard_options(&Answers::default(), &ctx).into_iter().map(|o| o.label).collect();
         keys.extend(["hazards.label", "hazards.hint", "hazards.missing", "hazards.exclusive", "button.continue", "emergency_advice.call", "advice.999"].map(String::from));
+        // The gas line of each nation, and both before the config says which (hazard::gas_advice).
+        keys.extend(["advice.gas", "advice.gas_ni", "advice.gas_any"].map(String::from));
+        use crate::domain::choice::Choice;
+        for scheme in crate::domain::scheme::Scheme::ALL {
+            assert!(loader.contains(&format!("'{}'", scheme.value())), "the loader's gasAdvice names scheme {}", scheme.value());
+        }
         let words = first["words"].as_object().unwrap();
         assert_eq!(words.len(), shipped::FILES.len(), "one entry per shipped language");
         for (locale, json) in shipped::FILES {

@@ -43,7 +43,7 @@ pub fn answer(f: &Field, a: &Answers, ctx: &Ctx, words: &Words) -> Option<String
         }
         Kind::Date => {
             let d = a.date(f.key).filter(|d| !d.is_blank())?;
-            match validate::validate_date(d, ctx.today, true) {
+            match validate::validate_date(d, ctx.today, !f.future) {
                 Ok(date) => words.lang.long_date(date),
                 Err(_) => format!("{} {} {}", d.day.trim(), d.month.trim(), d.year.trim()),
             }

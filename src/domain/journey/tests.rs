@@ -291,6 +291,7 @@ fn drafts_restore_only_declared_answers_and_name_what_they_drop() {
 }
 
 mod change;
+mod lateness;
 mod property;
 mod regressions;
 mod wanted;

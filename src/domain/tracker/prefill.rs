@@ -54,9 +54,11 @@ pub fn go_to_ombudsman(note: &Note, answers: &Answers) -> Answers {
     let complained = (note.kind == CaseKind::Complaint).then_some(note.sent_on);
     put(&mut a, &ombudsman::COMPLAINED, complained);
     put(&mut a, &ombudsman::ACKNOWLEDGED, note.acknowledged_on);
+    put(&mut a, &ombudsman::EXTENDED, note.extended_to);
     put(&mut a, &ombudsman::ANSWERED, note.answered_on);
     put(&mut a, &ombudsman::S2_REQUESTED, note.stage2_on());
     put(&mut a, &ombudsman::S2_ACKNOWLEDGED, note.stage2_acknowledged_on);
+    put(&mut a, &ombudsman::S2_EXTENDED, note.stage2_extended_to);
     put(&mut a, &ombudsman::S2_ANSWERED, note.stage2_answered_on);
     if ombudsman::WHY.opt(&a).is_none() && !note.what.is_empty() {
         ombudsman::WHY.set(&mut a, &note.what);

@@ -132,7 +132,12 @@ fn the_twelve_month_warning_is_where_the_reason_is_asked_with_the_right() {
     let p = page("delay_reason").unwrap();
     let text = with_ctx(|c| p.notes.iter().find_map(|n| (n.text)(&a, c))).map(|m| en(&m)).unwrap();
     assert!(text.contains("12 months") && text.contains("Housing Ombudsman Service"), "{text}");
-    assert_eq!(en(&with_ctx(|c| p.errors(&a, c))[0].message), "Enter why you are telling us about this now");
+    // Asked, not required: warn, ask why, and still let them send it (Code 2.3).
+    assert!(with_ctx(|c| p.errors(&a, c)).is_empty(), "the reason is optional");
+    assert!(with_ctx(|c| p.passes(&a, c)));
+    assert!(super::walk(&a).contains(&"delay_reason"), "still asked with no reason given");
+    let sent = serde_json::to_value(super::submit(&a)).unwrap();
+    assert!(sent["complaint"]["delay_reason"].is_null(), "{}", sent["complaint"]);
 }
 
 /// An Ombudsman referral up to `position`, complained and answered on the dates given ("d m yyyy").

@@ -196,3 +196,20 @@ fn go_to_the_ombudsman_opens_with_where_it_is_up_to_and_the_missed_dates() {
     assert!(ombudsman::COMPLAINED.is_blank(&a));
     assert_eq!(ombudsman::S2_REQUESTED.get(&a, today), Some(d(2026, 12, 1)));
 }
+
+#[test]
+fn go_to_the_ombudsman_keeps_the_new_date_the_landlord_gave() {
+    let config = LandlordConfig::example();
+    let today = d(2026, 12, 18);
+    let ctx = Ctx { today, config: &config };
+    let mut note = complaint(Scheme::England, d(2026, 11, 23));
+    note.record(Record::Acknowledged, Some(d(2026, 11, 30)), today).unwrap();
+    // Still to come (Code 6.4): the first deadline, 14 December, has passed.
+    note.record(Record::Extended, Some(d(2026, 12, 21)), today).unwrap();
+    let a = prefill::go_to_ombudsman(&note, &danger_answered());
+    assert_eq!(ombudsman::EXTENDED.get_any(&a, today), Some(d(2026, 12, 21)));
+    assert!(journey::flow::page("omb_dates").unwrap().passes(&a, &ctx));
+    let missed = journey::receipt::missed(&ombudsman::lateness(&a, &ctx));
+    assert!(missed.is_empty(), "{:?}", missed.iter().map(|m| english(&config).render(m)).collect::<Vec<_>>());
+    assert!(!note.status(today, &config).missed);
+}
