@@ -138,7 +138,7 @@ pub fn ConfigFallback(phone: Option<String>, words: Words) -> impl IntoView {
         view! { <p>{before.to_owned()}<a href=tel dir="ltr">{p}</a>{after.to_owned()}</p> }
     });
     view! {
-        <div class="putright" role="alert" lang=words.lang.locale.clone()>
+        <div class="putright" role="alert" lang=words.lang.locale.clone() dir=if words.lang.rtl { "rtl" } else { "ltr" }>
             <p class="pr-h1">{title}</p>
             {body}
         </div>
