@@ -226,6 +226,8 @@ pub mod shipped {
 mod tests {
     use super::*;
 
+    mod used;
+
     fn cat(json: &str) -> Catalogue {
         Catalogue::from_json(json).unwrap()
     }
