@@ -27,7 +27,8 @@ const PENDING = '[data-putright]:not([data-putright-mounted])';
 // BEGIN FIRST QUESTION
 // The first page's choices and words, copied from the journey's declaration
 // (src/domain/journey/start.rs) and the shipped catalogues (public/i18n);
-// a native test (src/domain/journey/tests/loader.rs) fails if they differ.
+// a native test in src/domain/journey/start.rs fails if they differ:
+// the_loaders_plain_first_question_matches_the_declaration_and_catalogues.
 const FIRST = {
  "hazards": [
   "gas_smell",

@@ -19,7 +19,9 @@ pub fn Check() -> impl IntoView {
             .map(|r| {
                 let page = r.page;
                 let label = r.label.clone();
-                let lines = r.lines.iter().map(|l| view! { <span class="pr-line">{l.clone()}</span> }).collect_view();
+                // Each line in its own direction: an answer typed in English reads
+                // left to right on an Urdu page.
+                let lines = r.lines.iter().map(|l| view! { <span class="pr-line" dir="auto">{l.clone()}</span> }).collect_view();
                 view! {
                     <div class="pr-summary-row">
                         <dt>{r.label}</dt>

@@ -29,11 +29,17 @@ pub fn next_steps(s: &Submission, words: &dyn Render) -> Vec<String> {
     if let Some(ext) = s.expected_dates.iter().find(|d| d.event.ends_with("_extension_limit")) {
         lines.push(words.render(&Msg::new("receipt.extension").date("due", ext.due)));
     }
-    if !matches!(s.kind, CaseKind::Complaint | CaseKind::Stage2Escalation) {
-        lines.push(words.render(&Msg::new(format!("receipt.then.{}", s.kind.value()))));
+    if let Some(then) = then(s.kind) {
+        lines.push(words.render(&then));
     }
     lines.extend(s.warnings.iter().map(|w| w.message.clone()));
     lines
+}
+
+/// What the landlord does now (`receipt.then.<kind>`), for the kinds whose
+/// deadlines do not already say it.
+pub fn then(kind: CaseKind) -> Option<Msg> {
+    (!matches!(kind, CaseKind::Complaint | CaseKind::Stage2Escalation)).then(|| Msg::new(format!("receipt.then.{}", kind.value())))
 }
 
 /// The "Download a copy" text file: a clean record of what was sent, the

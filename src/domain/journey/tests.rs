@@ -296,3 +296,23 @@ mod property;
 mod regressions;
 mod wanted;
 mod words;
+
+#[test]
+fn check_your_answers_keeps_numbers_and_addresses_left_to_right_in_urdu() {
+    let mut a = fixtures::complaint();
+    about::PHONE.set(&mut a, "07700 900 982");
+    about::TENANCY.set(&mut a, "T 123 45");
+    let urdu = crate::domain::text::Words::new(crate::domain::text::shipped::get("ur"));
+    let lines: Vec<String> = with_ctx(|c| summary::rows(&a, c, &urdu)).into_iter().flat_map(|r| r.lines).collect();
+    for typed in ["07700 900 982", "T 123 45", "ex1 1aa", "sam@example.com"] {
+        let isolated = format!("\u{2066}{typed}\u{2069}");
+        assert!(lines.iter().any(|l| l.contains(&isolated)), "{typed} not isolated in {lines:?}");
+    }
+    // Free text stays as typed; the page gives each line its own direction.
+    assert!(lines.iter().any(|l| l.contains("Sam Resident") && !l.contains('\u{2066}')), "{lines:?}");
+    // The saved copy is the same text.
+    assert!(with_ctx(|c| summary::plain(&a, c, &urdu)).contains("\u{2066}07700 900 982\u{2069}"));
+    // English has no marks to add.
+    let english = with_ctx(|c| summary::plain(&a, c, &words()));
+    assert!(english.contains("07700 900 982") && !english.contains('\u{2066}'), "{english}");
+}

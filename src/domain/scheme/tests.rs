@@ -286,12 +286,10 @@ fn scotland_lateness_ombudsman_time_limit_awaab_and_contradictions() {
 
 #[test]
 fn every_scheme_renders_every_text_it_uses() {
-    let en = shipped::english();
     for &scheme in Scheme::ALL {
         let c = LandlordConfig::example_in(scheme);
         let w = words(&c);
-        assert!(en.has(&scheme.label()), "{scheme:?}");
-        let mut texts = vec![w.render(&Msg::new(scheme.label())), w.render(&scheme.ombudsman_time_limit())];
+        let mut texts = vec![w.render(&scheme.ombudsman_time_limit())];
         for stage in [Stage::Stage1, Stage::Stage2] {
             texts.push(w.render(&scheme.stage_name(stage)));
             texts.push(w.render(&scheme.answer(stage)));

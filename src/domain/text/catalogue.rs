@@ -239,16 +239,21 @@ impl Catalogue {
         out
     }
 
+    /// Text that must stay left to right (a phone number, reference,
+    /// postcode or email address): in a right-to-left language, inside a
+    /// left-to-right isolate, so "0808 157 0192" keeps its order.
+    pub fn ltr(&self, t: &str) -> String {
+        if self.rtl {
+            format!("\u{2066}{t}\u{2069}")
+        } else {
+            t.to_owned()
+        }
+    }
+
     fn push_arg(&self, out: &mut String, arg: &Arg, shared: &[(&'static str, Arg)]) {
         match arg {
             Arg::Text(t) => out.push_str(t),
-            Arg::Ltr(t) if self.rtl => {
-                // Left-to-right isolate, so "0808 157 0192" keeps its order.
-                out.push('\u{2066}');
-                out.push_str(t);
-                out.push('\u{2069}');
-            }
-            Arg::Ltr(t) => out.push_str(t),
+            Arg::Ltr(t) => out.push_str(&self.ltr(t)),
             Arg::Date(d) => out.push_str(&self.long_date(*d)),
             Arg::Num(n) => out.push_str(&self.number(*n)),
             Arg::Msg(m) => out.push_str(&self.render_with(m, shared)),

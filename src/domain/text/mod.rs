@@ -226,6 +226,8 @@ pub mod shipped {
 mod tests {
     use super::*;
 
+    mod used;
+
     fn cat(json: &str) -> Catalogue {
         Catalogue::from_json(json).unwrap()
     }
@@ -260,6 +262,62 @@ mod tests {
         assert_eq!(rtl.render(&Msg::new("call").ltr("phone", "0808 157")), "فون \u{2066}0808 157\u{2069}");
         let ltr = cat(r#"{"@meta":{"locale":"en-GB"},"call":"Call {phone}"}"#);
         assert_eq!(ltr.render(&Msg::new("call").ltr("phone", "0808 157")), "Call 0808 157");
+    }
+
+    /// Where `text` has digit groups split by a space ("0800 111 999")
+    /// outside a left-to-right isolate (U+2066 ... U+2069): in right-to-left
+    /// text the groups would show in reverse order ("999 111 0800").
+    fn unisolated_number(text: &str) -> Option<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut depth = 0usize;
+        for (i, c) in chars.iter().enumerate() {
+            match c {
+                '\u{2066}' | '\u{2067}' | '\u{2068}' => depth += 1,
+                '\u{2069}' => depth = depth.saturating_sub(1),
+                ' ' | '\u{a0}' if depth == 0 && i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit) => {
+                    return Some(chars[i.saturating_sub(6)..(i + 7).min(chars.len())].iter().collect());
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn a_spaced_number_is_found_outside_an_isolate_only() {
+        assert!(unisolated_number("call 0800 111 999 now").is_some_and(|s| s.contains("0800 111")));
+        assert!(unisolated_number("1\u{a0}000").is_some());
+        assert_eq!(unisolated_number("call \u{2066}0800 111 999\u{2069} now"), None);
+        assert_eq!(unisolated_number("999 or 0800"), None, "a word between numbers");
+        assert!(unisolated_number("\u{2066}0800\u{2069} 111").is_none(), "one group each side of the isolate");
+    }
+
+    /// Phone numbers and the like typed into right-to-left text must be
+    /// isolated (U+2066 ... U+2069), or given as a left-to-right argument
+    /// (`Msg::ltr`). An example date ("27 3 2026") is three numbers that read
+    /// right to left, like the day, month and year boxes: it is marked so
+    /// with a right-to-left isolate (U+2067 ... U+2069).
+    #[test]
+    fn right_to_left_catalogues_isolate_spaced_numbers() {
+        let mut rtl = 0;
+        for (locale, json) in shipped::FILES {
+            if !shipped::get(locale).rtl {
+                continue;
+            }
+            rtl += 1;
+            let value: serde_json::Value = serde_json::from_str(json).unwrap();
+            for (key, v) in value.as_object().unwrap() {
+                let texts: Vec<&str> = match v {
+                    serde_json::Value::String(s) => vec![s],
+                    serde_json::Value::Object(forms) if key != "@meta" => forms.values().filter_map(|f| f.as_str()).collect(),
+                    _ => vec![],
+                };
+                for text in texts {
+                    assert_eq!(unisolated_number(text), None, "{locale}: {key} has a number that will show reversed; wrap it in \\u2066...\\u2069 (a date's day month year in \\u2067...\\u2069)");
+                }
+            }
+        }
+        assert!(rtl > 0, "Urdu is right to left");
     }
 
     #[test]

@@ -44,7 +44,8 @@ impl Problem {
             Problem::Missing => Msg::new(format!("{key}.missing")),
             Problem::TooLong(max) => named("err.too_long").count(*max as i64),
             Problem::Hidden => named("err.hidden"),
-            Problem::Phone => Msg::new("err.phone"),
+            // Example numbers (Ofcom's, for drama), kept left to right in right-to-left text.
+            Problem::Phone => Msg::new("err.phone").ltr("landline", "01632 960 001").ltr("mobile", "07700 900 982"),
             Problem::Email => Msg::new("err.email"),
             Problem::Postcode => Msg::new("err.postcode"),
             Problem::Money => Msg::new("err.money"),
@@ -410,6 +411,19 @@ mod tests {
         ] {
             assert_eq!(validate_phone(bad), Err(Problem::Phone), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_phone_errors_examples_are_phone_numbers_kept_left_to_right() {
+        let msg = Problem::Phone.msg("phone", Msg::new("phone.name"));
+        for (_, example) in &msg.args {
+            let crate::domain::text::Arg::Ltr(n) = example else { panic!("{example:?}") };
+            assert_eq!(validate_phone(n).as_ref(), Ok(n), "{n}");
+        }
+        let ur = crate::domain::text::shipped::get("ur").render(&msg);
+        assert!(ur.contains("\u{2066}01632 960 001\u{2069}") && ur.contains("\u{2066}07700 900 982\u{2069}"), "{ur}");
+        let en = crate::domain::text::shipped::english().render(&msg);
+        assert_eq!(en, "Enter a phone number, like 01632 960 001 or 07700 900 982");
     }
 
     #[test]
