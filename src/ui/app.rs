@@ -18,13 +18,11 @@ pub fn Widget(setup: Setup, words: Words, stored: Option<serde_json::Value>, #[p
     let class = move || if w.large_text.get() { "putright pr-large-text" } else { "putright" };
     let lang = move || w.words.with(|x| x.lang.locale.clone());
     let dir = move || if w.words.with(|x| x.lang.rtl) { "rtl" } else { "ltr" };
-    // A named region, so a screen reader can find the form on the landlord's page.
-    let name = move || w.t("widget.label");
     // The landlord's logo (config theme.logo_url); its name is the alt text.
     let logo = w.with_config(|c| c.theme.logo_url.clone().map(|src| (src, c.landlord_name.clone())));
     let logo = logo.map(|(src, alt)| view! { <img class="pr-logo" src=src alt=alt/> });
     view! {
-        <div class=class id=root_id lang=lang dir=dir role="region" aria-label=name>
+        <div class=class id=root_id lang=lang dir=dir>
             {logo}
             <Toolbar/>
             <div class="pr-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
