@@ -195,16 +195,26 @@ test('a reload while the send is in flight: resumed from the outbox on the next 
   assert.deepEqual(left, []);
 });
 
-test('left in the outbox on another page of the site: delivered on the next visit and announced', async () => {
-  const { page } = browser;
-  const who = `${NAME} G`;
+/** Sends `who`'s answers while the endpoint cannot be reached, then presses
+ *  "Clear my answers": the send waits in the outbox, its draft gone. Then
+ *  the endpoint is reachable again, or answers with `next` (a route handler,
+ *  put in front of the failing one, so no try slips between them); the next
+ *  try is left to the test. */
+async function waitingThenCleared(page, who, next = null) {
   await toCheckPage(page, who);
   await page.route(SUBMISSIONS, (route) => route.abort('connectionrefused'));
   await send(page);
   await page.getByText('Not sent yet.', { exact: true }).waitFor();
-  // The resident clears their answers and leaves; the outbox keeps the send.
   await page.getByRole('button', { name: 'Clear my answers' }).click();
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  if (next) await page.route(SUBMISSIONS, next);
+  else await page.unrouteAll({ behavior: 'ignoreErrors' });
+}
+
+test('left in the outbox on another page of the site: delivered on the next visit and announced', async () => {
+  const { page } = browser;
+  const who = `${NAME} G`;
+  // The resident clears their answers and leaves; the outbox keeps the send.
+  await waitingThenCleared(page, who);
   await page.goto(site.url);
   await page.locator('.pr-notice').waitFor({ timeout: 20000 });
   const notice = await page.locator('.pr-notice').innerText();
@@ -218,14 +228,9 @@ test('left in the outbox on another page of the site: delivered on the next visi
 test('cleared while it waits: the send goes on, is announced, and no longer moves the page', async () => {
   const { page } = browser;
   const who = `${NAME} G2`;
-  await toCheckPage(page, who);
-  await page.route(SUBMISSIONS, (route) => route.abort('connectionrefused'));
-  await send(page);
-  await page.getByText('Not sent yet.', { exact: true }).waitFor();
-  await page.getByRole('button', { name: 'Clear my answers' }).click();
+  await waitingThenCleared(page, who);
   // Someone else starts on the same device.
   await page.getByLabel('None of these', { exact: true }).check();
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await page.locator('.pr-notice').filter({ hasText: 'Something you sent earlier has now reached us' }).waitFor({ timeout: 20000 });
   const stored = await storedFor(who);
@@ -241,13 +246,7 @@ test('cleared while it waits: the send goes on, is announced, and no longer move
 test('refused once its answers are no longer in a draft: kept and shown as not sent, never dropped', async () => {
   const { page } = browser;
   const who = `${NAME} G3`;
-  await toCheckPage(page, who);
-  await page.route(SUBMISSIONS, (route) => route.abort('connectionrefused'));
-  await send(page);
-  await page.getByText('Not sent yet.', { exact: true }).waitFor();
-  await page.getByRole('button', { name: 'Clear my answers' }).click();
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
-  await page.route(SUBMISSIONS, (route) => route.fulfill({ status: 422, contentType: 'application/json', body: '{"message":"Unknown landlord"}' }));
+  await waitingThenCleared(page, who, (route) => route.fulfill({ status: 422, contentType: 'application/json', body: '{"message":"Unknown landlord"}' }));
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
   const box = page.locator('.pr-warning[role="alert"]').filter({ hasText: 'has not reached us' });
   await box.waitFor({ timeout: 20000 });
