@@ -55,11 +55,29 @@ pub fn set_title(title: &str) {
 /// host page by surprise. `instance` tells several widgets on a page apart.
 pub fn push_step(instance: &str, depth: usize) {
     if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        let state = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&state, &"putright".into(), &instance.into());
-        let _ = js_sys::Reflect::set(&state, &"depth".into(), &(depth as f64).into());
-        let _ = h.push_state_with_url(&state, "", None);
+        let _ = h.push_state_with_url(&step_state(instance, depth), "", None);
     }
+}
+
+/// Labels the browser's current entry as this widget's step `depth` (after
+/// starting again, the entry it is on is the first page's, whatever depth a
+/// reload or an earlier journey left on it). Only an entry of this widget's
+/// own: the host page's (no state, already the start) and another widget's
+/// are left as they are.
+pub fn mark_step(instance: &str, depth: usize) {
+    if current_depth(instance).is_none_or(|d| d == depth) {
+        return;
+    }
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&step_state(instance, depth), "", None);
+    }
+}
+
+fn step_state(instance: &str, depth: usize) -> js_sys::Object {
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &"putright".into(), &instance.into());
+    let _ = js_sys::Reflect::set(&state, &"depth".into(), &(depth as f64).into());
+    state
 }
 
 /// Calls `on_pop(depth)` when the browser's Back or Forward button lands on

@@ -315,6 +315,7 @@ impl Wizard {
         self.receipt.set(None);
         self.send.set(SendState::Idle);
         self.page.set(journey::first());
+        page::mark_step(&self.instance(), 0);
         self.after_page_change();
     }
 
