@@ -87,6 +87,8 @@ fn entry(n: usize, config: &LandlordConfig, file: Option<Attachment>) -> Entry {
         give_up_ms: None,
         given_up: false,
         files: file.into_iter().collect(),
+        note: None,
+        follows: None,
     }
 }
 
