@@ -4,7 +4,7 @@
 
 use super::decl::{ask_if, checkboxes, line, long_text, radios, Ctx, Line, Note, Page, Stop, Tone};
 use super::model::{Answers, Many, One, Text, YesNo};
-use super::start::{Task, TASK};
+use super::start::{asks_want, Task, TASK};
 use crate::domain::case::{Adjustments, ContactMethod, DisabilityDisclosure, Format, Interpreter};
 use crate::domain::text::Msg;
 use crate::domain::validate::{is_blank, FieldError};
@@ -42,11 +42,6 @@ pub const CONSENT: One<YesNo> = One::new("adj_consent");
 /// where that page is not asked, does not count.
 pub fn wanted(a: &Answers) -> bool {
     TASK.is(a, Task::Adjustments) || (asks_want(a) && WANT.is(a, YesNo::Yes))
-}
-
-/// The tasks that ask whether the resident has support needs.
-fn asks_want(a: &Answers) -> bool {
-    matches!(TASK.get(a), Some(Task::Problem | Task::Request | Task::Escalate))
 }
 
 fn needs_language(a: &Answers) -> bool {

@@ -3,7 +3,7 @@
 
 use super::decl::{ask_if, line, radios, radios_of, Ctx, Line, Opt, Page, Stop};
 use super::model::{Answers, One, Text, YesNo};
-use super::start::{Task, TASK};
+use super::start::{asks_want, Task, TASK};
 use crate::domain::case::{ConsentEvidence, Representative, RepresentativeRole, RepresentativeScope};
 use crate::domain::choice::Choice;
 use crate::domain::text::Msg;
@@ -38,11 +38,6 @@ pub fn by_rep(a: &Answers) -> bool {
 /// page is asked (a "yes" left from a task changed since does not count).
 pub fn wanted(a: &Answers) -> bool {
     TASK.is(a, Task::Representative) || (asks_want(a) && WANT.is(a, YesNo::Yes))
-}
-
-/// The tasks that ask whether the resident wants a representative.
-fn asks_want(a: &Answers) -> bool {
-    matches!(TASK.get(a), Some(Task::Problem | Task::Request | Task::Escalate))
 }
 
 /// Only evidence a landlord can accept for the role (Code 3.6); and only

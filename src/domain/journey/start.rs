@@ -49,6 +49,14 @@ crate::choices! {
 
 pub const TASK: One<Task> = One::new("task");
 
+/// The tasks that ask whether the resident wants a representative and
+/// whether they have support needs (a complaint, a service request, a
+/// stage 2 request): elsewhere a "yes" left from a task changed since
+/// does not count.
+pub fn asks_want(a: &Answers) -> bool {
+    matches!(TASK.get(a), Some(Task::Problem | Task::Request | Task::Escalate))
+}
+
 /// Who gets the answers, with the landlord's privacy notice (UK GDPR
 /// articles 13 and 14). Shown before the first personal question on every
 /// route: on "What do you want to do?", and on "My complaints", whose
