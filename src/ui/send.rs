@@ -108,7 +108,7 @@ pub fn send(w: Wizard) {
         follows: told.follows.clone(),
     };
     w.with_config(|c| address(&mut entry, c));
-    let prefix = w.with_config(|c| outbox::prefix(&c.landlord_id));
+    let prefix = outbox_of(w);
     w.send.set(SendState::Sending);
     leptos::task::spawn_local(outbox::deliver(prefix, entry, move |u| on_update(w, &id, &told, u)));
 }
@@ -118,7 +118,7 @@ pub fn send(w: Wizard) {
 /// unfinished send shows its status on the check page as before; anything
 /// else is delivered quietly and announced when it arrives.
 pub fn resume(w: Wizard) {
-    let prefix = w.with_config(|c| outbox::prefix(&c.landlord_id));
+    let prefix = outbox_of(w);
     let mine = w.pending_id.get_untracked();
     for mut entry in outbox::pending(&prefix) {
         if entry.given_up {
@@ -203,7 +203,7 @@ fn on_update(w: Wizard, id: &str, told: &Told, u: Progress) {
         }
         Progress::Refused { message } => {
             // The draft still has the answers to change and send again.
-            outbox::remove(&w.with_config(|c| outbox::prefix(&c.landlord_id)), id);
+            outbox::remove(&outbox_of(w), id);
             w.pending_id.set(None);
             w.send.set(SendState::Refused(message));
             say("status.refused");
@@ -246,6 +246,11 @@ fn quietly(w: Wizard, id: &str, told: &Told, u: Progress) {
         Progress::Refused { .. } | Progress::GaveUp => w.not_sent.update(|n| n.push((id.to_owned(), page::now_ms()))),
         _ => {}
     }
+}
+
+/// The key prefix of this landlord's outbox.
+fn outbox_of(w: Wizard) -> String {
+    w.with_config(|c| outbox::prefix(&c.landlord_id))
 }
 
 /// A readable reference made from the submission id when the endpoint gave none.
@@ -322,7 +327,7 @@ pub fn NotSent() -> impl IntoView {
                             <p>{link_in(w, &Msg::new("outbox.contact"), "phone", &phone, &tel_href(&phone))}</p>
                             {email.map(|e| { let href = format!("mailto:{e}"); view! { <p>{link_in(w, &Msg::new("contact.email_line"), "email", &e, &href)}</p> } })}
                             <button type="button" class="pr-link-button" on:click=move |_| {
-                                outbox::remove(&w.with_config(|c| outbox::prefix(&c.landlord_id)), &gone);
+                                outbox::remove(&outbox_of(w), &gone);
                                 w.not_sent.update(|n| n.retain(|(i, _)| *i != gone));
                                 // Its photos and documents too, now.
                                 leptos::task::spawn_local(crate::edge::files::sweep());
