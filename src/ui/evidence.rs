@@ -29,6 +29,9 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
     let key = f.key;
     let shown: RwSignal<HashMap<String, Shown>> = RwSignal::new(HashMap::new());
     let busy = w.preparing;
+    // Whether files are kept on the device: turns false (and the page says
+    // so) as soon as keeping one fails.
+    let persistent = RwSignal::new(files::is_persistent());
     let limits_id = format!("{}-limits", fr.id);
     let camera_id = format!("{}-camera", fr.id);
     let input_id = fr.id.clone();
@@ -70,7 +73,7 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
     let pick = move |ev: leptos::ev::Event| {
         let picked = files::picked(&ev);
         if !picked.is_empty() {
-            leptos::task::spawn_local(add(w, key, picked, shown, busy));
+            leptos::task::spawn_local(add(w, key, picked, shown, busy, persistent));
         }
     };
     let list = move || {
@@ -127,7 +130,7 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
             </fieldset>
             {move || (busy.get() > 0).then(|| view! { <p class="pr-hint">{w.t("evidence.preparing")}</p> })}
             {list}
-            {move || (!files::is_persistent()).then(|| view! { <div class="pr-inset"><p>{w.t("evidence.not_kept")}</p></div> })}
+            {move || (!persistent.get()).then(|| view! { <div class="pr-inset"><p>{w.t("evidence.not_kept")}</p></div> })}
         </div>
     }
 }
@@ -141,7 +144,14 @@ fn set(a: &mut crate::domain::journey::Answers, key: &'static str, list: Vec<Att
 }
 
 /// Makes each picked file ready and adds it, or says why not.
-async fn add(w: Wizard, key: &'static str, picked: Vec<files::File>, shown: RwSignal<HashMap<String, Shown>>, busy: RwSignal<u32>) {
+async fn add(
+    w: Wizard,
+    key: &'static str,
+    picked: Vec<files::File>,
+    shown: RwSignal<HashMap<String, Shown>>,
+    busy: RwSignal<u32>,
+    persistent: RwSignal<bool>,
+) {
     let limits = w.with_config(|c| c.attachments.clone());
     let mut errors = Vec::new();
     let mut added = 0i64;
@@ -173,7 +183,9 @@ async fn add(w: Wizard, key: &'static str, picked: Vec<files::File>, shown: RwSi
             errors.extend(refused);
             continue;
         }
-        files::keep(&a.id, &ready.blob).await;
+        if !files::keep(&a.id, &ready.blob).await {
+            persistent.set(false);
+        }
         let thumb = (a.media_type != MediaType::Pdf).then(|| files::thumbnail(&ready.blob)).flatten();
         shown.update(|m| {
             m.insert(a.id.clone(), Shown { thumb, kept_as_is: ready.kept_as_is });

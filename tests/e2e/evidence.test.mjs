@@ -90,6 +90,11 @@ const EVIDENCE = () => label('evidence', { optional: true });
 /** Stage 2 up to the evidence page. */
 async function toEvidence(page, p) {
   await fresh(page, site.url);
+  await stage2(page, p);
+}
+
+/** The stage 2 questions, from the first page (already showing) to the evidence page. */
+async function stage2(page, p) {
   await step(page, `${p}-hazards`, { heading: label('hazards'), required: true, answer: (pg) => check(pg, 'None of these') });
   await step(page, `${p}-start`, { heading: label('task'), required: true, answer: (pg) => check(pg, 'Take your complaint to the next stage') });
   await step(page, `${p}-reference`, { heading: label('s2_reference', { optional: true }), answer: (pg) => fill(pg, label('s2_reference', { optional: true }), 'CMP-7788') });
@@ -302,4 +307,23 @@ test('Continue waits for a file still being made ready, with a plain error, then
   await waitListed(page, 1);
   await press(page, t('button.continue'));
   assert.equal(await focusedHeading(page), label('want_rep'));
+});
+
+test('when the browser refuses to keep files, the page says so as soon as a file is added, and the file still arrives', async () => {
+  const { page } = browser;
+  const p = 'evidence-refused';
+  const name = 'Rhian Refused';
+  await toEvidence(page, p);
+  // As in a private window that refuses IndexedDB.
+  await page.evaluate(() => { IDBFactory.prototype.open = () => { throw new DOMException('refused', 'SecurityError'); }; });
+  assert.equal(await page.getByText(t('evidence.not_kept')).count(), 0, 'nothing said before a file is added');
+  await pick(page, t('evidence.choose'), [{ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+  await waitListed(page, 1);
+  await page.getByText(t('evidence.not_kept')).waitFor({ timeout: 30000 });
+  await toCheck(page, p, name);
+  await press(page, t('button.send'));
+  await page.locator('.pr-reference').waitFor({ timeout: 60000 });
+  const [s] = await storedFor(name);
+  const [f] = s.submission.attachments;
+  assert.ok((await fileOf(s.reference, f.id)).equals(PDF), 'kept in memory and delivered');
 });
