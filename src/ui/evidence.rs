@@ -153,6 +153,10 @@ async fn add(
     persistent: RwSignal<bool>,
 ) {
     let limits = w.with_config(|c| c.attachments.clone());
+    // "Clear my answers" meanwhile: these files belong to answers that are
+    // gone, and must not turn up in the new ones.
+    let restarts = w.restarts.get_value();
+    let cleared = move || w.restarts.try_get_value() != Some(restarts);
     let mut errors = Vec::new();
     let mut added = 0i64;
     busy.update(|b| *b += 1);
@@ -169,6 +173,9 @@ async fn add(
             errors.push(Msg::new("err.attachments.unreadable").text("file", clean_filename(&name, t)));
             continue;
         };
+        if cleared() {
+            break;
+        }
         let a = Attachment {
             id: uuid::Uuid::new_v4().simple().to_string(),
             filename: evidence::ready_name(&name, t, ready.media_type),
@@ -183,7 +190,12 @@ async fn add(
             errors.extend(refused);
             continue;
         }
-        if !files::keep(&a.id, &ready.blob).await {
+        let kept = files::keep(&a.id, &ready.blob).await;
+        if cleared() {
+            files::drop_file(&a.id).await;
+            break;
+        }
+        if !kept {
             persistent.set(false);
         }
         let thumb = (a.media_type != MediaType::Pdf).then(|| files::thumbnail(&ready.blob)).flatten();
@@ -198,6 +210,9 @@ async fn add(
         added += 1;
     }
     busy.update(|b| *b = b.saturating_sub(1));
+    if cleared() {
+        return;
+    }
     if errors.is_empty() {
         w.errors.set(Vec::new());
         w.status.set(Some(Msg::new("status.files_added").count(added)));

@@ -327,3 +327,26 @@ test('when the browser refuses to keep files, the page says so as soon as a file
   const [f] = s.submission.attachments;
   assert.ok((await fileOf(s.reference, f.id)).equals(PDF), 'kept in memory and delivered');
 });
+
+test('"Clear my answers" while a file is being made ready: the file does not come back in the new answers', async () => {
+  const { page } = browser;
+  const p = 'evidence-clear-busy';
+  await toEvidence(page, p);
+  await page.evaluate(() => {
+    const digest = crypto.subtle.digest.bind(crypto.subtle);
+    crypto.subtle.digest = (...args) => new Promise((resolve) => { window.__letDigest = () => resolve(digest(...args)); });
+  });
+  await pick(page, t('evidence.choose'), [{ name: 'private.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+  await page.waitForFunction(() => typeof window.__letDigest === 'function', null, { timeout: 30000 });
+  await press(page, t('toolbar.clear'));
+  assert.equal(await focusedHeading(page), label('hazards'));
+  await page.evaluate(() => window.__letDigest());
+  // A new stage 2 request on the same device, up to its evidence page.
+  await stage2(page, `${p}-again`);
+  // The old file has finished (nothing is being made ready any more) ...
+  await page.waitForFunction((busy) => !__prWidget().textContent.includes(busy), t('evidence.preparing'), { timeout: 30000 });
+  // ... and is not among the new answers, nor kept on the device.
+  assert.equal(await listed(page), 0, 'the cleared file is not listed');
+  assert.equal(await page.evaluate(() => Object.entries(localStorage).some(([k, v]) => k.endsWith(':draft') && v.includes('private.pdf'))), false, 'nor in the draft');
+  assert.equal(await keptFiles(page), 0, 'nor in IndexedDB');
+});
