@@ -76,6 +76,7 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
             leptos::task::spawn_local(add(w, key, picked, shown, busy, persistent));
         }
     };
+    let list_id = fr.id.clone();
     let list = move || {
         let all = w.answers.with(|a| a.files(key).to_vec());
         (!all.is_empty()).then(|| {
@@ -85,15 +86,18 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
                     let s = shown.with(|m| m.get(&a.id).cloned()).unwrap_or_default();
                     let item = w.say(&evidence::item(&a));
                     let (id, name) = (a.id.clone(), a.filename.clone());
+                    // Why this photo may be one to remove: said with its Remove button.
+                    let kept_id = format!("{list_id}-{}-kept", a.id);
+                    let described = s.kept_as_is.then(|| kept_id.clone());
                     let remove = move |_| remove(w, key, &id, &name, shown);
                     view! {
                         <li class="pr-file-list__item">
                             {s.thumb.map(|src| view! { <img class="pr-file-list__thumb" src=src alt=""/> })}
                             <div class="pr-file-list__text">
                                 <span class="pr-file-list__name" dir="auto">{item}</span>
-                                {s.kept_as_is.then(|| view! { <p class="pr-hint">{w.t("evidence.kept")}</p> })}
+                                {s.kept_as_is.then(|| view! { <p class="pr-hint" id=kept_id>{w.t("evidence.kept")}</p> })}
                             </div>
-                            <button type="button" class="pr-button pr-button--secondary pr-file-list__remove" on:click=remove>
+                            <button type="button" class="pr-button pr-button--secondary pr-file-list__remove" aria-describedby=described on:click=remove>
                                 {w.t("evidence.remove")}
                                 <span class="pr-visually-hidden">" " {a.filename.clone()}</span>
                             </button>

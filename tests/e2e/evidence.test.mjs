@@ -350,3 +350,19 @@ test('"Clear my answers" while a file is being made ready: the file does not com
   assert.equal(await page.evaluate(() => Object.entries(localStorage).some(([k, v]) => k.endsWith(':draft') && v.includes('private.pdf'))), false, 'nor in the draft');
   assert.equal(await keptFiles(page), 0, 'nor in IndexedDB');
 });
+
+/** The first bytes of a HEIC file (its ftyp box) and some more: Chromium cannot open it. */
+const HEIC = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic', 'latin1'), Buffer.alloc(12), Buffer.alloc(2000, 7)]);
+
+test('a photo the browser cannot open (HEIC) says its location stays in it, beside its Remove button', async () => {
+  const { page } = browser;
+  const p = 'evidence-heic';
+  await toEvidence(page, p);
+  await pick(page, t('evidence.choose'), [{ name: 'IMG_0042.HEIC', mimeType: 'image/heic', buffer: HEIC }]);
+  await waitListed(page, 1);
+  const item = page.locator('.pr-file-list__item');
+  assert.match(await item.innerText(), /IMG_0042\.heic/i);
+  assert.ok((await item.innerText()).includes(t('evidence.kept')), 'told when added');
+  // Passes the same checks as every step: the hint is tied to a control.
+  await checked(page, `${p}-evidence`);
+});
