@@ -48,14 +48,16 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
     // device) taken off the list, and the resident told.
     let earlier = w.answers.with_untracked(|a| a.files(key).to_vec());
     if !earlier.is_empty() {
+        let limits = w.with_config(|c| c.attachments.clone());
         leptos::task::spawn_local(async move {
             let mut lost = Vec::new();
             for a in earlier {
                 match files::load(&a.id).await {
                     Some(blob) => {
                         let thumb = (a.media_type != MediaType::Pdf).then(|| files::thumbnail(&blob)).flatten();
+                        let kept_as_is = evidence::kept_as_is(&a, &limits);
                         shown.update(|m| {
-                            m.insert(a.id.clone(), Shown { thumb, kept_as_is: false });
+                            m.insert(a.id.clone(), Shown { thumb, kept_as_is });
                         });
                     }
                     None => lost.push(a.id),
@@ -203,8 +205,9 @@ async fn add(
             persistent.set(false);
         }
         let thumb = (a.media_type != MediaType::Pdf).then(|| files::thumbnail(&ready.blob)).flatten();
+        let kept_as_is = ready.kept_as_is || evidence::kept_as_is(&a, &limits);
         shown.update(|m| {
-            m.insert(a.id.clone(), Shown { thumb, kept_as_is: ready.kept_as_is });
+            m.insert(a.id.clone(), Shown { thumb, kept_as_is });
         });
         w.answers.update(|x| {
             let mut list = x.files(key).to_vec();

@@ -354,7 +354,7 @@ test('"Clear my answers" while a file is being made ready: the file does not com
 /** The first bytes of a HEIC file (its ftyp box) and some more: Chromium cannot open it. */
 const HEIC = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic', 'latin1'), Buffer.alloc(12), Buffer.alloc(2000, 7)]);
 
-test('a photo the browser cannot open (HEIC) says its location stays in it, beside its Remove button', async () => {
+test('a photo the browser cannot open (HEIC) says its location stays in it, still after a Change link from Check your answers', async () => {
   const { page } = browser;
   const p = 'evidence-heic';
   await toEvidence(page, p);
@@ -363,6 +363,10 @@ test('a photo the browser cannot open (HEIC) says its location stays in it, besi
   const item = page.locator('.pr-file-list__item');
   assert.match(await item.innerText(), /IMG_0042\.heic/i);
   assert.ok((await item.innerText()).includes(t('evidence.kept')), 'told when added');
-  // Passes the same checks as every step: the hint is tied to a control.
-  await checked(page, `${p}-evidence`);
+  await toCheck(page, p, 'Hana Heic');
+  await tabTo(page, (f) => f.name.startsWith(t('check.change')) && f.name.includes(t('evidence.row')));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((h) => __prActive()?.textContent.includes(h), EVIDENCE(), { timeout: 30000 });
+  await waitListed(page, 1);
+  await page.waitForFunction((kept) => __prWidget().querySelector('.pr-file-list__item')?.textContent.includes(kept), t('evidence.kept'), { timeout: 30000 });
 });
