@@ -63,13 +63,7 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
                     None => lost.push(a.id),
                 }
             }
-            if !lost.is_empty() {
-                w.answers.update(|a| {
-                    let kept: Vec<Attachment> = a.files(key).iter().filter(|f| !lost.contains(&f.id)).cloned().collect();
-                    set(a, key, kept);
-                });
-                w.notice.set(Some(Msg::new("status.files_lost")));
-            }
+            forget_lost(w, key, &lost);
         });
     }
     let pick = move |ev: leptos::ev::Event| {
@@ -139,6 +133,41 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
             {move || (!persistent.get()).then(|| view! { <div class="pr-inset"><p>{w.t("evidence.not_kept")}</p></div> })}
         </div>
     }
+}
+
+/// Before Send: takes off the answers any file to be sent that is no
+/// longer on this device (kept in memory by a page since closed), and tells
+/// the resident. True if all are here; false if the resident has been told
+/// (Send again sends the rest).
+pub async fn all_here(w: Wizard) -> bool {
+    let listed = w.answers.with_untracked(|a| w.ctx(|c| evidence::attachments(a, c)));
+    let mut lost = Vec::new();
+    for a in listed {
+        if files::load(&a.id).await.is_none() {
+            lost.push(a.id);
+        }
+    }
+    if lost.is_empty() {
+        // Said when some went: not still said once the rest are sent.
+        if w.notice.with_untracked(|n| n.as_ref().is_some_and(|m| m.key == "status.files_lost")) {
+            w.notice.set(None);
+        }
+        return true;
+    }
+    forget_lost(w, evidence::FILES.0, &lost);
+    false
+}
+
+/// Takes the files `lost` off the answer `key`, and says so.
+fn forget_lost(w: Wizard, key: &'static str, lost: &[String]) {
+    if lost.is_empty() {
+        return;
+    }
+    w.answers.update(|a| {
+        let kept: Vec<Attachment> = a.files(key).iter().filter(|f| !lost.contains(&f.id)).cloned().collect();
+        set(a, key, kept);
+    });
+    w.notice.set(Some(Msg::new("status.files_lost")));
 }
 
 fn set(a: &mut crate::domain::journey::Answers, key: &'static str, list: Vec<Attachment>) {

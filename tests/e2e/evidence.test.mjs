@@ -370,3 +370,37 @@ test('a photo the browser cannot open (HEIC) says its location stays in it, stil
   await waitListed(page, 1);
   await page.waitForFunction((kept) => __prWidget().querySelector('.pr-file-list__item')?.textContent.includes(kept), t('evidence.kept'), { timeout: 30000 });
 });
+
+test('files gone from the device (kept only in memory, then a reload): Send says so and sends the rest, never a refusal', async () => {
+  const { page } = browser;
+  const p = 'evidence-gone';
+  const name = 'Gwen Gone';
+  await toEvidence(page, p);
+  await pick(page, t('evidence.choose'), [{ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+  await waitListed(page, 1);
+  await toCheck(page, p, name);
+  // The file's bytes go (as with a browser that kept them in memory only); the draft still lists it.
+  await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('putright-files');
+    open.onsuccess = () => {
+      const clear = open.result.transaction('files', 'readwrite').objectStore('files').clear();
+      clear.onsuccess = () => { open.result.close(); resolve(); };
+    };
+  }));
+  await page.reload();
+  await page.getByRole('button', { name: t('resume.continue'), exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: t('check.title') }).waitFor();
+  assert.match(await page.locator('.pr-summary').innerText(), /receipt\.pdf/);
+  await page.getByRole('button', { name: t('button.send'), exact: true }).click();
+  // Told, not refused; the file is off the answers and nothing was sent.
+  await page.getByText(t('status.files_lost')).waitFor({ timeout: 30000 });
+  assert.equal(await page.getByText(t('send.refused')).count(), 0, 'not shown as refused by the landlord');
+  assert.doesNotMatch(await page.locator('.pr-summary').innerText(), /receipt\.pdf/);
+  assert.equal((await storedFor(name)).length, 0);
+  // Sent again, it goes without the file.
+  await press(page, t('button.send'));
+  await page.locator('.pr-reference').waitFor({ timeout: 60000 });
+  const mine = await storedFor(name);
+  assert.equal(mine.length, 1);
+  assert.equal(mine[0].submission.attachments, undefined, 'no attachments listed');
+});
