@@ -153,6 +153,16 @@ async function pick(page, control, files) {
   await (await chooser).setFiles(files);
 }
 
+/** Picks `file` and holds its SHA-256 (the last step of making it ready) until the test calls `window.__letDigest()`. */
+async function pickHeld(page, file) {
+  await page.evaluate(() => {
+    const digest = crypto.subtle.digest.bind(crypto.subtle);
+    crypto.subtle.digest = (...args) => new Promise((resolve) => { window.__letDigest = () => resolve(digest(...args)); });
+  });
+  await pick(page, t('evidence.choose'), [file]);
+  await page.waitForFunction(() => typeof window.__letDigest === 'function', null, { timeout: 30000 });
+}
+
 const listed = (page) => page.locator('.pr-file-list__item').count();
 const waitListed = (page, n) => page.waitForFunction((n) => __prWidget().querySelectorAll('.pr-file-list__item').length === n, n, { timeout: 30000 });
 
@@ -291,13 +301,7 @@ test('Continue waits for a file still being made ready, with a plain error, then
   const { page } = browser;
   const p = 'evidence-wait';
   await toEvidence(page, p);
-  // Hold the file's SHA-256 (the last step of making it ready) until the test lets it finish.
-  await page.evaluate(() => {
-    const digest = crypto.subtle.digest.bind(crypto.subtle);
-    crypto.subtle.digest = (...args) => new Promise((resolve) => { window.__letDigest = () => resolve(digest(...args)); });
-  });
-  await pick(page, t('evidence.choose'), [{ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF }]);
-  await page.waitForFunction(() => typeof window.__letDigest === 'function', null, { timeout: 30000 });
+  await pickHeld(page, { name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF });
   await press(page, t('button.continue'));
   const summary = page.locator('.pr-error-summary');
   assert.ok((await summary.innerText()).includes(t('evidence.wait')));
@@ -332,12 +336,7 @@ test('"Clear my answers" while a file is being made ready: the file does not com
   const { page } = browser;
   const p = 'evidence-clear-busy';
   await toEvidence(page, p);
-  await page.evaluate(() => {
-    const digest = crypto.subtle.digest.bind(crypto.subtle);
-    crypto.subtle.digest = (...args) => new Promise((resolve) => { window.__letDigest = () => resolve(digest(...args)); });
-  });
-  await pick(page, t('evidence.choose'), [{ name: 'private.pdf', mimeType: 'application/pdf', buffer: PDF }]);
-  await page.waitForFunction(() => typeof window.__letDigest === 'function', null, { timeout: 30000 });
+  await pickHeld(page, { name: 'private.pdf', mimeType: 'application/pdf', buffer: PDF });
   await press(page, t('toolbar.clear'));
   assert.equal(await focusedHeading(page), label('hazards'));
   await page.evaluate(() => window.__letDigest());
