@@ -128,7 +128,9 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
                         aria-invalid=move || has_error().then_some("true") on:change=pick/>
                 </div>
             </fieldset>
-            {move || (busy.get() > 0).then(|| view! { <p class="pr-hint">{w.t("evidence.preparing")}</p> })}
+            // Heard through the widget's status when a file is picked (see
+            // `pick`); shown here, as what is going on, not a hint of the field.
+            {move || (busy.get() > 0).then(|| view! { <p class="pr-progress">{w.t("evidence.preparing")}</p> })}
             {list}
             {move || (!persistent.get()).then(|| view! { <div class="pr-inset"><p>{w.t("evidence.not_kept")}</p></div> })}
         </div>

@@ -302,6 +302,11 @@ test('Continue waits for a file still being made ready, with a plain error, then
   const p = 'evidence-wait';
   await toEvidence(page, p);
   await pickHeld(page, { name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF });
+  // Meanwhile the page says so, heard once (the widget's status), and
+  // passes the same checks as every other state of the page.
+  await page.getByText(t('evidence.preparing')).first().waitFor();
+  assert.equal(await page.locator('[role="status"]', { hasText: t('evidence.preparing') }).count(), 1, 'announced once');
+  await checked(page, `${p}-preparing`);
   await press(page, t('button.continue'));
   const summary = page.locator('.pr-error-summary');
   assert.ok((await summary.innerText()).includes(t('evidence.wait')));
