@@ -137,9 +137,7 @@ async fn deliver_with(prefix: String, mut entry: Entry, on_update: Rc<dyn Fn(Upd
     listen_for_online();
     loop {
         if entry.give_up_ms.is_some_and(|t| page::now_ms() > t) {
-            entry.given_up = true;
-            storage::save(&k, &entry);
-            IN_FLIGHT.with(|f| f.borrow_mut().remove(&entry.id));
+            stop(&k, &mut entry);
             on_update(Update::GaveUp);
             return;
         }
@@ -157,15 +155,17 @@ async fn deliver_with(prefix: String, mut entry: Entry, on_update: Rc<dyn Fn(Upd
         };
         let outcome = if entry.files.is_empty() {
             http::deliver(d).await
+        } else if let Some(parts) = parts(&entry.files).await {
+            let tell = on_update.clone();
+            http::deliver_multipart(d, &parts, move |done, total| tell(Update::Files { done, total })).await
         } else {
-            match parts(&entry.files).await {
-                Some(parts) => {
-                    let tell = on_update.clone();
-                    http::deliver_multipart(d, &parts, move |done, total| tell(Update::Files { done, total })).await
-                }
-                // Its files are gone from this device: it cannot be sent as it is.
-                None => Outcome::Refused { status: 0, message: None },
-            }
+            // Its files are gone from this device, so it cannot be sent as it
+            // is. Nothing reached the endpoint and the landlord has nothing
+            // to fix: a warning, and the resident is told.
+            super::console::warn("a waiting submission was not sent: the browser no longer has its files");
+            stop(&k, &mut entry);
+            on_update(Update::Refused { message: None });
+            return;
         };
         match outcome {
             Outcome::Delivered { reference } => {
@@ -182,20 +182,8 @@ async fn deliver_with(prefix: String, mut entry: Entry, on_update: Rc<dyn Fn(Upd
                 return;
             }
             Outcome::Refused { status, message } => {
-                if status == 0 {
-                    // Not the endpoint's doing, nor the landlord's to fix:
-                    // nothing was sent, and the resident is told.
-                    super::console::warn("a waiting submission was not sent: the browser no longer has its files");
-                } else {
-                    super::console::error(&format!("endpoint.url: the endpoint refused a submission with HTTP {status}"));
-                }
-                // Kept, as one that stopped trying: if its answers are no
-                // longer in a draft it is the only copy, shown as not sent
-                // until the resident removes it. The page removes it at once
-                // when the answers are still there to send again.
-                entry.given_up = true;
-                storage::save(&k, &entry);
-                IN_FLIGHT.with(|f| f.borrow_mut().remove(&entry.id));
+                super::console::error(&format!("endpoint.url: the endpoint refused a submission with HTTP {status}"));
+                stop(&k, &mut entry);
                 on_update(Update::Refused { message });
                 return;
             }
@@ -206,6 +194,16 @@ async fn deliver_with(prefix: String, mut entry: Entry, on_update: Rc<dyn Fn(Upd
             }
         }
     }
+}
+
+/// Keeps the entry as one that stopped trying. If its answers are no longer
+/// in a draft it is the only copy, shown as not sent until the resident
+/// removes it; the page removes it at once when the answers are still there
+/// to send again.
+fn stop(k: &str, entry: &mut Entry) {
+    entry.given_up = true;
+    storage::save(k, entry);
+    IN_FLIGHT.with(|f| f.borrow_mut().remove(&entry.id));
 }
 
 /// Each file's part, its bytes read back from where they are kept.
