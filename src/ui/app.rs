@@ -133,9 +133,7 @@ pub fn ConfigFallback(phone: Option<String>, email: Option<String>, words: Words
     let title = words.render(&Msg::new("fallback.title"));
     // A sentence with a link in place of its `arg`, wherever the language puts it.
     let line = |key: &'static str, arg: &'static str, shown: String, href: String| {
-        let text = words.render(&Msg::new(key).ltr(arg, "\u{1}"));
-        let (before, after) = text.split_once('\u{1}').unwrap_or((&text, ""));
-        view! { <p>{before.to_owned()}<a href=href dir="ltr">{shown}</a>{after.to_owned()}</p> }
+        view! { <p>{super::link_at_mark(&words.render(&Msg::new(key).text(arg, super::LINK_MARK)), &shown, &href)}</p> }
     };
     let call = phone.map(|p| line("fallback.call", "phone", p.clone(), super::tel_href(&p)));
     let mail = email.map(|e| line("fallback.email", "email", e.clone(), format!("mailto:{e}")));

@@ -31,8 +31,17 @@ pub fn tel_href(phone: &str) -> String {
 /// A sentence with a link in it: `msg` rendered with its `arg` replaced by
 /// a link saying `text` to `href`, wherever the language puts it.
 pub fn link_in(w: Wizard, msg: &Msg, arg: &'static str, text: &str, href: &str) -> impl IntoView {
-    let line = w.say(&msg.clone().text(arg, "\u{1}"));
-    let (before, after) = line.split_once('\u{1}').unwrap_or((&line, ""));
+    link_at_mark(&w.say(&msg.clone().text(arg, LINK_MARK)), text, href)
+}
+
+/// Where the link goes in a sentence rendered for [`link_at_mark`].
+pub const LINK_MARK: &str = "\u{1}";
+
+/// `line` (a sentence rendered with [`LINK_MARK`] as its link's argument)
+/// with a link saying `text` to `href` in the mark's place. The link is
+/// left-to-right (a number or an address) in any language's sentence.
+pub fn link_at_mark(line: &str, text: &str, href: &str) -> impl IntoView {
+    let (before, after) = line.split_once(LINK_MARK).unwrap_or((line, ""));
     view! { {before.to_owned()}<a href=href.to_owned() dir="ltr">{text.to_owned()}</a>{after.to_owned()} }
 }
 
