@@ -319,7 +319,7 @@ pub fn NotSent() -> impl IntoView {
             let list = items
                 .into_iter()
                 .map(|(id, sent_ms)| {
-                    let when = page::local_date(sent_ms).map(|d| w.say(&Msg::new("outbox.not_sent").date("date", d)));
+                    let when = page::uk_date_at(sent_ms).map(|d| w.say(&Msg::new("outbox.not_sent").date("date", d)));
                     let (phone, email, gone) = (phone.clone(), email.clone(), id.clone());
                     view! {
                         <li>
