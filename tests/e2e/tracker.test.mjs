@@ -191,7 +191,9 @@ test('recording what happened moves the note on, and the ombudsman is one tap aw
   assert.equal(await focusedHeading(page), t('tracker.title'), 'back to the notes');
   assert.equal((await notes(page)).notes[0].ack, '2026-11-25');
   const list = await widgetText(page);
-  assert.ok(!list.includes(t('tracker.did.acknowledged')), 'recorded, so no longer offered');
+  assert.equal(await page.getByRole('button', { name: t('tracker.did.acknowledged'), exact: true }).count(), 0, 'recorded, so no longer offered');
+  assert.equal(await page.getByRole('button', { name: `${t('check.change')} ${t('tracker.did.acknowledged')}`, exact: true }).count(), 1, 'but it can be changed');
+  assert.ok(list.includes('Wednesday 25 November 2026'), 'the date recorded is shown');
   assert.match(list, /We should have sent you our stage 1 answer by \w+day \d+ December 2026: we are \d+ working days? late\./);
   assert.deepEqual(await axe(page), [], 'axe on the list after recording');
 
