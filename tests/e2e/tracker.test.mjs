@@ -167,22 +167,27 @@ test('a kept note: late three weeks on, one tap to stage 2, then cleared', async
   assert.equal(await focusedHeading(page), label('task'), 'no notes: straight to the task');
 });
 
+/** Opens the widget with `kept` as the notes on the device and no draft: past the danger question, on the list. */
+async function openWithNotes(page, prefix, kept) {
+  await page.evaluate(() => localStorage.removeItem('putright:example-homes:draft'));
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [NOTES, JSON.stringify({ v: 1, notes: kept })]);
+  await page.reload();
+  await widgetReady(page);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.evaluate(() => __prq('.putright h1').focus());
+  await noHazards(page, prefix);
+  assert.equal(await focusedHeading(page), t('tracker.title'));
+}
+
 test('recording what happened moves the note on, and the ombudsman is one tap away', async () => {
   const { page } = browser;
   const p = 'tracker-record';
   await page.clock.setFixedTime(LATER);
   await page.goto(site.url);
   // A note as the widget keeps it, and no draft from the test before.
-  await page.evaluate(() => localStorage.removeItem('putright:example-homes:draft'));
-  await page.evaluate((k) => localStorage.setItem(k, JSON.stringify({ v: 1, notes: [
+  await openWithNotes(page, p, [
     { ref: 'C-3001', kind: 'complaint', sent: '2026-11-23', scheme: 'england-hos', what: 'Mould in the bedroom' },
-  ] })), NOTES);
-  await page.reload();
-  await widgetReady(page);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.evaluate(() => __prq('.putright h1').focus());
-  await noHazards(page, p);
-  assert.equal(await focusedHeading(page), t('tracker.title'));
+  ]);
 
   await press(page, t('tracker.did.acknowledged'));
   await step(page, `${p}-acknowledged`, {
@@ -263,18 +268,11 @@ test('stage 1 reads as closed once stage 2 is asked for, a recorded date can be 
   const p = 'tracker-change';
   await page.clock.setFixedTime(LATER); // Monday 14 December 2026
   await page.goto(site.url);
-  await page.evaluate(() => localStorage.removeItem('putright:example-homes:draft'));
   // Acknowledged, then stage 2 asked for before the stage 1 answer came
   // (or without recording it).
-  await page.evaluate((k) => localStorage.setItem(k, JSON.stringify({ v: 1, notes: [
+  await openWithNotes(page, p, [
     { ref: 'C-5001', kind: 'complaint', sent: '2026-11-23', scheme: 'england-hos', what: 'No heating', ack: '2026-11-25', s2_asked: '2026-12-07' },
-  ] })), NOTES);
-  await page.reload();
-  await widgetReady(page);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.evaluate(() => __prq('.putright h1').focus());
-  await noHazards(page, p);
-  assert.equal(await focusedHeading(page), t('tracker.title'));
+  ]);
   let list = await widgetText(page);
   assert.ok(list.includes(t('tracker.stage1_closed', { stage2: 'stage 2', stage1: 'stage 1', date: 'Monday 7 December 2026' })), list);
   assert.ok(!list.includes(t('tracker.did.answered', { answer: 'stage 1 answer' })), 'the stage 1 answer is no longer awaited');
