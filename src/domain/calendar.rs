@@ -193,6 +193,15 @@ pub fn uk_date(at: DateTime<Utc>) -> NaiveDate {
     uk.date()
 }
 
+/// [`uk_date`] at a time kept as milliseconds since 1970 (when a draft was
+/// saved, when a send was queued): the date to show the resident, in GMT
+/// or BST like every other date. `None` for a time that is no date.
+pub fn uk_date_at_ms(ms: f64) -> Option<NaiveDate> {
+    // Whole milliseconds; a stored time is never fractional or this large.
+    let whole = ms.is_finite().then_some(ms.trunc()).filter(|m| m.abs() < 1e15)?;
+    DateTime::from_timestamp_millis(whole as i64).map(uk_date)
+}
+
 fn first_monday(year: i32, month: u32) -> Option<NaiveDate> {
     NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Mon, 1)
 }
@@ -396,6 +405,20 @@ mod tests {
         // The edges of chrono's range: no panic.
         assert_eq!(uk_date(DateTime::<Utc>::MAX_UTC), NaiveDate::MAX);
         assert_eq!(uk_date(DateTime::<Utc>::MIN_UTC), NaiveDate::MIN);
+    }
+
+    /// A saved time (a draft, a queued send) is shown as its UK date, not
+    /// the device's: 00:30 BST on 2 July is still 1 July on a UTC clock,
+    /// and 21:00 in New York on 23 November is the 24th in the UK.
+    #[test]
+    fn a_saved_time_is_shown_as_its_uk_date() {
+        let ms = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().timestamp_millis() as f64;
+        assert_eq!(uk_date_at_ms(ms("2026-07-01T23:30:00Z")), Some(d(2026, 7, 2)));
+        assert_eq!(uk_date_at_ms(ms("2026-11-23T21:00:00-05:00")), Some(d(2026, 11, 24)));
+        assert_eq!(uk_date_at_ms(ms("2026-11-23T23:59:59Z") + 0.5), Some(d(2026, 11, 23)));
+        for bad in [f64::NAN, f64::INFINITY, -f64::INFINITY, 1e300] {
+            assert_eq!(uk_date_at_ms(bad), None, "{bad}");
+        }
     }
 
     #[test]

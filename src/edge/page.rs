@@ -225,10 +225,10 @@ pub fn whole_ms_option<S: serde::Serializer>(ms: &Option<f64>, s: S) -> Result<S
     }
 }
 
-/// The resident's local date at `ms` since 1970.
-pub fn local_date(ms: f64) -> Option<chrono::NaiveDate> {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+/// The date in the UK at `ms` since 1970, wherever the resident's clock
+/// is set: the same GMT/BST date as every other date the widget shows.
+pub fn uk_date_at(ms: f64) -> Option<chrono::NaiveDate> {
+    crate::domain::calendar::uk_date_at_ms(ms)
 }
 
 /// Now, as RFC 3339 with the local offset.

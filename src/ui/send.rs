@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::wizard::Wizard;
 use super::{link_in, tel_href};
-use crate::domain::config::EndpointFormat;
+use crate::domain::config::{EndpointFormat, LandlordConfig};
 use crate::domain::journey::{self, receipt, summary};
 use crate::domain::payload::{form_urlencoded, uri_encode};
 use crate::domain::text::{Msg, Render};
@@ -81,7 +81,8 @@ pub fn send(w: Wizard) {
         title: words.render(&receipt::title(submission.kind)),
         lines: receipt::next_steps(&submission, words),
         told: w.answers.with_untracked(|a| w.ctx(|c| summary::plain(a, c, words))),
-        note: Some(Note::from_submission(&submission, "")).filter(Note::has_deadlines),
+        // What the landlord promised, as the payload's dates were worked out.
+        note: Some(Note::from_submission(&submission, "").promising(&w.with_config(LandlordConfig::timescales))).filter(Note::has_deadlines),
         follows: submission.escalation.as_ref().and_then(|e| e.stage1_reference.clone()),
     });
     let json = submission.to_json();
@@ -319,7 +320,7 @@ pub fn NotSent() -> impl IntoView {
             let list = items
                 .into_iter()
                 .map(|(id, sent_ms)| {
-                    let when = page::local_date(sent_ms).map(|d| w.say(&Msg::new("outbox.not_sent").date("date", d)));
+                    let when = page::uk_date_at(sent_ms).map(|d| w.say(&Msg::new("outbox.not_sent").date("date", d)));
                     let (phone, email, gone) = (phone.clone(), email.clone(), id.clone());
                     view! {
                         <li>

@@ -122,7 +122,7 @@ pub fn OmbudsmanSummary() -> impl IntoView {
 #[component]
 pub fn Resume() -> impl IntoView {
     let w = expect_context::<Wizard>();
-    let saved = w.resume_saved_ms().and_then(page::local_date);
+    let saved = w.resume_saved_ms().and_then(page::uk_date_at);
     let title = move || match saved {
         Some(date) => w.say(&Msg::new("resume.title").date("date", date)),
         None => w.t("resume.title_undated"),

@@ -68,12 +68,12 @@ pub fn record(w: Wizard) {
 /// resident keeps a note of is recorded on that note (it now follows
 /// stage 2), instead of offering a second note.
 pub fn delivered(w: Wizard, receipt: &mut Receipt, follows: Option<&str>) {
-    let Some(sent) = receipt.note.as_ref().filter(|n| n.kind == CaseKind::Stage2Escalation).map(|n| n.sent_on) else { return };
+    let Some(request) = receipt.note.clone().filter(|n| n.kind == CaseKind::Stage2Escalation) else { return };
     let Some(follows) = follows.map(str::trim) else { return };
     let found = w.notes.with_untracked(|ns| ns.iter().position(|n| n.kind == CaseKind::Complaint && n.reference == follows));
     let Some(i) = found else { return };
     let mut updated = false;
-    w.notes.update(|ns| updated = ns[i].record(Record::Stage2Requested, Some(sent), page::today()).is_ok());
+    w.notes.update(|ns| updated = ns[i].follow(&request, page::today()));
     if updated {
         save(w);
         receipt.updated = Some(follows.to_owned());
@@ -164,7 +164,9 @@ fn Card(note: Note) -> impl IntoView {
     });
     let headline = status.headline.clone();
     let next = status.next.as_ref().map(|n| n.msg());
-    let late = missed(&status.reports);
+    let closed = status.closed.clone();
+    let mut late = missed(&status.reports);
+    late.extend(status.broken.iter().cloned());
     let late = (!late.is_empty()).then(|| {
         let items = late.iter().map(|m| view! { <li>{w.say(m)}</li> }).collect_view();
         view! { <div class="pr-summary-row"><dt>{move || w.t("tracker.row.missed")}</dt><dd><ul class="pr-list">{items}</ul></dd></div> }
@@ -194,6 +196,26 @@ fn Card(note: Note) -> impl IntoView {
         })
         .collect_view();
     let recordable = !status.can_record.is_empty();
+    // What the resident recorded, each with a Change link to its page,
+    // the date filled in and checked again (GOV.UK summary list).
+    let recorded = pages::recorded(&note)
+        .into_iter()
+        .map(|(r, on)| {
+            let n = note.clone();
+            let did = w.say(&pages::did(r, scheme));
+            view! {
+                <div class="pr-summary-row">
+                    <dt>{did.clone()}</dt>
+                    <dd>{move || w.words.with(|x| x.lang.long_date(on))}</dd>
+                    <dd class="pr-summary-action">
+                        <button type="button" class="pr-link-button" on:click=move |_| open_record(w, &n, r)>
+                            {w.t("check.change")} <span class="pr-visually-hidden">" " {did}</span>
+                        </button>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
     let reference = note.reference.clone();
     view! {
         <section class="pr-card">
@@ -203,9 +225,14 @@ fn Card(note: Note) -> impl IntoView {
                 {what}
                 <div class="pr-summary-row">
                     <dt>{move || w.t("tracker.row.status")}</dt>
-                    <dd><span class="pr-line">{w.say(&headline)}</span>{next.map(|m| view! { <span class="pr-line">{w.say(&m)}</span> })}</dd>
+                    <dd>
+                        <span class="pr-line">{w.say(&headline)}</span>
+                        {closed.map(|m| view! { <span class="pr-line">{w.say(&m)}</span> })}
+                        {next.map(|m| view! { <span class="pr-line">{w.say(&m)}</span> })}
+                    </dd>
                 </div>
                 {late}
+                {recorded}
             </dl>
             <div class="pr-button-group">{actions}</div>
             {recordable.then(|| view! { <h3>{w.t("tracker.action.record")}</h3><ul class="pr-list">{records}</ul> })}

@@ -167,22 +167,27 @@ test('a kept note: late three weeks on, one tap to stage 2, then cleared', async
   assert.equal(await focusedHeading(page), label('task'), 'no notes: straight to the task');
 });
 
+/** Opens the widget with `kept` as the notes on the device and no draft: past the danger question, on the list. */
+async function openWithNotes(page, prefix, kept) {
+  await page.evaluate(() => localStorage.removeItem('putright:example-homes:draft'));
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [NOTES, JSON.stringify({ v: 1, notes: kept })]);
+  await page.reload();
+  await widgetReady(page);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.evaluate(() => __prq('.putright h1').focus());
+  await noHazards(page, prefix);
+  assert.equal(await focusedHeading(page), t('tracker.title'));
+}
+
 test('recording what happened moves the note on, and the ombudsman is one tap away', async () => {
   const { page } = browser;
   const p = 'tracker-record';
   await page.clock.setFixedTime(LATER);
   await page.goto(site.url);
   // A note as the widget keeps it, and no draft from the test before.
-  await page.evaluate(() => localStorage.removeItem('putright:example-homes:draft'));
-  await page.evaluate((k) => localStorage.setItem(k, JSON.stringify({ v: 1, notes: [
+  await openWithNotes(page, p, [
     { ref: 'C-3001', kind: 'complaint', sent: '2026-11-23', scheme: 'england-hos', what: 'Mould in the bedroom' },
-  ] })), NOTES);
-  await page.reload();
-  await widgetReady(page);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.evaluate(() => __prq('.putright h1').focus());
-  await noHazards(page, p);
-  assert.equal(await focusedHeading(page), t('tracker.title'));
+  ]);
 
   await press(page, t('tracker.did.acknowledged'));
   await step(page, `${p}-acknowledged`, {
@@ -191,7 +196,9 @@ test('recording what happened moves the note on, and the ombudsman is one tap aw
   assert.equal(await focusedHeading(page), t('tracker.title'), 'back to the notes');
   assert.equal((await notes(page)).notes[0].ack, '2026-11-25');
   const list = await widgetText(page);
-  assert.ok(!list.includes(t('tracker.did.acknowledged')), 'recorded, so no longer offered');
+  assert.equal(await page.getByRole('button', { name: t('tracker.did.acknowledged'), exact: true }).count(), 0, 'recorded, so no longer offered');
+  assert.equal(await page.getByRole('button', { name: `${t('check.change')} ${t('tracker.did.acknowledged')}`, exact: true }).count(), 1, 'but it can be changed');
+  assert.ok(list.includes('Wednesday 25 November 2026'), 'the date recorded is shown');
   assert.match(list, /We should have sent you our stage 1 answer by \w+day \d+ December 2026: we are \d+ working days? late\./);
   assert.deepEqual(await axe(page), [], 'axe on the list after recording');
 
@@ -245,4 +252,66 @@ test('a resident abroad near midnight UK time gets UK dates: late, and received,
   } finally {
     await abroad.close();
   }
+});
+
+/** Types a new date over the one a date page was opened with. */
+async function retypeDate(page, legend, d, m, y) {
+  for (const [key, v] of [['date.day', d], ['date.month', m], ['date.year', y]]) {
+    await tabTo(page, (f) => f.name === t(key) && f.tag === 'input' && f.group === legend);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(v);
+  }
+}
+
+test('stage 1 reads as closed once stage 2 is asked for, a recorded date can be changed, and a refused stage 2 opens the ombudsman', async () => {
+  const { page } = browser;
+  const p = 'tracker-change';
+  await page.clock.setFixedTime(LATER); // Monday 14 December 2026
+  await page.goto(site.url);
+  // Acknowledged, then stage 2 asked for before the stage 1 answer came
+  // (or without recording it).
+  await openWithNotes(page, p, [
+    { ref: 'C-5001', kind: 'complaint', sent: '2026-11-23', scheme: 'england-hos', what: 'No heating', ack: '2026-11-25', s2_asked: '2026-12-07' },
+  ]);
+  let list = await widgetText(page);
+  assert.ok(list.includes(t('tracker.stage1_closed', { stage2: 'stage 2', stage1: 'stage 1', date: 'Monday 7 December 2026' })), list);
+  assert.ok(!list.includes(t('tracker.did.answered', { answer: 'stage 1 answer' })), 'the stage 1 answer is no longer awaited');
+  assert.ok(!list.includes(t('tracker.action.ombudsman')), 'nothing missed yet');
+  assert.deepEqual(await axe(page), [], 'axe on the list with what was recorded');
+
+  // Change the acknowledgement: the same question, the date filled in,
+  // the same checks, then back to the notes.
+  await press(page, `${t('check.change')} ${t('tracker.did.acknowledged')}`);
+  const ack = label('tracker_acknowledged');
+  assert.equal(await focusedHeading(page), ack);
+  assert.deepEqual(await page.locator('.putright fieldset input').evaluateAll((els) => els.map((e) => e.value)), ['25', '11', '2026'], 'the date recorded, filled in');
+  await checkStep(page, `${p}-acknowledged`, 'normal');
+  await retypeDate(page, ack, '20', '11', '2026');
+  await press(page, t('button.continue'));
+  const summary = page.locator('.pr-error-summary');
+  await summary.waitFor();
+  assert.ok((await summary.innerText()).includes(t('tracker.err.before', { date: 'Monday 23 November 2026' })), 'not before it was sent');
+  await checkStep(page, `${p}-acknowledged-error`, 'error');
+  await retypeDate(page, ack, '24', '11', '2026');
+  await press(page, t('button.continue'));
+  assert.equal(await focusedHeading(page), t('tracker.title'));
+  assert.equal((await notes(page)).notes[0].ack, '2026-11-24', 'changed');
+  assert.ok((await widgetText(page)).includes('Tuesday 24 November 2026'));
+
+  // The landlord would not take it to stage 2 (Code 5.11): recorded, and
+  // the ombudsman is next.
+  const refusedLabel = t('tracker_stage2_refused.label', { stage2_name: 'stage 2' });
+  await press(page, t('tracker.did.stage2_refused', { stage2: 'stage 2' }));
+  assert.equal(await focusedHeading(page), refusedLabel);
+  await checkStep(page, `${p}-refused`, 'normal');
+  await fillDate(page, refusedLabel, '11', '12', '2026');
+  await press(page, t('button.continue'));
+  assert.equal(await focusedHeading(page), t('tracker.title'));
+  assert.equal((await notes(page)).notes[0].s2_no, '2026-12-11');
+  list = await widgetText(page);
+  assert.ok(list.includes(t('tracker.refused', { date: 'Friday 11 December 2026', stage2: 'stage 2' })), list);
+  assert.deepEqual(await axe(page), [], 'axe on the list after a refusal');
+  await press(page, t('tracker.action.ombudsman'));
+  assert.equal(await focusedHeading(page), label('omb_position'));
+  assert.equal(await page.getByLabel(t('omb_position.refused_escalation'), { exact: true }).isChecked(), true, 'refused, from the note');
 });

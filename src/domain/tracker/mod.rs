@@ -10,7 +10,9 @@
 //!   into the stored JSON and back, dropping anything unreadable.
 //! - [`Note::status`]: today's [`Status`] from the one lateness engine
 //!   ([`crate::domain::late`]): one sentence, the next deadline, whether any
-//!   was missed, and the [`Action`]s to offer.
+//!   of the scheme's was missed (what opens stage 2 and the ombudsman),
+//!   the landlord's own shorter promises it broke (kept on the note as
+//!   [`Note::promise`] when it was sent), and the [`Action`]s to offer.
 //! - [`Note::expired`]: kept `tracker.keep_months` after its last deadline.
 //! - [`ics`]: the upcoming (and missed, still unanswered) deadlines as an
 //!   iCalendar file, with a reminder the morning after each.

@@ -61,6 +61,13 @@ pub struct Note {
     /// than the scheme's limits).
     #[serde(rename = "due", default, skip_serializing_if = "Vec::is_empty", deserialize_with = "readable")]
     pub promised: Vec<Promised>,
+    /// The landlord's own timescales when it was sent, in working days
+    /// (stage 1 acknowledge, respond, extension, then stage 2's), where its
+    /// config set any different from the scheme's limits: what it promised
+    /// then. Kept, not read from the config each time, so that a later
+    /// change to the config does not rewrite what the resident was told.
+    #[serde(rename = "days", default, skip_serializing_if = "Option::is_none", deserialize_with = "figures")]
+    pub promise: Option<[u32; 6]>,
     /// What went wrong, in one line ([`super::one_line`]).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub what: String,
@@ -81,6 +88,21 @@ pub struct Note {
     /// The new date the landlord gave for its final answer (Code 6.15).
     #[serde(rename = "s2_ext", default, skip_serializing_if = "Option::is_none", deserialize_with = "super::iso::option")]
     pub stage2_extended_to: Option<NaiveDate>,
+    /// When the landlord said it would not take the complaint to stage 2
+    /// (Code 5.11: only for a valid reason, which it must set out).
+    #[serde(rename = "s2_no", default, skip_serializing_if = "Option::is_none", deserialize_with = "super::iso::option")]
+    pub stage2_refused_on: Option<NaiveDate>,
+}
+
+/// The promised figures, if they can be read; otherwise none (the note
+/// is then judged against its scheme's limits alone).
+fn figures<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<[u32; 6]>, D::Error> {
+    Ok(serde_json::from_value(Value::deserialize(d)?).ok())
+}
+
+/// A scheme's or landlord's timescales as the six figures a note keeps.
+fn six(t: &Timescales) -> [u32; 6] {
+    [t.stage1_acknowledge, t.stage1_respond, t.stage1_extension, t.stage2_acknowledge, t.stage2_respond, t.stage2_extension]
 }
 
 /// Why a date could not be recorded.
@@ -90,6 +112,9 @@ pub enum RecordError {
     Future,
     /// Before the date it follows (sent, or the stage 2 request).
     Before(NaiveDate),
+    /// After a date that must follow it (an acknowledgement after the
+    /// answer recorded, a stage 2 request after its acknowledgement).
+    After(NaiveDate),
 }
 
 impl RecordError {
@@ -98,6 +123,7 @@ impl RecordError {
         match self {
             RecordError::Future => Msg::new("tracker.err.future"),
             RecordError::Before(d) => Msg::new("tracker.err.before").date("date", *d),
+            RecordError::After(d) => Msg::new("tracker.err.after").date("date", *d),
         }
     }
 }
@@ -139,6 +165,7 @@ impl Note {
             sent_on,
             scheme,
             promised: Vec::new(),
+            promise: None,
             what: String::new(),
             acknowledged_on: None,
             answered_on: None,
@@ -147,7 +174,48 @@ impl Note {
             stage2_acknowledged_on: None,
             stage2_answered_on: None,
             stage2_extended_to: None,
+            stage2_refused_on: None,
         }
+    }
+
+    /// The note with the landlord's timescales `ts` (its config's when it
+    /// was sent, the ones the payload's dates were worked out with) kept as
+    /// its promise, where they differ from the scheme's limits.
+    pub fn promising(mut self, ts: &Timescales) -> Note {
+        let figures = six(ts);
+        self.promise = (ts.scheme == self.scheme && figures != six(&Timescales::of(self.scheme))).then_some(figures);
+        self
+    }
+
+    /// What the landlord promised when it was sent, if it was not simply
+    /// the scheme's limits.
+    pub fn promised_timescales(&self) -> Option<Timescales> {
+        let [a1, r1, e1, a2, r2, e2] = self.promise?;
+        Some(Timescales {
+            stage1_acknowledge: a1,
+            stage1_respond: r1,
+            stage1_extension: e1,
+            stage2_acknowledge: a2,
+            stage2_respond: r2,
+            stage2_extension: e2,
+            scheme: self.scheme,
+        })
+    }
+
+    /// This complaint's note now follows the stage 2 request `request`
+    /// the resident sent from it: asked for on the day it was sent, and
+    /// judged at stage 2 by what the landlord promised then. False (and
+    /// nothing changed) if the date cannot be recorded.
+    pub fn follow(&mut self, request: &Note, today: NaiveDate) -> bool {
+        if self.record(Record::Stage2Requested, Some(request.sent_on), today).is_err() {
+            return false;
+        }
+        let scheme = six(&Timescales::of(self.scheme));
+        let mut figures = self.promise.unwrap_or(scheme);
+        let theirs = request.promise.filter(|_| request.scheme == self.scheme).unwrap_or(scheme);
+        figures[3..].copy_from_slice(&theirs[3..]);
+        self.promise = (figures != scheme).then_some(figures);
+        true
     }
 
     /// Complaints and stage 2 requests have deadlines; the rest do not.
@@ -172,6 +240,7 @@ impl Note {
             Record::Stage2Acknowledged => &mut self.stage2_acknowledged_on,
             Record::Stage2Answered => &mut self.stage2_answered_on,
             Record::Stage2Extended => &mut self.stage2_extended_to,
+            Record::Stage2Refused => &mut self.stage2_refused_on,
         }
     }
 
@@ -183,10 +252,13 @@ impl Note {
     /// Records (or with `None` clears) what happened when. A new date for
     /// an answer ([`Record::Extended`]) may be in the future; the rest may
     /// not, nor before the note was sent (stage 2 steps: before stage 2
-    /// was asked for), nor an answer before its acknowledgement.
+    /// was asked for), nor an answer before its acknowledgement; and a date
+    /// changed later may not move past what followed it (an
+    /// acknowledgement after the answer, a request after its
+    /// acknowledgement or answer).
     pub fn record(&mut self, what: Record, on: Option<NaiveDate>, today: NaiveDate) -> Result<(), RecordError> {
         if let Some(d) = on {
-            let stage2 = matches!(what, Record::Stage2Acknowledged | Record::Stage2Answered | Record::Stage2Extended);
+            let stage2 = matches!(what, Record::Stage2Acknowledged | Record::Stage2Answered | Record::Stage2Extended | Record::Stage2Refused);
             let mut after = if stage2 { self.stage2_on().unwrap_or(self.sent_on) } else { self.sent_on };
             // An answer acknowledges too: one before the acknowledgement
             // recorded would make that acknowledgement look late.
@@ -201,6 +273,17 @@ impl Note {
             }
             if d > today && !matches!(what, Record::Extended | Record::Stage2Extended) {
                 return Err(RecordError::Future);
+            }
+            let followed = match what {
+                Record::Acknowledged => self.answered_on,
+                Record::Stage2Acknowledged => self.stage2_answered_on,
+                Record::Stage2Requested => {
+                    [self.stage2_acknowledged_on, self.stage2_answered_on, self.stage2_refused_on].into_iter().flatten().min()
+                }
+                _ => None,
+            };
+            if let Some(f) = followed.filter(|f| d > *f) {
+                return Err(RecordError::After(f));
             }
         }
         *self.slot(what) = on;
@@ -249,7 +332,7 @@ impl Note {
             *slot = slot.filter(plausible);
         }
         if let Some(asked) = self.stage2_on() {
-            for what in [Record::Stage2Acknowledged, Record::Stage2Answered, Record::Stage2Extended] {
+            for what in [Record::Stage2Acknowledged, Record::Stage2Answered, Record::Stage2Extended, Record::Stage2Refused] {
                 let slot = self.slot(what);
                 *slot = slot.filter(|d| *d >= asked);
             }
@@ -257,6 +340,12 @@ impl Note {
         if self.kind != CaseKind::Complaint {
             self.stage2_requested_on = None;
         }
+        let scheme = six(&Timescales::of(self.scheme));
+        // Figures a config could have held: an acknowledgement only where
+        // the scheme has one, an answer always, nothing absurd.
+        self.promise = self.promise.filter(|p| {
+            p.iter().all(|n| *n <= 366) && p[1] > 0 && p[4] > 0 && (p[0] == 0) == (scheme[0] == 0) && (p[3] == 0) == (scheme[3] == 0) && *p != scheme
+        });
         self.promised.retain(|p| plausible(&p.due) && !p.event.is_empty() && p.event.len() <= 40);
         self.what = one_line(&self.what);
         Some(self)

@@ -31,6 +31,7 @@ date_page!(STAGE2_REQUESTED, "tracker_stage2_requested");
 date_page!(STAGE2_ACKNOWLEDGED, "tracker_stage2_acknowledged");
 date_page!(STAGE2_ANSWERED, "tracker_stage2_answered");
 date_page!(STAGE2_EXTENDED, "tracker_stage2_extended");
+date_page!(STAGE2_REFUSED, "tracker_stage2_refused");
 
 /// The page asking when `r` happened.
 pub fn page_for(r: Record) -> &'static Page {
@@ -42,6 +43,7 @@ pub fn page_for(r: Record) -> &'static Page {
         Record::Stage2Acknowledged => &STAGE2_ACKNOWLEDGED,
         Record::Stage2Answered => &STAGE2_ANSWERED,
         Record::Stage2Extended => &STAGE2_EXTENDED,
+        Record::Stage2Refused => &STAGE2_REFUSED,
     }
 }
 
@@ -52,6 +54,13 @@ pub fn did(r: Record, scheme: Scheme) -> Msg {
         .msg("answer", scheme.answer(r.stage()))
         .msg("request", scheme.stage2_request())
         .msg("stage2", scheme.stage_name(Stage::Stage2))
+}
+
+/// What the resident has recorded on `note`, in the order it happens,
+/// each with its date: the card lists them, each with a Change link to
+/// its page (the date filled in, checked again like the first time).
+pub fn recorded(note: &Note) -> Vec<(Record, chrono::NaiveDate)> {
+    Record::ALL.iter().filter_map(|r| note.recorded(*r).map(|d| (*r, d))).collect()
 }
 
 /// What `page` records, if it is one of these pages.

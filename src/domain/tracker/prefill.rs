@@ -36,6 +36,7 @@ pub fn ask_stage2(note: &Note, answers: &Answers) -> Answers {
 fn position(note: &Note) -> Position {
     match (note.stage2_on(), note.stage2_answered_on, note.answered_on) {
         (Some(_), Some(_), _) => Position::FinalResponse,
+        (Some(_), None, _) if note.stage2_refused_on.is_some() => Position::RefusedEscalation,
         (Some(_), None, _) => Position::WaitingStage2,
         (None, _, Some(_)) => Position::Stage1Only,
         (None, _, None) => Position::WaitingStage1,

@@ -32,6 +32,10 @@ crate::choices! {
     /// the question for its date).
     pub enum Record in "tracker.record" {
         Acknowledged, Answered, Extended, Stage2Requested, Stage2Acknowledged, Stage2Answered, Stage2Extended,
+        /// The landlord would not take it to stage 2. Code 5.11: it must
+        /// not refuse to escalate without valid reasons, which it must set
+        /// out; a refusal ends its process, so the ombudsman is next.
+        Stage2Refused,
     }
 }
 
@@ -69,12 +73,20 @@ pub struct NextDeadline {
     pub due: NaiveDate,
     /// What is due, a noun phrase: "our stage 1 answer" (`tracker.what.<event>`).
     pub what: Msg,
+    /// Where `due` is the landlord's own shorter promise: the scheme's
+    /// limit for the same step, and the rule that sets it.
+    pub limit: Option<(NaiveDate, Msg)>,
 }
 
 impl NextDeadline {
-    /// "Next: our stage 1 answer, by Monday 14 December 2026."
+    /// "Next: our stage 1 answer, by Monday 14 December 2026.", or by the
+    /// date the landlord's own policy gives, with the scheme's limit.
     pub fn msg(&self) -> Msg {
-        Msg::new("tracker.next").msg("what", self.what.clone()).date("due", self.due)
+        let m = |key| Msg::new(key).msg("what", self.what.clone()).date("due", self.due);
+        match &self.limit {
+            Some((limit, rule)) => m("tracker.next_own").date("limit", *limit).msg("rule", rule.clone()),
+            None => m("tracker.next"),
+        }
     }
 }
 
@@ -90,8 +102,17 @@ pub struct Status {
     pub reports: Vec<LateReport>,
     /// The next deadline not yet reached, if any.
     pub next: Option<NextDeadline>,
-    /// Whether any deadline was missed (even if done since, late).
+    /// Whether any of the scheme's deadlines was missed (even if done
+    /// since, late): what gives the resident the right to go on.
     pub missed: bool,
+    /// The landlord's own shorter promises it did not keep, where it was
+    /// not (yet) late under the scheme: one sentence each, saying so.
+    pub broken: Vec<Msg>,
+    /// A line saying a stage is over without its answer recorded: stage 1
+    /// once stage 2 was asked for, or stage 2 refused.
+    pub closed: Option<Msg>,
+    /// The stages that closed undone: nothing of them is awaited any more.
+    pub over: Vec<Stage>,
     /// What to offer, in this order.
     pub actions: Vec<Action>,
     /// What the resident can record now ([`Note::record`]).
@@ -99,9 +120,10 @@ pub struct Status {
 }
 
 impl Status {
-    /// Every check not yet done: to come, passed or missed.
+    /// Every check not yet done (to come, passed or missed) of a stage
+    /// still open.
     pub fn outstanding(&self) -> impl Iterator<Item = &DeadlineCheck> {
-        self.reports.iter().flat_map(|r| r.checks.iter()).filter(|c| !c.status.is_done())
+        self.reports.iter().flat_map(|r| r.checks.iter()).filter(|c| !c.status.is_done() && !self.over.contains(&c.stage))
     }
 }
 
@@ -130,6 +152,30 @@ fn what(c: &DeadlineCheck) -> Msg {
     Msg::new(format!("tracker.what.{}", c.event)).msg("answer", c.scheme.answer(c.stage)).msg("request", c.scheme.stage2_request())
 }
 
+/// The sentence for a promise of the landlord's own (`o`) that it did not
+/// keep, where the scheme's deadline for the step (`limit`) was later.
+fn broken(o: &DeadlineCheck, limit: NaiveDate) -> Msg {
+    let m = Msg::new(format!("tracker.own.{}", o.status.state()))
+        .msg("what", what(o))
+        .date("due", o.due)
+        .date("limit", limit)
+        .msg("rule", o.scheme.cite(o.code_section))
+        .msg("late", Msg::new("tracker.late_by").count(o.status.late_by()));
+    match o.status {
+        DeadlineStatus::DoneLate { on, .. } => m.date("on", on),
+        _ => m,
+    }
+}
+
+/// A stage over before it was done keeps what it had missed by then and
+/// drops what was still to come.
+fn close((mut r, closed): (LateReport, bool)) -> LateReport {
+    if closed {
+        r.checks.retain(|c| c.status.is_done() || c.status.is_late());
+    }
+    r
+}
+
 fn missed_now(r: Option<&LateReport>) -> bool {
     r.is_some_and(|r| r.checks.iter().any(|c| matches!(c.status, DeadlineStatus::Missed { .. })))
 }
@@ -137,9 +183,19 @@ fn missed_now(r: Option<&LateReport>) -> bool {
 impl Note {
     /// Each stage's [`LateCheck`] against `ts`, in `cal`'s working days:
     /// stage 1 from the day sent (a complaint), stage 2 from the day it was
-    /// asked for.
+    /// asked for. A stage that closed without its answer recorded (stage 1
+    /// once stage 2 was asked for, stage 2 once the landlord refused it)
+    /// is checked as of the day it closed: what it had missed by then
+    /// stays missed, what was still to come no longer is.
     pub(super) fn reports(&self, today: NaiveDate, cal: &Calendar, ts: &Timescales) -> Vec<LateReport> {
+        self.checked(today, cal, ts).into_iter().map(close).collect()
+    }
+
+    /// [`Note::reports`], each with whether its stage closed undone, the
+    /// checks of a closed stage not yet dropped.
+    fn checked(&self, today: NaiveDate, cal: &Calendar, ts: &Timescales) -> Vec<(LateReport, bool)> {
         let mut out = Vec::new();
+        let as_of = |closed: Option<NaiveDate>| closed.map_or(today, |d| d.min(today));
         if self.kind == CaseKind::Complaint {
             let c = LateCheck {
                 acknowledged_on: self.acknowledged_on,
@@ -147,8 +203,9 @@ impl Note {
                 extended_to: self.extended_to,
                 ..LateCheck::stage1(self.sent_on)
             };
+            let closed = self.stage2_on().filter(|_| self.answered_on.is_none());
             // A note's dates are past ones the widget wrote, well inside the calendar.
-            out.extend(c.check(today, cal, ts).ok());
+            out.extend(c.check(as_of(closed), cal, ts).ok().map(|r| (r, closed.is_some())));
         }
         if let Some(asked) = self.stage2_on().filter(|_| self.has_deadlines()) {
             let c = LateCheck {
@@ -157,17 +214,39 @@ impl Note {
                 extended_to: self.stage2_extended_to,
                 ..LateCheck::stage2(asked)
             };
-            out.extend(c.check(today, cal, ts).ok());
+            let closed = self.stage2_refused_on.filter(|_| self.stage2_answered_on.is_none());
+            out.extend(c.check(as_of(closed), cal, ts).ok().map(|r| (r, closed.is_some())));
         }
         out
     }
 
+    /// The promises of the landlord's own it did not keep where the scheme's
+    /// deadline for the same step was later and not missed (`scheme` and
+    /// `own`: [`Note::checked`] against the scheme's and its own timescales).
+    fn broken(scheme: &[(LateReport, bool)], own: &[(LateReport, bool)]) -> Vec<Msg> {
+        let limits = scheme.iter().flat_map(|(r, _)| r.checks.iter());
+        let mine = |c: &DeadlineCheck| own.iter().flat_map(|(r, _)| r.checks.iter()).find(|o| o.event == c.event && o.due < c.due);
+        limits.filter(|c| !c.status.is_late()).filter_map(|c| mine(c).filter(|o| o.status.is_late()).map(|o| broken(o, c.due))).collect()
+    }
+
     /// Where this note stands on `today`: checked against its scheme's
-    /// limits (what its ombudsman applies, not the landlord's shorter
-    /// promises), in the landlord's working days (`config`'s calendar).
+    /// limits (what its ombudsman applies: the resident's rights to go on
+    /// follow these), and against the landlord's own shorter promises kept
+    /// on the note (the dates it gave when it was sent: the next one, and
+    /// any it did not keep), in the landlord's working days (`config`'s
+    /// calendar; its timescales today are not read).
     pub fn status(&self, today: NaiveDate, config: &LandlordConfig) -> Status {
         let ts = Timescales::of(self.scheme);
-        let reports = self.reports(today, &config.calendar(), &ts);
+        let cal = config.calendar();
+        let checked = self.checked(today, &cal, &ts);
+        let own = self.promised_timescales().map(|p| self.checked(today, &cal, &p)).unwrap_or_default();
+        let broken = Note::broken(&checked, &own);
+        let sooner = |c: &DeadlineCheck| {
+            let o = own.iter().cloned().map(close).flat_map(|r| r.checks).find(|o| o.event == c.event && o.due < c.due);
+            o.filter(|o| matches!(o.status, DeadlineStatus::NotYetDue { .. })).map(|o| o.due)
+        };
+        let over = checked.iter().filter(|(_, closed)| *closed).map(|(r, _)| r.stage).collect();
+        let reports: Vec<LateReport> = checked.into_iter().map(close).collect();
         let plain = Msg::new("tracker.plain").date("sent", self.sent_on).ltr("reference", &self.reference);
         // The stage it is at: its first deadline not yet done, else its answer.
         let headline = reports
@@ -179,7 +258,10 @@ impl Note {
             .flat_map(|r| r.checks.iter())
             .filter(|c| matches!(c.status, DeadlineStatus::NotYetDue { .. }))
             .min_by_key(|c| c.due)
-            .map(|c| NextDeadline { event: c.event, due: c.due, what: what(c) });
+            .map(|c| match sooner(c) {
+                Some(due) => NextDeadline { event: c.event, due, what: what(c), limit: Some((c.due, c.scheme.cite(c.code_section))) },
+                None => NextDeadline { event: c.event, due: c.due, what: what(c), limit: None },
+            });
         let missed = reports.iter().any(LateReport::any_late);
         let stage1 = reports.iter().find(|r| r.stage == Stage::Stage1);
         let stage2 = reports.iter().find(|r| r.stage == Stage::Stage2);
@@ -191,11 +273,22 @@ impl Note {
             && (self.answered_on.is_some() || missed_now(stage1) || self.scheme.rules().direct_to_stage2);
         // The ombudsman once the landlord's process is over or it failed a
         // deadline; residents may ask it for help at any time.
-        let ombudsman = (stage2.is_some() && self.stage2_answered_on.is_some()) || missed_now(stage2) || missed;
+        // A refusal to take it to stage 2 ends the landlord's process too
+        // (Code 5.11; the ombudsman can help when a landlord refuses).
+        let refused = stage2.is_some() && self.stage2_refused_on.is_some() && self.stage2_answered_on.is_none();
+        let ombudsman = (stage2.is_some() && self.stage2_answered_on.is_some()) || refused || missed_now(stage2) || missed;
+        let stage2_name = self.scheme.stage_name(Stage::Stage2);
+        let closed = if refused {
+            let on = self.stage2_refused_on.unwrap_or(today);
+            Some(Msg::new("tracker.refused").date("date", on).msg("stage2", stage2_name))
+        } else {
+            let asked = self.stage2_on().filter(|_| self.kind == CaseKind::Complaint && self.answered_on.is_none());
+            asked.map(|on| Msg::new("tracker.stage1_closed").date("date", on).msg("stage2", stage2_name).msg("stage1", self.scheme.stage_name(Stage::Stage1)))
+        };
 
         let mut can_record = Vec::new();
         let plan = |stage| ts.plan(stage);
-        if stage1.is_some() && self.answered_on.is_none() {
+        if stage1.is_some() && self.answered_on.is_none() && self.stage2_on().is_none() {
             if plan(Stage::Stage1).acknowledge.is_some() && self.acknowledged_on.is_none() {
                 can_record.push(Record::Acknowledged); // Code 6.2; none outside England
             }
@@ -205,12 +298,13 @@ impl Note {
         if may_ask_stage2 {
             can_record.push(Record::Stage2Requested);
         }
-        if stage2.is_some() && self.stage2_answered_on.is_none() {
+        if stage2.is_some() && self.stage2_answered_on.is_none() && !refused {
             if plan(Stage::Stage2).acknowledge.is_some() && self.stage2_acknowledged_on.is_none() {
                 can_record.push(Record::Stage2Acknowledged); // Code 6.11
             }
             can_record.push(Record::Stage2Answered);
             can_record.push(Record::Stage2Extended); // Code 6.15
+            can_record.push(Record::Stage2Refused); // Code 5.11
         }
 
         let mut actions = Vec::new();
@@ -223,6 +317,6 @@ impl Note {
         if !can_record.is_empty() {
             actions.push(Action::Record);
         }
-        Status { kind: self.kind, headline, reports, next, missed, actions, can_record }
+        Status { kind: self.kind, headline, reports, next, missed, broken, closed, over, actions, can_record }
     }
 }

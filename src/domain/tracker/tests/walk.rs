@@ -78,7 +78,7 @@ fn an_english_complaint_through_stage_1_late_and_stage_2() {
     );
     let s = note.status(d(2027, 1, 6), &config);
     assert_eq!(s.actions, vec![Action::Ombudsman, Action::Record], "stage 2 asked for: not offered again");
-    assert_eq!(s.can_record, vec![Record::Stage2Acknowledged, Record::Stage2Answered, Record::Stage2Extended]);
+    assert_eq!(s.can_record, vec![Record::Stage2Acknowledged, Record::Stage2Answered, Record::Stage2Extended, Record::Stage2Refused]);
 
     // Acknowledged Monday 11 January: the final answer within 20 working
     // days of it (Code 6.14): 12-15 (4), 18-22 (9), 25-29 (14), 1-5
@@ -190,7 +190,7 @@ fn a_stage_2_request_starts_at_stage_2() {
     let s = note.status(d(2026, 11, 24), &config);
     assert_eq!(s.reports.len(), 1);
     assert_eq!(english(&config).render(&s.headline), "We must acknowledge your stage 2 request by Monday 30 November 2026 (4 working days left).");
-    assert_eq!(s.can_record, vec![Record::Stage2Acknowledged, Record::Stage2Answered, Record::Stage2Extended]);
+    assert_eq!(s.can_record, vec![Record::Stage2Acknowledged, Record::Stage2Answered, Record::Stage2Extended, Record::Stage2Refused]);
     assert_eq!(s.actions, vec![Action::Record]);
 }
 
