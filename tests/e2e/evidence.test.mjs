@@ -245,17 +245,7 @@ test('with the endpoint unreachable, a reload keeps the files, and they arrive e
   assert.ok((await fileOf(mine[0].reference, f.id)).equals(PDF));
 });
 
-/** How many files the widget keeps in IndexedDB (the database exists once one was kept). */
-const keptFiles = (page) => page.evaluate(() => new Promise((resolve) => {
-  const open = indexedDB.open('putright-files');
-  open.onsuccess = () => {
-    const db = open.result;
-    const count = db.transaction('files').objectStore('files').count();
-    count.onsuccess = () => { resolve(count.result); db.close(); };
-  };
-}));
-
-/** The ids of the files the widget keeps in IndexedDB. */
+/** The ids of the files the widget keeps in IndexedDB (the database exists once a widget started). */
 const keptKeys = (page) => page.evaluate(() => new Promise((resolve) => {
   const open = indexedDB.open('putright-files');
   open.onsuccess = () => {
@@ -264,6 +254,8 @@ const keptKeys = (page) => page.evaluate(() => new Promise((resolve) => {
     keys.onsuccess = () => { resolve(keys.result); db.close(); };
   };
 }));
+/** How many files the widget keeps in IndexedDB. */
+const keptFiles = async (page) => (await keptKeys(page)).length;
 
 test('"Clear my answers" deletes the files of the answers from the device', async () => {
   const { page } = browser;
@@ -400,6 +392,15 @@ test('photos the browser cannot open (HEIC, a broken JPEG) say their location st
   await told('on a later visit');
 });
 
+/** Deletes every kept file, as a browser that kept them in memory only would lose them; the draft still lists them. */
+const clearKeptFiles = (page) => page.evaluate(() => new Promise((resolve) => {
+  const open = indexedDB.open('putright-files');
+  open.onsuccess = () => {
+    const clear = open.result.transaction('files', 'readwrite').objectStore('files').clear();
+    clear.onsuccess = () => { open.result.close(); resolve(); };
+  };
+}));
+
 test('files gone from the device (kept only in memory, then a reload): Send says so and sends the rest, never a refusal', async () => {
   const { page } = browser;
   const p = 'evidence-gone';
@@ -409,13 +410,7 @@ test('files gone from the device (kept only in memory, then a reload): Send says
   await waitListed(page, 1);
   await toCheck(page, p, name);
   // The file's bytes go (as with a browser that kept them in memory only); the draft still lists it.
-  await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('putright-files');
-    open.onsuccess = () => {
-      const clear = open.result.transaction('files', 'readwrite').objectStore('files').clear();
-      clear.onsuccess = () => { open.result.close(); resolve(); };
-    };
-  }));
+  await clearKeptFiles(page);
   await page.reload();
   await page.getByRole('button', { name: t('resume.continue'), exact: true }).click();
   await page.getByRole('heading', { level: 1, name: t('check.title') }).waitFor();
@@ -441,13 +436,7 @@ test('files gone from the device, found on the evidence page: said there once, a
   await pick(page, t('evidence.choose'), [{ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF }]);
   await waitListed(page, 1);
   await toCheck(page, p, 'Seren Seen');
-  await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('putright-files');
-    open.onsuccess = () => {
-      const clear = open.result.transaction('files', 'readwrite').objectStore('files').clear();
-      clear.onsuccess = () => { open.result.close(); resolve(); };
-    };
-  }));
+  await clearKeptFiles(page);
   await page.reload();
   await page.getByRole('button', { name: t('resume.continue'), exact: true }).click();
   await page.getByRole('heading', { level: 1, name: t('check.title') }).waitFor();
