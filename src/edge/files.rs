@@ -14,12 +14,13 @@ use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::{BlobPropertyBag, IdbDatabase, IdbRequest, IdbTransactionMode};
 
-/// A file the resident picked (the UI passes it on, never calls it).
-pub use web_sys::File;
+/// A file the resident picked, and one kept (the UI passes them on, never
+/// calls them).
+pub use web_sys::{Blob, File};
 
-use crate::domain::journey::evidence::Plan;
+use crate::domain::journey::evidence::{self, Plan};
 use crate::domain::payload::MediaType;
 
 const DB: &str = "putright-files";
@@ -28,6 +29,8 @@ const STORE: &str = "files";
 thread_local! {
     static MEMORY: RefCell<HashMap<String, Blob>> = RefCell::new(HashMap::new());
     static PERSISTENT: Cell<bool> = const { Cell::new(true) };
+    /// The files this page claimed (see [`keep`]).
+    static MINE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A file made ready to send.
@@ -115,8 +118,13 @@ pub async fn sha256(bytes: &[u8]) -> Option<String> {
     Some(Uint8Array::new(&digest).to_vec().iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// A short-lived URL to show an image's thumbnail.
-pub fn thumbnail(blob: &Blob) -> Option<String> {
+/// A URL to show an image's thumbnail, if this browser can open the image
+/// (else none: an `img` it cannot draw would be an empty box). Each one is
+/// held until [`forget_thumbnail`].
+pub async fn thumbnail(blob: &Blob) -> Option<String> {
+    let window = web_sys::window()?;
+    let bitmap: web_sys::ImageBitmap = JsFuture::from(window.create_image_bitmap_with_blob(blob).ok()?).await.ok()?.dyn_into().ok()?;
+    bitmap.close();
     web_sys::Url::create_object_url_with_blob(blob).ok()
 }
 
@@ -176,8 +184,11 @@ async fn store(mode: IdbTransactionMode) -> Option<web_sys::IdbObjectStore> {
 }
 
 /// Keeps a file's bytes by attachment id. False: kept in memory only.
+/// Claimed first, so a sweep in another tab spares it until a draft names it.
 pub async fn keep(id: &str, blob: &Blob) -> bool {
     MEMORY.with(|m| m.borrow_mut().insert(id.to_owned(), blob.clone()));
+    claim(id, true);
+    MINE.with(|m| m.borrow_mut().push(id.to_owned()));
     let saved = match store(IdbTransactionMode::Readwrite).await {
         Some(s) => match s.put_with_key(blob, &JsValue::from_str(id)) {
             Ok(req) => done(&req).await.is_ok(),
@@ -189,6 +200,39 @@ pub async fn keep(id: &str, blob: &Blob) -> bool {
         PERSISTENT.with(|p| p.set(false));
     }
     saved
+}
+
+/// Files just kept, by id and when, shared by every tab: see
+/// [`evidence::unclaimed`](crate::domain::journey::evidence::unclaimed).
+const CLAIMS: &str = "putright:files:claims";
+
+fn claims() -> Vec<(String, f64)> {
+    super::storage::load(CLAIMS).unwrap_or_default()
+}
+
+/// Claims `id` (`on`), or lets it go; claims too old to count go too.
+fn claim(id: &str, on: bool) {
+    let now = super::page::now_ms();
+    let mut all = claims();
+    all.retain(|(c, at)| c != id && evidence::claim_holds(*at, now));
+    if on {
+        all.push((id.to_owned(), now));
+    }
+    if all.is_empty() {
+        super::storage::remove(CLAIMS);
+    } else {
+        super::storage::save(CLAIMS, &all);
+    }
+}
+
+/// Lets go of the files of answers being cleared (`named`) and of those
+/// this page kept: a sweep takes them now, not minutes later.
+pub fn release_claims(named: &[String]) {
+    let mine = MINE.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    let held = claims();
+    for id in mine.iter().chain(named).filter(|id| held.iter().any(|(c, _)| c == *id)) {
+        claim(id, false);
+    }
 }
 
 /// A kept file's bytes, from this page's memory or from IndexedDB.
@@ -203,22 +247,29 @@ pub async fn load(id: &str) -> Option<Blob> {
 }
 
 /// Deletes every kept file that no saved draft and no outbox entry on this
-/// device names (of any landlord: they share the database): files of
-/// answers cleared, or of a send the endpoint refused and the resident then
-/// changed. Run when a widget starts and after "Clear my answers".
+/// device names (of any landlord: they share the database) and no tab
+/// claimed minutes ago: files of answers cleared, or of a send the endpoint
+/// refused and the resident then changed. Run when a widget starts and after "Clear my answers".
 pub async fn sweep() {
-    let mut keep = Vec::new();
+    // The keys first, then what names them: a file kept meanwhile by
+    // another tab was claimed before it was put, so the claim is seen.
+    let kept: Vec<String> = match store(IdbTransactionMode::Readonly).await {
+        Some(s) => match s.get_all_keys() {
+            Ok(req) => done(&req).await.map(|k| Array::from(&k).iter().filter_map(|k| k.as_string()).collect()).unwrap_or_default(),
+            Err(_) => Vec::new(),
+        },
+        None => Vec::new(),
+    };
+    let mut named = Vec::new();
     for key in super::storage::keys_with_prefix("putright:") {
         if let Some(v) = super::storage::load::<serde_json::Value>(&key) {
-            crate::domain::payload::attachments::referenced_ids(&v, &mut keep);
+            crate::domain::payload::attachments::referenced_ids(&v, &mut named);
         }
     }
-    MEMORY.with(|m| m.borrow_mut().retain(|id, _| keep.contains(id)));
-    let Some(s) = store(IdbTransactionMode::Readonly).await else { return };
-    let Ok(req) = s.get_all_keys() else { return };
-    let Ok(keys) = done(&req).await else { return };
-    let stale: Vec<String> = Array::from(&keys).iter().filter_map(|k| k.as_string()).filter(|id| !keep.contains(id)).collect();
-    for id in stale {
+    let (claims, now) = (claims(), super::page::now_ms());
+    let held = |id: &String| named.contains(id) || claims.iter().any(|(c, at)| c == id && evidence::claim_holds(*at, now));
+    MEMORY.with(|m| m.borrow_mut().retain(|id, _| held(id)));
+    for id in evidence::unclaimed(&kept, &named, &claims, now) {
         drop_file(&id).await;
     }
 }
@@ -226,6 +277,9 @@ pub async fn sweep() {
 /// Forgets a file (removed, or delivered).
 pub async fn drop_file(id: &str) {
     MEMORY.with(|m| m.borrow_mut().remove(id));
+    if claims().iter().any(|(c, _)| c == id) {
+        claim(id, false);
+    }
     if let Some(s) = store(IdbTransactionMode::Readwrite).await {
         if let Ok(req) = s.delete(&JsValue::from_str(id)) {
             let _ = done(&req).await;

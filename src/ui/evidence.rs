@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::fields::{legend, Frame};
 use super::wizard::Wizard;
 use crate::domain::journey::{evidence, Field, Value};
+use crate::domain::config::AttachmentLimits;
 use crate::domain::payload::attachments::{clean_filename, Attachment, MediaType};
 use crate::domain::text::Msg;
 use crate::domain::validate::FieldError;
@@ -54,11 +55,8 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
             for a in earlier {
                 match files::load(&a.id).await {
                     Some(blob) => {
-                        let thumb = (a.media_type != MediaType::Pdf).then(|| files::thumbnail(&blob)).flatten();
-                        let kept_as_is = evidence::kept_as_is(&a, &limits);
-                        shown.update(|m| {
-                            m.insert(a.id.clone(), Shown { thumb, kept_as_is });
-                        });
+                        let s = look(&a, &blob, &limits).await;
+                        show(shown, &a.id, s);
                     }
                     None => lost.push(a.id),
                 }
@@ -66,6 +64,18 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
             forget_lost(w, key, &lost);
         });
     }
+    // Thumbnails are held only while they are shown: let go of those of
+    // files taken off the list, and of all when the page goes.
+    Effect::new(move |_| {
+        let ids: Vec<String> = w.answers.with(|a| a.files(key).iter().map(|f| f.id.clone()).collect());
+        let off: Vec<String> = shown.with_untracked(|m| m.keys().filter(|id| !ids.contains(id)).cloned().collect());
+        if !off.is_empty() {
+            shown.update(|m| off.iter().filter_map(|id| m.remove(id)).filter_map(|s| s.thumb).for_each(|u| files::forget_thumbnail(&u)));
+        }
+    });
+    on_cleanup(move || {
+        shown.try_update_untracked(|m| m.drain().filter_map(|(_, s)| s.thumb).for_each(|u| files::forget_thumbnail(&u)));
+    });
     let pick = move |ev: leptos::ev::Event| {
         let picked = files::picked(&ev);
         if !picked.is_empty() {
@@ -85,7 +95,7 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
                     // Why this photo may be one to remove: said with its Remove button.
                     let kept_id = format!("{list_id}-{}-kept", a.id);
                     let described = s.kept_as_is.then(|| kept_id.clone());
-                    let remove = move |_| remove(w, key, &id, &name, shown);
+                    let remove = move |_| remove(w, key, &id, &name);
                     view! {
                         <li class="pr-file-list__item">
                             {s.thumb.map(|src| view! { <img class="pr-file-list__thumb" src=src alt=""/> })}
@@ -180,7 +190,28 @@ fn set(a: &mut crate::domain::journey::Answers, key: &'static str, list: Vec<Att
     }
 }
 
-/// Makes each picked file ready and adds it, or says why not.
+/// How a kept file is shown: a thumbnail if it is an image this browser
+/// can open, and whether it went as it was (asked of the browser each time,
+/// so every visit says the same).
+async fn look(a: &Attachment, blob: &files::Blob, limits: &AttachmentLimits) -> Shown {
+    let thumb = if a.media_type == MediaType::Pdf { None } else { files::thumbnail(blob).await };
+    Shown { kept_as_is: evidence::kept_as_is(a, limits, thumb.is_some()), thumb }
+}
+
+/// Shows `s` for the file `id`, unless the page has gone meanwhile.
+fn show(shown: RwSignal<HashMap<String, Shown>>, id: &str, s: Shown) {
+    let thumb = s.thumb.clone();
+    if shown.try_update(|m| m.insert(id.to_owned(), s)).is_none() {
+        if let Some(url) = thumb {
+            files::forget_thumbnail(&url);
+        }
+    }
+}
+
+/// Makes each picked file ready and adds it, or says why not. If the
+/// resident leaves the page meanwhile (Back, "Clear my answers"), it stops
+/// and keeps nothing: what it would say belongs to this page, and these
+/// files to answers the resident may be changing.
 async fn add(
     w: Wizard,
     key: &'static str,
@@ -190,10 +221,8 @@ async fn add(
     persistent: RwSignal<bool>,
 ) {
     let limits = w.with_config(|c| c.attachments.clone());
-    // "Clear my answers" meanwhile: these files belong to answers that are
-    // gone, and must not turn up in the new ones.
-    let restarts = w.restarts.get_value();
-    let cleared = move || w.restarts.try_get_value() != Some(restarts);
+    let visit = w.visits.get_value();
+    let left = move || w.visits.try_get_value() != Some(visit);
     let mut errors = Vec::new();
     let mut added = 0i64;
     busy.update(|b| *b += 1);
@@ -210,7 +239,7 @@ async fn add(
             errors.push(Msg::new("err.attachments.unreadable").text("file", clean_filename(&name, t)));
             continue;
         };
-        if cleared() {
+        if left() {
             break;
         }
         let a = Attachment {
@@ -227,19 +256,20 @@ async fn add(
             errors.extend(refused);
             continue;
         }
+        let mut s = look(&a, &ready.blob, &limits).await;
+        s.kept_as_is |= ready.kept_as_is;
         let kept = files::keep(&a.id, &ready.blob).await;
-        if cleared() {
+        if left() {
             files::drop_file(&a.id).await;
+            if let Some(url) = s.thumb {
+                files::forget_thumbnail(&url);
+            }
             break;
         }
         if !kept {
             persistent.set(false);
         }
-        let thumb = (a.media_type != MediaType::Pdf).then(|| files::thumbnail(&ready.blob)).flatten();
-        let kept_as_is = ready.kept_as_is || evidence::kept_as_is(&a, &limits);
-        shown.update(|m| {
-            m.insert(a.id.clone(), Shown { thumb, kept_as_is });
-        });
+        show(shown, &a.id, s);
         w.answers.update(|x| {
             let mut list = x.files(key).to_vec();
             list.push(a);
@@ -248,7 +278,11 @@ async fn add(
         added += 1;
     }
     busy.update(|b| *b = b.saturating_sub(1));
-    if cleared() {
+    if left() {
+        // Not still heard as going on.
+        if w.status.try_with_untracked(|m| m.as_ref().is_some_and(|m| m.key == "evidence.preparing")) == Some(true) {
+            w.status.set(None);
+        }
         return;
     }
     if errors.is_empty() {
@@ -259,14 +293,11 @@ async fn add(
     }
 }
 
-fn remove(w: Wizard, key: &'static str, id: &str, name: &str, shown: RwSignal<HashMap<String, Shown>>) {
+fn remove(w: Wizard, key: &'static str, id: &str, name: &str) {
     w.answers.update(|a| {
         let kept: Vec<Attachment> = a.files(key).iter().filter(|f| f.id != id).cloned().collect();
         set(a, key, kept);
     });
-    if let Some(Shown { thumb: Some(url), .. }) = shown.try_update(|m| m.remove(id)).flatten() {
-        files::forget_thumbnail(&url);
-    }
     let id = id.to_owned();
     leptos::task::spawn_local(async move { files::drop_file(&id).await });
     w.errors.set(Vec::new());

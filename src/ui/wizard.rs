@@ -70,10 +70,11 @@ pub struct Wizard {
     pub tracking: RwSignal<Option<String>>,
     /// After "Clear my answers" with notes kept: offer to delete them too.
     pub offer_clear_notes: RwSignal<bool>,
-    /// How many times the answers were started again ("Clear my answers",
-    /// another task): work begun on earlier answers (a file being made
-    /// ready) sees this change and keeps nothing.
-    pub restarts: StoredValue<u32>,
+    /// How many times a page was shown (a move either way, or the answers
+    /// started again): work begun on a page (a file being made ready) sees
+    /// this change and keeps nothing, so nothing it says lands on another
+    /// page. A change of language is not a move.
+    pub visits: StoredValue<u32>,
     /// Where a restored draft continues, and when it was saved.
     resume: StoredValue<Option<(&'static Page, Vec<&'static Page>, f64)>>,
     /// Pages left by the browser's Back button, nearest last: its Forward
@@ -112,7 +113,7 @@ impl Wizard {
             notes: RwSignal::new(super::tracker::load(&setup.config)),
             tracking: RwSignal::new(None),
             offer_clear_notes: RwSignal::new(false),
-            restarts: StoredValue::new(0),
+            visits: StoredValue::new(0),
             resume: StoredValue::new(None),
             ahead: StoredValue::new(Vec::new()),
             setup: StoredValue::new(setup),
@@ -296,6 +297,8 @@ impl Wizard {
     /// Starts again with nothing kept (for shared devices).
     pub fn clear(&self) {
         draft::forget(self);
+        let named = self.answers.with_untracked(|a| a.files(journey::evidence::FILES.0).iter().map(|f| f.id.clone()).collect::<Vec<_>>());
+        crate::edge::files::release_claims(&named);
         leptos::task::spawn_local(crate::edge::files::sweep());
         self.restart(Answers::default());
         self.status.set(Some(Msg::new("status.cleared")));
@@ -311,7 +314,6 @@ impl Wizard {
 
     /// Back to the first page with these answers and nothing in progress.
     fn restart(&self, answers: Answers) {
-        self.restarts.update_value(|n| *n = n.wrapping_add(1));
         self.resume.set_value(None);
         self.answers.set(answers);
         self.trail.set(Vec::new());
@@ -327,9 +329,15 @@ impl Wizard {
 
     /// Focus and title follow the new page, once it is on screen.
     pub fn after_page_change(&self) {
+        self.visits.update_value(|n| *n = n.wrapping_add(1));
         // Only when there were errors: every field's error signal follows it.
         if self.errors.with_untracked(|e| !e.is_empty()) {
             self.errors.set(Vec::new());
+        }
+        // Files gone from the device: said on the page that found them, and
+        // done with once the resident moves on from it.
+        if self.notice.with_untracked(|n| n.as_ref().is_some_and(|m| m.key == "status.files_lost")) {
+            self.notice.set(None);
         }
         let me = *self;
         after_render(move || {

@@ -191,6 +191,8 @@ test('a damp-and-mould complaint: a 4,000 px photo arrives at most 2,000 px with
   const text = await page.locator('.pr-file-list').innerText();
   assert.match(text, /mould\.jpg/);
   assert.match(text, /letter\.pdf \(1 KB\)/);
+  assert.equal(await page.locator('.pr-file-list__item', { hasText: 'mould.jpg' }).locator('img').count(), 1, 'a photo has its thumbnail');
+  assert.equal(await page.locator('.pr-file-list__item', { hasText: 'letter.pdf' }).locator('img').count(), 0, 'a document has none');
   // Remove the PDF by keyboard, then add it again.
   await tabTo(page, (f) => f.tag === 'button' && f.name.startsWith(t('evidence.remove')) && f.name.includes('letter.pdf'));
   await page.keyboard.press('Enter');
@@ -243,15 +245,17 @@ test('with the endpoint unreachable, a reload keeps the files, and they arrive e
   assert.ok((await fileOf(mine[0].reference, f.id)).equals(PDF));
 });
 
-/** How many files the widget keeps in IndexedDB (the database exists once one was kept). */
-const keptFiles = (page) => page.evaluate(() => new Promise((resolve) => {
+/** The ids of the files the widget keeps in IndexedDB (the database exists once a widget started). */
+const keptKeys = (page) => page.evaluate(() => new Promise((resolve) => {
   const open = indexedDB.open('putright-files');
   open.onsuccess = () => {
     const db = open.result;
-    const count = db.transaction('files').objectStore('files').count();
-    count.onsuccess = () => { resolve(count.result); db.close(); };
+    const keys = db.transaction('files').objectStore('files').getAllKeys();
+    keys.onsuccess = () => { resolve(keys.result); db.close(); };
   };
 }));
+/** How many files the widget keeps in IndexedDB. */
+const keptFiles = async (page) => (await keptKeys(page)).length;
 
 test('"Clear my answers" deletes the files of the answers from the device', async () => {
   const { page } = browser;
@@ -358,22 +362,44 @@ test('"Clear my answers" while a file is being made ready: the file does not com
 /** The first bytes of a HEIC file (its ftyp box) and some more: Chromium cannot open it. */
 const HEIC = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic', 'latin1'), Buffer.alloc(12), Buffer.alloc(2000, 7)]);
 
-test('a photo the browser cannot open (HEIC) says its location stays in it, still after a Change link from Check your answers', async () => {
+/** A JPEG by its first bytes that no browser can open. */
+const BROKEN_JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
+
+test('photos the browser cannot open (HEIC, a broken JPEG) say their location stays in them, with no empty thumbnail, still after a Change link from Check your answers', async () => {
   const { page } = browser;
   const p = 'evidence-heic';
   await toEvidence(page, p);
-  await pick(page, t('evidence.choose'), [{ name: 'IMG_0042.HEIC', mimeType: 'image/heic', buffer: HEIC }]);
-  await waitListed(page, 1);
-  const item = page.locator('.pr-file-list__item');
-  assert.match(await item.innerText(), /IMG_0042\.heic/i);
-  assert.ok((await item.innerText()).includes(t('evidence.kept')), 'told when added');
+  await pick(page, t('evidence.choose'), [
+    { name: 'IMG_0042.HEIC', mimeType: 'image/heic', buffer: HEIC },
+    { name: 'broken.jpg', mimeType: 'image/jpeg', buffer: BROKEN_JPEG },
+  ]);
+  await waitListed(page, 2);
+  const items = page.locator('.pr-file-list__item');
+  assert.match(await items.nth(0).innerText(), /IMG_0042\.heic/i);
+  assert.match(await items.nth(1).innerText(), /broken\.jpg/);
+  const told = async (when) => {
+    for (const i of [0, 1]) assert.ok((await items.nth(i).innerText()).includes(t('evidence.kept')), `item ${i} told ${when}`);
+    assert.equal(await page.locator('.pr-file-list img').count(), 0, `no thumbnail the browser cannot draw, ${when}`);
+  };
+  await told('when added');
+  await checked(page, `${p}-added`);
   await toCheck(page, p, 'Hana Heic');
   await tabTo(page, (f) => f.name.startsWith(t('check.change')) && f.name.includes(t('evidence.row')));
   await page.keyboard.press('Enter');
   await page.waitForFunction((h) => __prActive()?.textContent.includes(h), EVIDENCE(), { timeout: 30000 });
-  await waitListed(page, 1);
-  await page.waitForFunction((kept) => __prWidget().querySelector('.pr-file-list__item')?.textContent.includes(kept), t('evidence.kept'), { timeout: 30000 });
+  await waitListed(page, 2);
+  await page.waitForFunction((kept) => [...__prWidget().querySelectorAll('.pr-file-list__item')].every((li) => li.textContent.includes(kept)), t('evidence.kept'), { timeout: 30000 });
+  await told('on a later visit');
 });
+
+/** Deletes every kept file, as a browser that kept them in memory only would lose them; the draft still lists them. */
+const clearKeptFiles = (page) => page.evaluate(() => new Promise((resolve) => {
+  const open = indexedDB.open('putright-files');
+  open.onsuccess = () => {
+    const clear = open.result.transaction('files', 'readwrite').objectStore('files').clear();
+    clear.onsuccess = () => { open.result.close(); resolve(); };
+  };
+}));
 
 test('files gone from the device (kept only in memory, then a reload): Send says so and sends the rest, never a refusal', async () => {
   const { page } = browser;
@@ -384,13 +410,7 @@ test('files gone from the device (kept only in memory, then a reload): Send says
   await waitListed(page, 1);
   await toCheck(page, p, name);
   // The file's bytes go (as with a browser that kept them in memory only); the draft still lists it.
-  await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('putright-files');
-    open.onsuccess = () => {
-      const clear = open.result.transaction('files', 'readwrite').objectStore('files').clear();
-      clear.onsuccess = () => { open.result.close(); resolve(); };
-    };
-  }));
+  await clearKeptFiles(page);
   await page.reload();
   await page.getByRole('button', { name: t('resume.continue'), exact: true }).click();
   await page.getByRole('heading', { level: 1, name: t('check.title') }).waitFor();
@@ -407,4 +427,140 @@ test('files gone from the device (kept only in memory, then a reload): Send says
   const mine = await storedFor(name);
   assert.equal(mine.length, 1);
   assert.equal(mine[0].submission.attachments, undefined, 'no attachments listed');
+});
+
+test('files gone from the device, found on the evidence page: said there once, and not on the pages after it', async () => {
+  const { page } = browser;
+  const p = 'evidence-gone-seen';
+  await toEvidence(page, p);
+  await pick(page, t('evidence.choose'), [{ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+  await waitListed(page, 1);
+  await toCheck(page, p, 'Seren Seen');
+  await clearKeptFiles(page);
+  await page.reload();
+  await page.getByRole('button', { name: t('resume.continue'), exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: t('check.title') }).waitFor();
+  await tabTo(page, (f) => f.name.startsWith(t('check.change')) && f.name.includes(t('evidence.row')));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((h) => __prActive()?.textContent.includes(h), EVIDENCE(), { timeout: 30000 });
+  await page.getByText(t('status.files_lost')).waitFor({ timeout: 30000 });
+  assert.equal(await listed(page), 0, 'the file is off the list');
+  await checked(page, `${p}-told`);
+  await press(page, t('button.continue'));
+  assert.equal(await focusedHeading(page), t('check.title'));
+  assert.equal(await page.getByText(t('status.files_lost')).count(), 0, 'dealt with: not said again on Check your answers');
+  assert.doesNotMatch(await page.locator('.pr-summary').innerText(), /receipt\.pdf/);
+});
+
+/** A PDF of about `n` bytes (well formed at the start, spaces after). */
+const pdfOf = (n) => Buffer.concat([PDF, Buffer.alloc(n - PDF.length, 32)]);
+
+test('Back while a file is being made ready: the file is not added, and its refusal never shows on another page', async () => {
+  const { page } = browser;
+  const p = 'evidence-back-busy';
+  await toEvidence(page, p);
+  await pick(page, t('evidence.choose'), [0, 1].map((i) => ({ name: `big${i}.pdf`, mimeType: 'application/pdf', buffer: pdfOf(1_900_000) })));
+  await waitListed(page, 2);
+  // A third would take the total over 5 MB: refused once it is ready.
+  await pickHeld(page, { name: 'big2.pdf', mimeType: 'application/pdf', buffer: pdfOf(1_900_000) });
+  await press(page, t('nav.back'), { back: true });
+  assert.equal(await focusedHeading(page), label('s2_reasons', { optional: true }));
+  // Counts every error summary drawn from now on, on whichever page.
+  await page.evaluate(() => {
+    window.__summaries = 0;
+    new MutationObserver((changes) => {
+      for (const c of changes) for (const n of c.addedNodes) {
+        if (n instanceof Element && (n.matches('.pr-error-summary') || n.querySelector('.pr-error-summary'))) window.__summaries += 1;
+      }
+    }).observe(__prWidget(), { childList: true, subtree: true });
+  });
+  await page.evaluate(() => window.__letDigest());
+  await press(page, t('button.continue'));
+  assert.equal(await focusedHeading(page), EVIDENCE());
+  await page.waitForFunction((busy) => !__prWidget().textContent.includes(busy), t('evidence.preparing'), { timeout: 30000 });
+  assert.equal(await page.evaluate(() => window.__summaries), 0, 'no error summary on any page');
+  assert.equal(await page.locator('.pr-error-summary').count(), 0);
+  assert.equal(await listed(page), 2, 'the file being made ready was not added');
+  assert.doesNotMatch(await page.locator('.pr-file-list').innerText(), /big2\.pdf/);
+  assert.equal(await keptFiles(page), 2, 'nor kept on the device');
+});
+
+/** A small photo drawn on the page's canvas. */
+async function smallPhoto(page) {
+  const b64 = await page.evaluate(async () => {
+    const c = document.createElement('canvas');
+    c.width = 40; c.height = 30;
+    const g = c.getContext('2d');
+    g.fillStyle = '#36c'; g.fillRect(0, 0, 40, 30);
+    const bytes = new Uint8Array(await (await new Promise((r) => c.toBlob(r, 'image/jpeg', 0.9))).arrayBuffer());
+    return btoa(String.fromCharCode(...bytes));
+  });
+  return Buffer.from(b64, 'base64');
+}
+
+test('a thumbnail is held only while its page shows it: let go when the page is left or the answers cleared, made again on return', async () => {
+  const { page } = browser;
+  const p = 'evidence-thumbs';
+  await toEvidence(page, p);
+  const photo = await smallPhoto(page);
+  // Every object URL the page holds.
+  await page.evaluate(() => {
+    window.__urls = new Set();
+    const make = URL.createObjectURL.bind(URL);
+    const free = URL.revokeObjectURL.bind(URL);
+    URL.createObjectURL = (b) => { const u = make(b); window.__urls.add(u); return u; };
+    URL.revokeObjectURL = (u) => { window.__urls.delete(u); free(u); };
+  });
+  const held = (n) => page.waitForFunction((n) => window.__urls.size === n, n, { timeout: 30000 });
+  await pick(page, t('evidence.choose'), [{ name: 'wall.jpg', mimeType: 'image/jpeg', buffer: photo }]);
+  await waitListed(page, 1);
+  await held(1);
+  await press(page, t('button.continue'));
+  assert.equal(await focusedHeading(page), label('want_rep'));
+  await held(0);
+  await press(page, t('nav.back'), { back: true });
+  assert.equal(await focusedHeading(page), EVIDENCE());
+  await page.locator('.pr-file-list img').waitFor({ timeout: 30000 });
+  await held(1);
+  await press(page, t('toolbar.clear'));
+  assert.equal(await focusedHeading(page), label('hazards'));
+  await held(0);
+});
+
+test('a file just kept, before any draft names it, is spared by another tab\'s start-up sweep; an old unnamed one is not', async () => {
+  const { page, context } = browser;
+  const p = 'evidence-sweep';
+  await toEvidence(page, p);
+  // The moment between keeping a file and writing the draft that names it, held open.
+  await page.evaluate(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) { if (!String(k).endsWith(':draft')) set.call(this, k, v); };
+  });
+  const before = await keptKeys(page);
+  await pick(page, t('evidence.choose'), [{ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+  await waitListed(page, 1);
+  const [mine] = (await keptKeys(page)).filter((k) => !before.includes(k));
+  assert.ok(mine, 'the file is kept');
+  // A file nothing names nor claims, last in key order, so gone last.
+  await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('putright-files');
+    open.onsuccess = () => {
+      const put = open.result.transaction('files', 'readwrite').objectStore('files').put(new Blob(['x']), 'zzzz-orphan');
+      put.onsuccess = () => { open.result.close(); resolve(); };
+    };
+  }));
+  const other = await context.newPage();
+  try {
+    await other.goto(site.url);
+    await page.waitForFunction(() => new Promise((resolve) => {
+      const open = indexedDB.open('putright-files');
+      open.onsuccess = () => {
+        const get = open.result.transaction('files').objectStore('files').getKey('zzzz-orphan');
+        get.onsuccess = () => { open.result.close(); resolve(get.result === undefined); };
+      };
+    }), null, { timeout: 30000 });
+  } finally {
+    await other.close();
+  }
+  assert.ok((await keptKeys(page)).includes(mine), 'the file just added is still on the device');
 });

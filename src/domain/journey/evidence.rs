@@ -79,17 +79,37 @@ pub fn plan(t: MediaType, limits: &AttachmentLimits) -> Plan {
 }
 
 /// Whether `f` is a photo sent as it was picked, so with its metadata
-/// (location included): one the landlord takes only as it is (HEIC when it
-/// takes no JPEG), or one the browser could not open (a HEIC, or a PNG or
-/// WebP still in its own type when it would have become JPEG). Known from
-/// the file alone, so its page says so on every visit; a JPEG the browser
-/// could not open looks like one it did, and only the device that made it
-/// ready knows.
-pub fn kept_as_is(f: &Attachment, limits: &AttachmentLimits) -> bool {
-    match plan(f.media_type, limits) {
-        Plan::Keep => f.media_type != MediaType::Pdf,
-        Plan::Reencode { to, .. } => to != f.media_type,
-    }
+/// (location included): one this browser cannot open (`opens` false: it
+/// could not have been encoded again, whatever its type, a JPEG too), or
+/// one the landlord takes only as it is (HEIC when it takes no JPEG), or
+/// one still in its own type when it would have become JPEG. The page asks
+/// the browser again on every visit, so the answer is the same each time.
+pub fn kept_as_is(f: &Attachment, limits: &AttachmentLimits, opens: bool) -> bool {
+    f.media_type != MediaType::Pdf
+        && (!opens
+            || match plan(f.media_type, limits) {
+                Plan::Keep => true,
+                Plan::Reencode { to, .. } => to != f.media_type,
+            })
+}
+
+/// How long a file just kept on the device is safe from a sweep (by any
+/// tab) though no draft names it yet: the draft is written within a frame
+/// or so of the file being added; ten minutes leaves room for a slow phone.
+pub const CLAIM_MS: f64 = 10.0 * 60_000.0;
+
+/// Which of the files kept on the device (`kept`) a sweep deletes at `now`:
+/// those no draft or outbox entry names (`named`) and that no tab claimed
+/// (`claims`: id and when) less than [`CLAIM_MS`] ago.
+pub fn unclaimed(kept: &[String], named: &[String], claims: &[(String, f64)], now: f64) -> Vec<String> {
+    let claimed = |id: &String| claims.iter().any(|(c, at)| c == id && claim_holds(*at, now));
+    kept.iter().filter(|id| !named.contains(id) && !claimed(id)).cloned().collect()
+}
+
+/// Whether a claim made `at` still holds `now` (one from a clock far
+/// ahead never does, so it cannot hold for ever).
+pub fn claim_holds(at: f64, now: f64) -> bool {
+    now - at < CLAIM_MS && at <= now + CLAIM_MS
 }
 
 /// The type of a picked file: its MIME type as the browser says, else (some

@@ -82,16 +82,32 @@ fn photos_become_jpeg_pdfs_stay_as_they_are() {
 }
 
 #[test]
-fn a_photo_sent_as_it_was_is_known_from_its_type() {
+fn a_photo_sent_as_it_was_is_known_from_its_type_and_whether_the_browser_opens_it() {
     let l = on();
-    assert!(kept_as_is(&file("a1", "IMG_0042.heic", MediaType::Heic, 9), &l), "the browser could not make it JPEG");
-    assert!(kept_as_is(&file("a1", "plan.png", MediaType::Png, 9), &l), "a PNG stays PNG only if it could not be opened");
-    assert!(!kept_as_is(&file("a1", "leak.jpg", MediaType::Jpeg, 9), &l));
-    assert!(!kept_as_is(&file("a1", "letter.pdf", MediaType::Pdf, 9), &l), "a document is not a photo");
+    assert!(kept_as_is(&file("a1", "IMG_0042.heic", MediaType::Heic, 9), &l, false), "the browser could not make it JPEG");
+    assert!(kept_as_is(&file("a1", "plan.png", MediaType::Png, 9), &l, true), "a PNG stays PNG only if it could not be opened");
+    assert!(!kept_as_is(&file("a1", "leak.jpg", MediaType::Jpeg, 9), &l, true));
+    assert!(kept_as_is(&file("a1", "broken.jpg", MediaType::Jpeg, 9), &l, false), "a JPEG the browser cannot open went as it was");
+    assert!(!kept_as_is(&file("a1", "letter.pdf", MediaType::Pdf, 9), &l, false), "a document is not a photo");
     // A landlord that takes no JPEG: HEIC is never opened; PNG is encoded again as PNG.
     let no_jpeg = AttachmentLimits { types: vec![MediaType::Png, MediaType::Heic, MediaType::Pdf], ..on() };
-    assert!(kept_as_is(&file("a1", "IMG_0042.heic", MediaType::Heic, 9), &no_jpeg));
-    assert!(!kept_as_is(&file("a1", "plan.png", MediaType::Png, 9), &no_jpeg));
+    assert!(kept_as_is(&file("a1", "IMG_0042.heic", MediaType::Heic, 9), &no_jpeg, true), "opened to be shown, still sent as it was");
+    assert!(!kept_as_is(&file("a1", "plan.png", MediaType::Png, 9), &no_jpeg, true));
+    assert!(kept_as_is(&file("a1", "plan.png", MediaType::Png, 9), &no_jpeg, false));
+}
+
+#[test]
+fn a_sweep_spares_files_named_or_just_claimed() {
+    let ids = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let now = 1_000_000_000.0;
+    let kept = ids(&["named", "fresh", "old", "orphan", "future"]);
+    let claims = vec![
+        ("fresh".to_owned(), now - CLAIM_MS + 1.0),
+        ("old".to_owned(), now - CLAIM_MS),
+        ("future".to_owned(), now + 2.0 * CLAIM_MS),
+    ];
+    assert_eq!(unclaimed(&kept, &ids(&["named"]), &claims, now), ids(&["old", "orphan", "future"]), "a claim from a clock far ahead protects nothing for ever");
+    assert_eq!(unclaimed(&kept, &kept, &claims, now), Vec::<String>::new());
 }
 
 #[test]
