@@ -22,7 +22,7 @@
 //! Northern Ireland. A fixed-date holiday on a weekend (or on a day already
 //! taken by another holiday) moves forward to the next free weekday.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// Which set of UK bank holidays applies.
@@ -170,6 +170,27 @@ pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
 
 fn is_weekend(d: NaiveDate) -> bool {
     matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// The last Sunday of `month` (March or October: when UK clocks change).
+pub fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
+    let first_of_next = NaiveDate::from_ymd_opt(year, month + 1, 1)?;
+    let last = first_of_next.pred_opt()?;
+    let back = last.weekday().num_days_from_sunday();
+    last.checked_sub_signed(Duration::days(i64::from(back)))
+}
+
+/// The date in the UK at the instant `at`: the day a landlord receives
+/// what is sent then, and "today" for every deadline, wherever the
+/// resident's clock is set. UK time is GMT, or BST (UTC+1) from 01:00 UTC
+/// on the last Sunday in March to 01:00 UTC on the last Sunday in October
+/// (Summer Time Order 2002).
+pub fn uk_date(at: DateTime<Utc>) -> NaiveDate {
+    let utc = at.naive_utc();
+    let change = |month| last_sunday(utc.year(), month).and_then(|d| d.and_hms_opt(1, 0, 0));
+    let summer = matches!((change(3), change(10)), (Some(from), Some(to)) if from <= utc && utc < to);
+    let uk = if summer { utc.checked_add_signed(Duration::hours(1)).unwrap_or(utc) } else { utc };
+    uk.date()
 }
 
 fn first_monday(year: i32, month: u32) -> Option<NaiveDate> {
@@ -353,6 +374,29 @@ mod tests {
     const NI: Calendar = Calendar {
         region: Region::NorthernIreland,
     };
+
+    #[test]
+    fn uk_date_follows_gmt_and_british_summer_time() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+        // Winter: GMT, the UTC date.
+        assert_eq!(uk_date(at("2026-11-23T23:59:59Z")), d(2026, 11, 23));
+        assert_eq!(uk_date(at("2026-11-24T00:30:00+01:00")), d(2026, 11, 23));
+        assert_eq!(uk_date(at("2026-11-23T21:00:00-05:00")), d(2026, 11, 24));
+        // Summer: 23:00 UTC is midnight in the UK.
+        assert_eq!(uk_date(at("2026-07-01T22:59:59Z")), d(2026, 7, 1));
+        assert_eq!(uk_date(at("2026-07-01T23:00:00Z")), d(2026, 7, 2));
+        // The clocks go forward at 01:00 UTC on Sunday 29 March 2026 and
+        // back at 01:00 UTC on Sunday 25 October 2026.
+        assert_eq!(uk_date(at("2026-03-28T23:30:00Z")), d(2026, 3, 28));
+        assert_eq!(uk_date(at("2026-03-29T23:30:00Z")), d(2026, 3, 30));
+        assert_eq!(uk_date(at("2026-10-24T23:30:00Z")), d(2026, 10, 25));
+        assert_eq!(uk_date(at("2026-10-25T23:30:00Z")), d(2026, 10, 25));
+        // New Year's Eve in Karachi is still the old year in the UK.
+        assert_eq!(uk_date(at("2027-01-01T02:00:00+05:00")), d(2026, 12, 31));
+        // The edges of chrono's range: no panic.
+        assert_eq!(uk_date(DateTime::<Utc>::MAX_UTC), NaiveDate::MAX);
+        assert_eq!(uk_date(DateTime::<Utc>::MIN_UTC), NaiveDate::MIN);
+    }
 
     #[test]
     fn the_calendars_edges_are_errors_not_panics() {

@@ -203,29 +203,37 @@ impl StageDates {
             };
             Msg::new(key).count(days).msg("why", why).msg("answer", scheme.answer(self.stage))
         };
-        let due = |what: &str, due: NaiveDate, days: u32, section: &'static str, basis: Msg| Due {
+        // A figure of the landlord's own is named as its policy for its
+        // staff too, not as a section of the scheme that does not set it.
+        let due = |what: &str, due: NaiveDate, days: u32, section: &'static str, own: bool, basis: Msg| Due {
             event: event(what),
             due,
             working_days: Some(days),
-            code_section: rules.code_section(section),
-            rule: rules.rule(section),
+            code_section: if own { None } else { rules.code_section(section) },
+            rule: if own { OWN_POLICY.to_owned() } else { rules.rule(section) },
             basis,
         };
         let mut out = Vec::new();
         if let (Some(on), Some(days)) = (self.acknowledge_by, plan.acknowledge) {
             let most = most.acknowledge.unwrap_or(days);
-            out.push(due("acknowledge", on, days, s_ack, basis("acknowledge", days, most, s_ack, stage_rule.acknowledge)));
+            let why = basis("acknowledge", days, most, s_ack, stage_rule.acknowledge);
+            out.push(due("acknowledge", on, days, s_ack, own(stage_rule.acknowledge, days), why));
         }
         let respond = basis("respond", plan.respond, most.respond, s_respond, Some(stage_rule.respond));
-        out.push(due("respond", self.respond_by, plan.respond, s_respond, respond));
+        out.push(due("respond", self.respond_by, plan.respond, s_respond, own(Some(stage_rule.respond), plan.respond), respond));
         if let (Some(on), Some(days)) = (self.extension_limit, plan.extension) {
-            let rule = if own(stage_rule.extension, days) { Msg::new("link.complaints_policy") } else { scheme.cite(s_ext) };
+            let own = own(stage_rule.extension, days);
+            let rule = if own { Msg::new("link.complaints_policy") } else { scheme.cite(s_ext) };
             let why = Msg::new(rules.wording.extension_basis).count(days).text("section", s_ext).msg("rule", rule);
-            out.push(due("extension_limit", on, days, s_ext, why));
+            out.push(due("extension_limit", on, days, s_ext, own, why));
         }
         out
     }
 }
+
+/// The payload's `rule` for a date set by the landlord's own figure (the
+/// scheme's is unverified, or the scheme sets no fixed limit).
+pub const OWN_POLICY: &str = "Landlord's own complaints policy";
 
 /// A date the resident can expect something by, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -466,6 +474,10 @@ mod tests {
             let b = basis(&said(Stage::Stage2, &ts, &ni), "stage2_acknowledge");
             assert!(b.starts_with(&format!("Example Homes must acknowledge your request for stage 2 within {days} working days")), "{b}");
             assert!(b.ends_with(own) && !b.contains("NIPSO"), "{b}");
+            // For the landlord's staff too: its own policy, not a NIPSO section.
+            let dates = StageDates::new(Stage::Stage2, d(2026, 11, 23), &ni, &ts).unwrap();
+            let ack = dates.expected(&ts).into_iter().find(|x| x.event == "stage2_acknowledge").unwrap();
+            assert_eq!((ack.rule.as_str(), ack.code_section), (OWN_POLICY, None));
         }
         // At the default, it is the default's wording; a verified step keeps the scheme's.
         let ts = Timescales::of(Scheme::NorthernIreland);
@@ -478,6 +490,11 @@ mod tests {
         let ts = Timescales { stage1_extension: 10, ..Timescales::of(Scheme::Wales) };
         let b = basis(&said(Stage::Stage1, &ts, &cal), "stage1_extension_limit");
         assert!(b.ends_with("at most 10 extra working days (Example Homes's complaints policy)."), "{b}");
+        let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &ts).unwrap();
+        let ext = dates.expected(&ts).into_iter().find(|x| x.event == "stage1_extension_limit").unwrap();
+        assert_eq!(ext.rule, OWN_POLICY);
+        let respond = dates.expected(&ts).into_iter().find(|x| x.event == "stage1_respond").unwrap();
+        assert!(respond.rule.starts_with("PSOW"), "the scheme's own figure keeps its rule: {}", respond.rule);
         let scot = Calendar::new(Region::Scotland);
         let ts = Timescales { stage1_extension: 10, ..Timescales::of(Scheme::Scotland) };
         let b = basis(&said(Stage::Stage1, &ts, &scot), "stage1_extension_limit");

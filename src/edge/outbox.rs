@@ -182,7 +182,13 @@ async fn deliver_with(prefix: String, mut entry: Entry, on_update: Rc<dyn Fn(Upd
                 return;
             }
             Outcome::Refused { status, message } => {
-                super::console::error(&format!("endpoint.url: the endpoint refused a submission with HTTP {status}"));
+                if status == 0 {
+                    // Not the endpoint's doing, nor the landlord's to fix:
+                    // nothing was sent, and the resident is told.
+                    super::console::warn("a waiting submission was not sent: the browser no longer has its files");
+                } else {
+                    super::console::error(&format!("endpoint.url: the endpoint refused a submission with HTTP {status}"));
+                }
                 // Kept, as one that stopped trying: if its answers are no
                 // longer in a draft it is the only copy, shown as not sent
                 // until the resident removes it. The page removes it at once

@@ -198,9 +198,10 @@ pub fn url() -> String {
     href.split('#').next().unwrap_or_default().to_owned()
 }
 
-/// Today's date in the resident's local time zone.
+/// Today's date in the UK, wherever the resident's clock is set: the
+/// landlord's deadlines are UK dates.
 pub fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    crate::domain::calendar::uk_date(chrono::Utc::now())
 }
 
 /// Now, in milliseconds since 1970 (for how old a draft or a send is).

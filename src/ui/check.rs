@@ -39,6 +39,9 @@ pub fn Check() -> impl IntoView {
             .collect_view()
     };
     let busy = move || matches!(w.send.get(), SendState::Sending | SendState::Waiting { .. });
+    // Send is pressed and the files are being looked for: a second press
+    // waits for that one (the button is not yet disabled).
+    let checking = StoredValue::new(false);
     view! {
         <ErrorSummary/>
         <h1 class="pr-h1" tabindex="-1">{move || w.t("check.title")}</h1>
@@ -48,7 +51,21 @@ pub fn Check() -> impl IntoView {
         <p>{move || w.t("check.send_body")}</p>
         <send::SendStatus/>
         <div class="pr-button-group">
-            <button type="button" class="pr-button" disabled=busy on:click=move |_| send::send(w)>{move || w.t("button.send")}</button>
+            <button type="button" class="pr-button" disabled=busy on:click=move |_| {
+                if checking.try_get_value() != Some(false) {
+                    return;
+                }
+                checking.set_value(true);
+                // A file gone from the device would make the send fail
+                // for good: the resident is told instead, and sends the rest.
+                leptos::task::spawn_local(async move {
+                    let here = super::evidence::all_here(w).await;
+                    checking.try_set_value(false);
+                    if here {
+                        send::send(w);
+                    }
+                });
+            }>{move || w.t("button.send")}</button>
         </div>
     }
 }

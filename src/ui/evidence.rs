@@ -29,6 +29,9 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
     let key = f.key;
     let shown: RwSignal<HashMap<String, Shown>> = RwSignal::new(HashMap::new());
     let busy = w.preparing;
+    // Whether files are kept on the device: turns false (and the page says
+    // so) as soon as keeping one fails.
+    let persistent = RwSignal::new(files::is_persistent());
     let limits_id = format!("{}-limits", fr.id);
     let camera_id = format!("{}-camera", fr.id);
     let input_id = fr.id.clone();
@@ -45,34 +48,31 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
     // device) taken off the list, and the resident told.
     let earlier = w.answers.with_untracked(|a| a.files(key).to_vec());
     if !earlier.is_empty() {
+        let limits = w.with_config(|c| c.attachments.clone());
         leptos::task::spawn_local(async move {
             let mut lost = Vec::new();
             for a in earlier {
                 match files::load(&a.id).await {
                     Some(blob) => {
                         let thumb = (a.media_type != MediaType::Pdf).then(|| files::thumbnail(&blob)).flatten();
+                        let kept_as_is = evidence::kept_as_is(&a, &limits);
                         shown.update(|m| {
-                            m.insert(a.id.clone(), Shown { thumb, kept_as_is: false });
+                            m.insert(a.id.clone(), Shown { thumb, kept_as_is });
                         });
                     }
                     None => lost.push(a.id),
                 }
             }
-            if !lost.is_empty() {
-                w.answers.update(|a| {
-                    let kept: Vec<Attachment> = a.files(key).iter().filter(|f| !lost.contains(&f.id)).cloned().collect();
-                    set(a, key, kept);
-                });
-                w.notice.set(Some(Msg::new("status.files_lost")));
-            }
+            forget_lost(w, key, &lost);
         });
     }
     let pick = move |ev: leptos::ev::Event| {
         let picked = files::picked(&ev);
         if !picked.is_empty() {
-            leptos::task::spawn_local(add(w, key, picked, shown, busy));
+            leptos::task::spawn_local(add(w, key, picked, shown, busy, persistent));
         }
     };
+    let list_id = fr.id.clone();
     let list = move || {
         let all = w.answers.with(|a| a.files(key).to_vec());
         (!all.is_empty()).then(|| {
@@ -82,15 +82,18 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
                     let s = shown.with(|m| m.get(&a.id).cloned()).unwrap_or_default();
                     let item = w.say(&evidence::item(&a));
                     let (id, name) = (a.id.clone(), a.filename.clone());
+                    // Why this photo may be one to remove: said with its Remove button.
+                    let kept_id = format!("{list_id}-{}-kept", a.id);
+                    let described = s.kept_as_is.then(|| kept_id.clone());
                     let remove = move |_| remove(w, key, &id, &name, shown);
                     view! {
                         <li class="pr-file-list__item">
                             {s.thumb.map(|src| view! { <img class="pr-file-list__thumb" src=src alt=""/> })}
                             <div class="pr-file-list__text">
                                 <span class="pr-file-list__name" dir="auto">{item}</span>
-                                {s.kept_as_is.then(|| view! { <p class="pr-hint">{w.t("evidence.kept")}</p> })}
+                                {s.kept_as_is.then(|| view! { <p class="pr-hint" id=kept_id>{w.t("evidence.kept")}</p> })}
                             </div>
-                            <button type="button" class="pr-button pr-button--secondary pr-file-list__remove" on:click=remove>
+                            <button type="button" class="pr-button pr-button--secondary pr-file-list__remove" aria-describedby=described on:click=remove>
                                 {w.t("evidence.remove")}
                                 <span class="pr-visually-hidden">" " {a.filename.clone()}</span>
                             </button>
@@ -125,11 +128,48 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
                         aria-invalid=move || has_error().then_some("true") on:change=pick/>
                 </div>
             </fieldset>
-            {move || (busy.get() > 0).then(|| view! { <p class="pr-hint">{w.t("evidence.preparing")}</p> })}
+            // Heard through the widget's status when a file is picked (see
+            // `pick`); shown here, as what is going on, not a hint of the field.
+            {move || (busy.get() > 0).then(|| view! { <p class="pr-progress">{w.t("evidence.preparing")}</p> })}
             {list}
-            {move || (!files::is_persistent()).then(|| view! { <div class="pr-inset"><p>{w.t("evidence.not_kept")}</p></div> })}
+            {move || (!persistent.get()).then(|| view! { <div class="pr-inset"><p>{w.t("evidence.not_kept")}</p></div> })}
         </div>
     }
+}
+
+/// Before Send: takes off the answers any file to be sent that is no
+/// longer on this device (kept in memory by a page since closed), and tells
+/// the resident. True if all are here; false if the resident has been told
+/// (Send again sends the rest).
+pub async fn all_here(w: Wizard) -> bool {
+    let listed = w.answers.with_untracked(|a| w.ctx(|c| evidence::attachments(a, c)));
+    let mut lost = Vec::new();
+    for a in listed {
+        if files::load(&a.id).await.is_none() {
+            lost.push(a.id);
+        }
+    }
+    if lost.is_empty() {
+        // Said when some went: not still said once the rest are sent.
+        if w.notice.with_untracked(|n| n.as_ref().is_some_and(|m| m.key == "status.files_lost")) {
+            w.notice.set(None);
+        }
+        return true;
+    }
+    forget_lost(w, evidence::FILES.0, &lost);
+    false
+}
+
+/// Takes the files `lost` off the answer `key`, and says so.
+fn forget_lost(w: Wizard, key: &'static str, lost: &[String]) {
+    if lost.is_empty() {
+        return;
+    }
+    w.answers.update(|a| {
+        let kept: Vec<Attachment> = a.files(key).iter().filter(|f| !lost.contains(&f.id)).cloned().collect();
+        set(a, key, kept);
+    });
+    w.notice.set(Some(Msg::new("status.files_lost")));
 }
 
 fn set(a: &mut crate::domain::journey::Answers, key: &'static str, list: Vec<Attachment>) {
@@ -141,8 +181,19 @@ fn set(a: &mut crate::domain::journey::Answers, key: &'static str, list: Vec<Att
 }
 
 /// Makes each picked file ready and adds it, or says why not.
-async fn add(w: Wizard, key: &'static str, picked: Vec<files::File>, shown: RwSignal<HashMap<String, Shown>>, busy: RwSignal<u32>) {
+async fn add(
+    w: Wizard,
+    key: &'static str,
+    picked: Vec<files::File>,
+    shown: RwSignal<HashMap<String, Shown>>,
+    busy: RwSignal<u32>,
+    persistent: RwSignal<bool>,
+) {
     let limits = w.with_config(|c| c.attachments.clone());
+    // "Clear my answers" meanwhile: these files belong to answers that are
+    // gone, and must not turn up in the new ones.
+    let restarts = w.restarts.get_value();
+    let cleared = move || w.restarts.try_get_value() != Some(restarts);
     let mut errors = Vec::new();
     let mut added = 0i64;
     busy.update(|b| *b += 1);
@@ -159,6 +210,9 @@ async fn add(w: Wizard, key: &'static str, picked: Vec<files::File>, shown: RwSi
             errors.push(Msg::new("err.attachments.unreadable").text("file", clean_filename(&name, t)));
             continue;
         };
+        if cleared() {
+            break;
+        }
         let a = Attachment {
             id: uuid::Uuid::new_v4().simple().to_string(),
             filename: evidence::ready_name(&name, t, ready.media_type),
@@ -173,10 +227,18 @@ async fn add(w: Wizard, key: &'static str, picked: Vec<files::File>, shown: RwSi
             errors.extend(refused);
             continue;
         }
-        files::keep(&a.id, &ready.blob).await;
+        let kept = files::keep(&a.id, &ready.blob).await;
+        if cleared() {
+            files::drop_file(&a.id).await;
+            break;
+        }
+        if !kept {
+            persistent.set(false);
+        }
         let thumb = (a.media_type != MediaType::Pdf).then(|| files::thumbnail(&ready.blob)).flatten();
+        let kept_as_is = ready.kept_as_is || evidence::kept_as_is(&a, &limits);
         shown.update(|m| {
-            m.insert(a.id.clone(), Shown { thumb, kept_as_is: ready.kept_as_is });
+            m.insert(a.id.clone(), Shown { thumb, kept_as_is });
         });
         w.answers.update(|x| {
             let mut list = x.files(key).to_vec();
@@ -186,6 +248,9 @@ async fn add(w: Wizard, key: &'static str, picked: Vec<files::File>, shown: RwSi
         added += 1;
     }
     busy.update(|b| *b = b.saturating_sub(1));
+    if cleared() {
+        return;
+    }
     if errors.is_empty() {
         w.errors.set(Vec::new());
         w.status.set(Some(Msg::new("status.files_added").count(added)));

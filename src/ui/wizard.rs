@@ -70,6 +70,10 @@ pub struct Wizard {
     pub tracking: RwSignal<Option<String>>,
     /// After "Clear my answers" with notes kept: offer to delete them too.
     pub offer_clear_notes: RwSignal<bool>,
+    /// How many times the answers were started again ("Clear my answers",
+    /// another task): work begun on earlier answers (a file being made
+    /// ready) sees this change and keeps nothing.
+    pub restarts: StoredValue<u32>,
     /// Where a restored draft continues, and when it was saved.
     resume: StoredValue<Option<(&'static Page, Vec<&'static Page>, f64)>>,
     /// Pages left by the browser's Back button, nearest last: its Forward
@@ -111,6 +115,7 @@ impl Wizard {
             notes: RwSignal::new(super::tracker::load(&setup.config)),
             tracking: RwSignal::new(None),
             offer_clear_notes: RwSignal::new(false),
+            restarts: StoredValue::new(0),
             resume: StoredValue::new(None),
             ahead: StoredValue::new(Vec::new()),
             heading_due: StoredValue::new(false),
@@ -310,6 +315,7 @@ impl Wizard {
 
     /// Back to the first page with these answers and nothing in progress.
     fn restart(&self, answers: Answers) {
+        self.restarts.update_value(|n| *n = n.wrapping_add(1));
         self.resume.set_value(None);
         self.answers.set(answers);
         self.trail.set(Vec::new());

@@ -90,6 +90,11 @@ const EVIDENCE = () => label('evidence', { optional: true });
 /** Stage 2 up to the evidence page. */
 async function toEvidence(page, p) {
   await fresh(page, site.url);
+  await stage2(page, p);
+}
+
+/** The stage 2 questions, from the first page (already showing) to the evidence page. */
+async function stage2(page, p) {
   await step(page, `${p}-hazards`, { heading: label('hazards'), required: true, answer: (pg) => check(pg, 'None of these') });
   await step(page, `${p}-start`, { heading: label('task'), required: true, answer: (pg) => check(pg, 'Take your complaint to the next stage') });
   await step(page, `${p}-reference`, { heading: label('s2_reference', { optional: true }), answer: (pg) => fill(pg, label('s2_reference', { optional: true }), 'CMP-7788') });
@@ -146,6 +151,16 @@ async function pick(page, control, files) {
   await tabTo(page, (f) => f.name === control && f.tag === 'input');
   await page.keyboard.press('Enter');
   await (await chooser).setFiles(files);
+}
+
+/** Picks `file` and holds its SHA-256 (the last step of making it ready) until the test calls `window.__letDigest()`. */
+async function pickHeld(page, file) {
+  await page.evaluate(() => {
+    const digest = crypto.subtle.digest.bind(crypto.subtle);
+    crypto.subtle.digest = (...args) => new Promise((resolve) => { window.__letDigest = () => resolve(digest(...args)); });
+  });
+  await pick(page, t('evidence.choose'), [file]);
+  await page.waitForFunction(() => typeof window.__letDigest === 'function', null, { timeout: 30000 });
 }
 
 const listed = (page) => page.locator('.pr-file-list__item').count();
@@ -286,13 +301,12 @@ test('Continue waits for a file still being made ready, with a plain error, then
   const { page } = browser;
   const p = 'evidence-wait';
   await toEvidence(page, p);
-  // Hold the file's SHA-256 (the last step of making it ready) until the test lets it finish.
-  await page.evaluate(() => {
-    const digest = crypto.subtle.digest.bind(crypto.subtle);
-    crypto.subtle.digest = (...args) => new Promise((resolve) => { window.__letDigest = () => resolve(digest(...args)); });
-  });
-  await pick(page, t('evidence.choose'), [{ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF }]);
-  await page.waitForFunction(() => typeof window.__letDigest === 'function', null, { timeout: 30000 });
+  await pickHeld(page, { name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF });
+  // Meanwhile the page says so, heard once (the widget's status), and
+  // passes the same checks as every other state of the page.
+  await page.getByText(t('evidence.preparing')).first().waitFor();
+  assert.equal(await page.locator('[role="status"]', { hasText: t('evidence.preparing') }).count(), 1, 'announced once');
+  await checked(page, `${p}-preparing`);
   await press(page, t('button.continue'));
   const summary = page.locator('.pr-error-summary');
   assert.ok((await summary.innerText()).includes(t('evidence.wait')));
@@ -302,4 +316,95 @@ test('Continue waits for a file still being made ready, with a plain error, then
   await waitListed(page, 1);
   await press(page, t('button.continue'));
   assert.equal(await focusedHeading(page), label('want_rep'));
+});
+
+test('when the browser refuses to keep files, the page says so as soon as a file is added, and the file still arrives', async () => {
+  const { page } = browser;
+  const p = 'evidence-refused';
+  const name = 'Rhian Refused';
+  await toEvidence(page, p);
+  // As in a private window that refuses IndexedDB.
+  await page.evaluate(() => { IDBFactory.prototype.open = () => { throw new DOMException('refused', 'SecurityError'); }; });
+  assert.equal(await page.getByText(t('evidence.not_kept')).count(), 0, 'nothing said before a file is added');
+  await pick(page, t('evidence.choose'), [{ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+  await waitListed(page, 1);
+  await page.getByText(t('evidence.not_kept')).waitFor({ timeout: 30000 });
+  await toCheck(page, p, name);
+  await press(page, t('button.send'));
+  await page.locator('.pr-reference').waitFor({ timeout: 60000 });
+  const [s] = await storedFor(name);
+  const [f] = s.submission.attachments;
+  assert.ok((await fileOf(s.reference, f.id)).equals(PDF), 'kept in memory and delivered');
+});
+
+test('"Clear my answers" while a file is being made ready: the file does not come back in the new answers', async () => {
+  const { page } = browser;
+  const p = 'evidence-clear-busy';
+  await toEvidence(page, p);
+  await pickHeld(page, { name: 'private.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await press(page, t('toolbar.clear'));
+  assert.equal(await focusedHeading(page), label('hazards'));
+  await page.evaluate(() => window.__letDigest());
+  // A new stage 2 request on the same device, up to its evidence page.
+  await stage2(page, `${p}-again`);
+  // The old file has finished (nothing is being made ready any more) ...
+  await page.waitForFunction((busy) => !__prWidget().textContent.includes(busy), t('evidence.preparing'), { timeout: 30000 });
+  // ... and is not among the new answers, nor kept on the device.
+  assert.equal(await listed(page), 0, 'the cleared file is not listed');
+  assert.equal(await page.evaluate(() => Object.entries(localStorage).some(([k, v]) => k.endsWith(':draft') && v.includes('private.pdf'))), false, 'nor in the draft');
+  assert.equal(await keptFiles(page), 0, 'nor in IndexedDB');
+});
+
+/** The first bytes of a HEIC file (its ftyp box) and some more: Chromium cannot open it. */
+const HEIC = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic', 'latin1'), Buffer.alloc(12), Buffer.alloc(2000, 7)]);
+
+test('a photo the browser cannot open (HEIC) says its location stays in it, still after a Change link from Check your answers', async () => {
+  const { page } = browser;
+  const p = 'evidence-heic';
+  await toEvidence(page, p);
+  await pick(page, t('evidence.choose'), [{ name: 'IMG_0042.HEIC', mimeType: 'image/heic', buffer: HEIC }]);
+  await waitListed(page, 1);
+  const item = page.locator('.pr-file-list__item');
+  assert.match(await item.innerText(), /IMG_0042\.heic/i);
+  assert.ok((await item.innerText()).includes(t('evidence.kept')), 'told when added');
+  await toCheck(page, p, 'Hana Heic');
+  await tabTo(page, (f) => f.name.startsWith(t('check.change')) && f.name.includes(t('evidence.row')));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((h) => __prActive()?.textContent.includes(h), EVIDENCE(), { timeout: 30000 });
+  await waitListed(page, 1);
+  await page.waitForFunction((kept) => __prWidget().querySelector('.pr-file-list__item')?.textContent.includes(kept), t('evidence.kept'), { timeout: 30000 });
+});
+
+test('files gone from the device (kept only in memory, then a reload): Send says so and sends the rest, never a refusal', async () => {
+  const { page } = browser;
+  const p = 'evidence-gone';
+  const name = 'Gwen Gone';
+  await toEvidence(page, p);
+  await pick(page, t('evidence.choose'), [{ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+  await waitListed(page, 1);
+  await toCheck(page, p, name);
+  // The file's bytes go (as with a browser that kept them in memory only); the draft still lists it.
+  await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('putright-files');
+    open.onsuccess = () => {
+      const clear = open.result.transaction('files', 'readwrite').objectStore('files').clear();
+      clear.onsuccess = () => { open.result.close(); resolve(); };
+    };
+  }));
+  await page.reload();
+  await page.getByRole('button', { name: t('resume.continue'), exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: t('check.title') }).waitFor();
+  assert.match(await page.locator('.pr-summary').innerText(), /receipt\.pdf/);
+  await page.getByRole('button', { name: t('button.send'), exact: true }).click();
+  // Told, not refused; the file is off the answers and nothing was sent.
+  await page.getByText(t('status.files_lost')).waitFor({ timeout: 30000 });
+  assert.equal(await page.getByText(t('send.refused')).count(), 0, 'not shown as refused by the landlord');
+  assert.doesNotMatch(await page.locator('.pr-summary').innerText(), /receipt\.pdf/);
+  assert.equal((await storedFor(name)).length, 0);
+  // Sent again, it goes without the file.
+  await press(page, t('button.send'));
+  await page.locator('.pr-reference').waitFor({ timeout: 60000 });
+  const mine = await storedFor(name);
+  assert.equal(mine.length, 1);
+  assert.equal(mine[0].submission.attachments, undefined, 'no attachments listed');
 });

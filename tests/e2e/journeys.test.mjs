@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openDemo, closeDemo, schemaErrors, focusedHeading, axe, snap, uncaughtErrors } from './lib/harness.mjs';
-import { step, check, cont, fill, fillDate, aboutYou, sendAndConfirm, fresh, longDate } from './lib/journey.mjs';
+import { step, check, cont, fill, fillDate, aboutYou, sendAndConfirm, fresh, longDate, press, shortJourney } from './lib/journey.mjs';
 import { label, title, t } from './lib/text.mjs';
 
 let receiver, site, browser;
@@ -228,6 +228,43 @@ test('ombudsman: "is my landlord late?" judged at stage 2, then tell the landlor
   assert.equal(payload.ombudsman.why_still_unhappy, 'They never answered my complaint.');
   assert.equal(payload.ombudsman.responses_had, 'stage1');
   assert.equal(payload.ombudsman.tell_landlord, true);
+});
+
+/**
+ * Waits until the browser is back on the entry the journey started from: the
+ * demo page's own (no state) or the widget's first page (depth 0; a reload
+ * keeps what an earlier journey left there).
+ */
+const onStartEntry = (page) => page.waitForFunction(() => history.state === null || history.state.depth === 0, null, { timeout: 15000 });
+
+test('after sending, the browser Back button never reopens the answers to send them twice', async () => {
+  const { page } = browser;
+  await shortJourney(page, site.url, { name: 'Back Button', email: 'back@example.com' });
+  await press(page, 'Send');
+  await page.locator('.pr-reference').waitFor();
+  const sent = await focusedHeading(page);
+  const before = (await receiver.submissions()).length;
+  await page.goBack();
+  await onStartEntry(page);
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), sent, 'the confirmation stays');
+  assert.equal(await page.getByRole('button', { name: 'Send', exact: true }).count(), 0, 'no Send button for what was sent');
+  assert.ok(page.url().startsWith(site.url), 'still on the landlord\'s page');
+  assert.equal((await receiver.submissions()).length, before, 'nothing sent again');
+});
+
+test('after "Clear my answers", one press of Back passes over the earlier resident\'s pages', async () => {
+  const { page } = browser;
+  await fresh(page, site.url);
+  await check(page, 'None of these'); await cont(page);
+  await check(page, 'Tell us something has gone wrong or you are unhappy'); await cont(page);
+  await check(page, 'Yes, I have told you before'); await cont(page);
+  assert.notEqual(await focusedHeading(page), label('reported_before'));
+  await press(page, 'Clear my answers');
+  assert.equal(await focusedHeading(page), label('hazards'));
+  await page.goBack();
+  await onStartEntry(page);
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), label('hazards'), 'still the first question');
+  assert.ok(page.url().startsWith(site.url), 'still on the landlord\'s page');
 });
 
 test('answers survive a reload, the browser Back button steps back, and clearing forgets them', async () => {

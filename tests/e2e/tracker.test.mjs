@@ -7,8 +7,8 @@
 // Every new page gets the same accessibility checks as every other step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openDemo, closeDemo, schemaErrors, focusedHeading, axe, snap, widgetReady } from './lib/harness.mjs';
-import { step, check, fill, fillDate, press, aboutYou, sendAndConfirm, fresh } from './lib/journey.mjs';
+import { openDemo, openBrowser, closeDemo, schemaErrors, focusedHeading, axe, snap, widgetReady } from './lib/harness.mjs';
+import { step, check, fill, fillDate, press, cont, aboutYou, sendAndConfirm, fresh } from './lib/journey.mjs';
 import { checkStep } from './lib/a11y.mjs';
 import { tabTo } from './lib/keyboard.mjs';
 import { label, title, t } from './lib/text.mjs';
@@ -203,4 +203,46 @@ test('recording what happened moves the note on, and the ombudsman is one tap aw
   await press(page, t('tracker.forget'));
   assert.equal(await notes(page), null, 'forgotten');
   assert.ok((await widgetText(page)).includes(t('tracker.none')));
+});
+
+test('a resident abroad near midnight UK time gets UK dates: late, and received, on the UK day', async () => {
+  // 00:30 on Tuesday 1 December 2026 in the UK is still Monday 30 November
+  // in New York. The acknowledgement was due on Monday 30 November, so the
+  // landlord is late; and a stage 2 request sent now is received on the 1st.
+  const abroad = await openBrowser({ timezoneId: 'America/New_York' });
+  try {
+    const { page } = abroad;
+    const p = 'tracker-abroad';
+    await page.clock.setFixedTime(new Date('2026-12-01T00:30:00Z'));
+    await page.goto(site.url);
+    assert.equal(await page.evaluate(() => new Date().getDate()), 30, 'the device\'s own clock says the 30th');
+    await page.evaluate((k) => localStorage.setItem(k, JSON.stringify({ v: 1, notes: [
+      { ref: 'C-4001', kind: 'complaint', sent: '2026-11-23', scheme: 'england-hos', what: 'No hot water' },
+    ] })), NOTES);
+    await page.reload();
+    await widgetReady(page);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.evaluate(() => __prq('.putright h1').focus());
+    await check(page, 'None of these'); await cont(page);
+    assert.equal(await focusedHeading(page), t('tracker.title'));
+    const list = await widgetText(page);
+    assert.ok(list.includes('We should have acknowledged your complaint by Monday 30 November 2026: we are 1 working day late.'), list);
+
+    await press(page, 'Ask for stage 2');
+    assert.equal(await focusedHeading(page), label('s2_reference', { optional: true }));
+    await cont(page); // the reference, filled in
+    await cont(page); // the stage 1 answer's date: optional
+    await cont(page); // reasons: optional
+    await cont(page); // evidence: optional
+    await check(page, 'No'); await cont(page);
+    await check(page, 'No'); await cont(page);
+    await aboutYou(page, p);
+    const s2ref = await sendAndConfirm(page, p, 'Your stage 2 request has been sent');
+    const s2 = await stored(s2ref);
+    const ack = s2.expected_dates.find((d) => d.event === 'stage2_acknowledge');
+    assert.equal(ack.due, '2026-12-08', 'received on Tuesday 1 December in the UK: acknowledged by Tuesday 8 December');
+    assert.equal((await notes(page)).notes[0].s2_asked, '2026-12-01', 'the note follows stage 2 from the UK date');
+  } finally {
+    await abroad.close();
+  }
 });

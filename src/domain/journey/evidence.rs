@@ -78,6 +78,20 @@ pub fn plan(t: MediaType, limits: &AttachmentLimits) -> Plan {
     Plan::Reencode { to, long_side: LONG_SIDE, quality: QUALITY }
 }
 
+/// Whether `f` is a photo sent as it was picked, so with its metadata
+/// (location included): one the landlord takes only as it is (HEIC when it
+/// takes no JPEG), or one the browser could not open (a HEIC, or a PNG or
+/// WebP still in its own type when it would have become JPEG). Known from
+/// the file alone, so its page says so on every visit; a JPEG the browser
+/// could not open looks like one it did, and only the device that made it
+/// ready knows.
+pub fn kept_as_is(f: &Attachment, limits: &AttachmentLimits) -> bool {
+    match plan(f.media_type, limits) {
+        Plan::Keep => f.media_type != MediaType::Pdf,
+        Plan::Reencode { to, .. } => to != f.media_type,
+    }
+}
+
 /// The type of a picked file: its MIME type as the browser says, else (some
 /// browsers say nothing for HEIC) from its name's extension.
 pub fn media_type(mime: &str, name: &str) -> Option<MediaType> {

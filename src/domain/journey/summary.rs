@@ -36,8 +36,13 @@ pub fn answer(f: &Field, a: &Answers, ctx: &Ctx, words: &Words) -> Option<String
                 Err(_) => validate::clean_optional(Some(t))?,
             }
         }
+        // A postcode as the landlord gets it ("EX1 1AA" for "ex11aa").
+        Kind::Line(Line::Postcode) => {
+            let t = validate::clean_optional(Some(a.text(f.key)))?;
+            words.lang.ltr(&validate::normalise_postcode(&t).unwrap_or(t))
+        }
         // Left to right even in a right-to-left language ("07700 900 982", not "982 900 07700").
-        Kind::Line(Line::Phone | Line::Email | Line::Postcode | Line::Reference) => words.lang.ltr(&validate::clean_optional(Some(a.text(f.key)))?),
+        Kind::Line(Line::Phone | Line::Email | Line::Reference) => words.lang.ltr(&validate::clean_optional(Some(a.text(f.key)))?),
         Kind::Line(_) | Kind::LongText => validate::clean_optional(Some(a.text(f.key)))?,
         Kind::Files => {
             let files: Vec<String> = a.files(f.key).iter().map(|x| words.render(&super::evidence::item(x))).collect();

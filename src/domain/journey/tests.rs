@@ -212,6 +212,9 @@ fn the_complaint_route_asks_each_part_of_the_definition_then_about_you_once() {
     let rows = with_ctx(|c| summary::rows(&a, c, &words()));
     let name = rows.iter().find(|r| r.page == "name").expect("a Name row");
     assert_eq!((name.label.as_str(), name.lines[0].as_str()), ("Name", "Sam Resident"));
+    // The postcode as it is sent ("ex1 1aa" was typed), not as typed.
+    let address = rows.iter().find(|r| r.page == "address").expect("an Address row");
+    assert!(address.lines.iter().any(|l| l == "Postcode: EX1 1AA"), "{:?}", address.lines);
 }
 
 #[test]
@@ -304,7 +307,7 @@ fn check_your_answers_keeps_numbers_and_addresses_left_to_right_in_urdu() {
     about::TENANCY.set(&mut a, "T 123 45");
     let urdu = crate::domain::text::Words::new(crate::domain::text::shipped::get("ur"));
     let lines: Vec<String> = with_ctx(|c| summary::rows(&a, c, &urdu)).into_iter().flat_map(|r| r.lines).collect();
-    for typed in ["07700 900 982", "T 123 45", "ex1 1aa", "sam@example.com"] {
+    for typed in ["07700 900 982", "T 123 45", "EX1 1AA", "sam@example.com"] {
         let isolated = format!("\u{2066}{typed}\u{2069}");
         assert!(lines.iter().any(|l| l.contains(&isolated)), "{typed} not isolated in {lines:?}");
     }

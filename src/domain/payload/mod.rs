@@ -7,14 +7,14 @@
 //! `public/schema/submission.v1.json`; examples of each kind are in
 //! `public/examples/`.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::case::{
     Adjustments, CaseKind, ComplaintDefinition, Escalation, OmbudsmanReferral, PreviousReference, Representative, Resident,
     ServiceRequest,
 };
-use super::calendar::OutOfRange;
+use super::calendar::{uk_date, OutOfRange};
 use super::config::LandlordConfig;
 use super::deadlines::{hazard_dates, ExpectedDate, Stage, StageDates};
 use super::exclusions::{check_complaint, check_escalation, ExclusionWarning};
@@ -110,9 +110,10 @@ pub struct Submission {
 }
 
 impl Submission {
-    /// The date it counts as received (the local date of `submitted_at`).
+    /// The date it counts as received: the UK date at `submitted_at`,
+    /// wherever the resident's clock was (the landlord receives it in the UK).
     pub fn received_on(&self) -> NaiveDate {
-        self.submitted_at.date_naive()
+        uk_date(self.submitted_at.with_timezone(&Utc))
     }
 
     /// The value for the `Idempotency-Key` header.
@@ -293,7 +294,7 @@ impl Draft {
     }
 
     /// Tidy, validate and build the payload. The received date is the
-    /// local date of `submitted_at`; warnings and expected dates are worked
+    /// UK date at `submitted_at`; warnings and expected dates are worked
     /// out from it with the landlord's calendar and timescales, and worded
     /// by `words` in the resident's language.
     pub fn build(
@@ -305,7 +306,7 @@ impl Draft {
     ) -> Result<Submission, Vec<Invalid>> {
         self.tidy();
         self.keep_relevant_sections();
-        let received = submitted_at.date_naive();
+        let received = uk_date(submitted_at.with_timezone(&Utc));
         let mut errors = self.validate(received);
         errors.extend(attachments::check(&self.attachments, &config.attachments));
         let id_ok = uuid::Uuid::parse_str(id).is_ok_and(|u| u.get_version_num() == 4) && id.len() == 36;
@@ -427,14 +428,26 @@ mod tests {
     }
 
     #[test]
-    fn late_evening_bst_uses_local_date() {
-        // 00:30 on 24 November in +01:00 is still the 24th locally.
+    fn a_resident_abroad_near_midnight_gets_the_uk_date() {
+        // The landlord receives it on the UK's date, whatever the resident's
+        // clock says. 00:30 on 24 November in +01:00 (Paris) is 23:30 on 23
+        // November in the UK (GMT in winter).
         let config = LandlordConfig::example();
         let at = DateTime::parse_from_rfc3339("2026-11-24T00:30:00+01:00").unwrap();
         let s = example_draft(CaseKind::Complaint).build(&config, ID, at, &words()).unwrap();
+        assert_eq!(s.received_on(), d(2026, 11, 23));
+        assert_eq!(s.expected("stage1_acknowledge").unwrap().due, d(2026, 11, 30));
+        assert_eq!(s.submitted_at, at, "the resident's own offset is still sent");
+        assert_schema_valid(&s);
+        // 21:00 on 23 November in New York is 02:00 on 24 November in the UK.
+        let at = DateTime::parse_from_rfc3339("2026-11-23T21:00:00-05:00").unwrap();
+        let s = example_draft(CaseKind::Complaint).build(&config, ID, at, &words()).unwrap();
         assert_eq!(s.received_on(), d(2026, 11, 24));
         assert_eq!(s.expected("stage1_acknowledge").unwrap().due, d(2026, 12, 1));
-        assert_schema_valid(&s);
+        // In British Summer Time: 23:30 UTC on 31 August is 00:30 on 1 September in the UK.
+        let at = DateTime::parse_from_rfc3339("2026-08-31T23:30:00+00:00").unwrap();
+        let s = example_draft(CaseKind::Complaint).build(&config, ID, at, &words()).unwrap();
+        assert_eq!(s.received_on(), d(2026, 9, 1));
     }
 
     #[test]

@@ -20,7 +20,9 @@
 //! applies the resident's own default notifications, so the event's
 //! description says everything the reminder would.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::calendar::last_sunday;
 
 use super::note::Note;
 use crate::domain::config::LandlordConfig;
@@ -73,14 +75,6 @@ pub(super) fn fold(out: &mut String, line: &str) {
 /// parser into the wasm (about 20 kB) for this one line.
 fn date(d: NaiveDate) -> String {
     format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
-}
-
-/// The last Sunday of `month` (March or October: when UK clocks change).
-fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
-    let first_of_next = NaiveDate::from_ymd_opt(year, month + 1, 1)?;
-    let last = first_of_next.pred_opt()?;
-    let back = last.weekday().num_days_from_sunday();
-    last.checked_sub_signed(Duration::days(i64::from(back)))
 }
 
 /// Whether 09:00 in the UK on `d` is in British Summer Time: from the last

@@ -183,11 +183,19 @@ impl Note {
     /// Records (or with `None` clears) what happened when. A new date for
     /// an answer ([`Record::Extended`]) may be in the future; the rest may
     /// not, nor before the note was sent (stage 2 steps: before stage 2
-    /// was asked for).
+    /// was asked for), nor an answer before its acknowledgement.
     pub fn record(&mut self, what: Record, on: Option<NaiveDate>, today: NaiveDate) -> Result<(), RecordError> {
         if let Some(d) = on {
             let stage2 = matches!(what, Record::Stage2Acknowledged | Record::Stage2Answered | Record::Stage2Extended);
-            let after = if stage2 { self.stage2_on().unwrap_or(self.sent_on) } else { self.sent_on };
+            let mut after = if stage2 { self.stage2_on().unwrap_or(self.sent_on) } else { self.sent_on };
+            // An answer acknowledges too: one before the acknowledgement
+            // recorded would make that acknowledgement look late.
+            let acknowledged = match what {
+                Record::Answered => self.acknowledged_on,
+                Record::Stage2Answered => self.stage2_acknowledged_on,
+                _ => None,
+            };
+            after = acknowledged.map_or(after, |a| a.max(after));
             if d < after {
                 return Err(RecordError::Before(after));
             }

@@ -34,6 +34,14 @@ impl Wizard {
             }
             let mut trail = self.trail.get_untracked();
             let here = self.page.get_untracked();
+            if here.key == journey::CONFIRMATION.key {
+                // What was sent is never opened again to be sent twice: Back
+                // passes over the journey's entries and the confirmation stays.
+                if depth > 0 {
+                    page::history_back();
+                }
+                return;
+            }
             if depth < trail.len() {
                 self.ahead.update_value(|v| v.extend(std::iter::once(here).chain(trail[depth + 1..].iter().copied().rev())));
                 self.page.set(trail[depth]);
@@ -54,6 +62,12 @@ impl Wizard {
                 } else {
                     page::history_back();
                 }
+            } else if depth > trail.len() + 1 && self.resume.with_value(Option::is_none) {
+                // An entry left from before "Clear my answers" or "Do
+                // something else": its pages are gone, so Back passes over
+                // them all in one press. (While "Continue?" is asked, the
+                // draft's own entries wait for its answer.)
+                page::history_back();
             }
         });
     }

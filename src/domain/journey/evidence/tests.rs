@@ -82,6 +82,19 @@ fn photos_become_jpeg_pdfs_stay_as_they_are() {
 }
 
 #[test]
+fn a_photo_sent_as_it_was_is_known_from_its_type() {
+    let l = on();
+    assert!(kept_as_is(&file("a1", "IMG_0042.heic", MediaType::Heic, 9), &l), "the browser could not make it JPEG");
+    assert!(kept_as_is(&file("a1", "plan.png", MediaType::Png, 9), &l), "a PNG stays PNG only if it could not be opened");
+    assert!(!kept_as_is(&file("a1", "leak.jpg", MediaType::Jpeg, 9), &l));
+    assert!(!kept_as_is(&file("a1", "letter.pdf", MediaType::Pdf, 9), &l), "a document is not a photo");
+    // A landlord that takes no JPEG: HEIC is never opened; PNG is encoded again as PNG.
+    let no_jpeg = AttachmentLimits { types: vec![MediaType::Png, MediaType::Heic, MediaType::Pdf], ..on() };
+    assert!(kept_as_is(&file("a1", "IMG_0042.heic", MediaType::Heic, 9), &no_jpeg));
+    assert!(!kept_as_is(&file("a1", "plan.png", MediaType::Png, 9), &no_jpeg));
+}
+
+#[test]
 fn types_from_the_browser_or_the_name() {
     assert_eq!(media_type("image/jpeg", "x.pdf"), Some(MediaType::Jpeg));
     assert_eq!(media_type("image/gif", "x.jpg"), None, "the browser's word counts when it gives one");

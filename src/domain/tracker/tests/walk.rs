@@ -224,6 +224,20 @@ fn recording_refuses_dates_that_cannot_be() {
     assert_eq!(note.stage2_requested_on, None, "a date can be cleared");
     let en = english(&LandlordConfig::example());
     assert_eq!(en.render(&RecordError::Before(d(2026, 11, 30)).msg()), "The date must be on or after Monday 30 November 2026");
+
+    // An answer before the acknowledgement recorded cannot be, at either
+    // stage: it would show the acknowledgement as late when the answer
+    // (which acknowledges too) came on time.
+    let mut note = complaint(Scheme::England, d(2026, 11, 23));
+    note.record(Record::Acknowledged, Some(d(2026, 12, 1)), today).unwrap();
+    assert_eq!(note.record(Record::Answered, Some(d(2026, 11, 27)), today), Err(RecordError::Before(d(2026, 12, 1))));
+    assert_eq!(note.answered_on, None);
+    note.record(Record::Answered, Some(d(2026, 12, 1)), today).unwrap();
+    let today = d(2026, 12, 10);
+    note.record(Record::Stage2Requested, Some(d(2026, 12, 2)), today).unwrap();
+    note.record(Record::Stage2Acknowledged, Some(d(2026, 12, 8)), today).unwrap();
+    assert_eq!(note.record(Record::Stage2Answered, Some(d(2026, 12, 4)), today), Err(RecordError::Before(d(2026, 12, 8))));
+    note.record(Record::Stage2Answered, Some(d(2026, 12, 9)), today).unwrap();
 }
 
 #[test]
