@@ -20,7 +20,7 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
 use super::wizard::Wizard;
-use crate::domain::journey::Field;
+use crate::domain::journey::{self, Field, Kind, Special};
 
 /// How long a part may take before "Loading" is shown, in milliseconds.
 const SLOW_MS: u32 = 1000;
@@ -37,7 +37,10 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
 
 /// A function whose code is the lazy part `$part` (and what only it uses),
 /// called as `async`. `fallible`: a part that does not arrive is an `Err`,
-/// never a panic (which would stop the whole widget).
+/// never a panic (which would stop the whole widget). With `preload $p`,
+/// also `$p()`, which fetches the part (and the shared pieces it uses)
+/// without drawing anything; a part already here is not fetched again, and
+/// one that did not arrive is fetched afresh by the next call.
 macro_rules! lazy_part {
     ($part:ident => fn $name:ident($($arg:ident: $ty:ty),*) = $body:expr) => {
         #[cfg(feature = "lazy")]
@@ -50,14 +53,70 @@ macro_rules! lazy_part {
             Ok($body)
         }
     };
+    ($part:ident, preload $pre:ident => fn $name:ident($($arg:ident: $ty:ty),*) = $body:expr) => {
+        #[cfg(feature = "lazy")]
+        #[leptos::wasm_split::wasm_split($part, wasm_split_path = leptos::wasm_split, fallible, preload($pre))]
+        fn $name($($arg: $ty),*) -> Result<AnyView, NotLoaded> {
+            Ok($body)
+        }
+        #[cfg(not(feature = "lazy"))]
+        async fn $name($($arg: $ty),*) -> Result<AnyView, NotLoaded> {
+            Ok($body)
+        }
+        /// Nothing to fetch: without the `lazy` feature the part is in the one module.
+        #[cfg(not(feature = "lazy"))]
+        async fn $pre() -> Result<(), NotLoaded> {
+            Ok(())
+        }
+    };
 }
 
 lazy_part!(tracker => fn tracker_list() = view! { <super::tracker::List/> }.into_any());
-lazy_part!(lateness => fn lateness() = view! { <super::special::Lateness/> }.into_any());
-lazy_part!(ombudsman => fn ombudsman_summary() = view! { <super::special::OmbudsmanSummary/> }.into_any());
-lazy_part!(check => fn check() = view! { <super::check::Check/> }.into_any());
-lazy_part!(confirmation => fn confirmation() = view! { <super::confirm::Confirmation/> }.into_any());
-lazy_part!(evidence => fn evidence(w: Wizard, f: &'static Field, heading: bool) = super::evidence::files(w, f, heading).into_any());
+lazy_part!(lateness, preload preload_lateness => fn lateness() = view! { <super::special::Lateness/> }.into_any());
+lazy_part!(ombudsman, preload preload_ombudsman => fn ombudsman_summary() = view! { <super::special::OmbudsmanSummary/> }.into_any());
+lazy_part!(check, preload preload_check => fn check() = view! { <super::check::Check/> }.into_any());
+lazy_part!(confirmation, preload preload_confirmation => fn confirmation() = view! { <super::confirm::Confirmation/> }.into_any());
+lazy_part!(evidence, preload preload_evidence => fn evidence(w: Wizard, f: &'static Field, heading: bool) = super::evidence::files(w, f, heading).into_any());
+
+/// Fetches, in the background, the parts still to come on this resident's
+/// route to sending, so that a signal lost on the way does not stop them
+/// reaching Check your answers, sending (queued on the device until the
+/// signal is back) and seeing the confirmation: Check your answers with the
+/// send, the confirmation, and those of the evidence uploader, "Is my
+/// landlord late?" and the Ombudsman summary that are on their route as
+/// answered so far. Called on each Continue (and on continuing a saved
+/// draft), never on opening the widget: a first visit fetches none of it.
+/// Parts already here cost nothing; one that did not arrive is tried again
+/// on the next call, and a failure is not shown (the page that needs the
+/// part says so itself, if it is still missing when reached).
+pub fn preload_route(w: Wizard) {
+    let (files, late, summary) = w.answers.with_untracked(|a| {
+        w.ctx(|c| {
+            let route = journey::route(a, c);
+            let has = |s: Special| route.iter().any(|(p, _)| p.special == Some(s));
+            let files = route.iter().any(|(p, _)| p.fields.iter().any(|f| matches!(f.kind, Kind::Files)));
+            (files, has(Special::Lateness), has(Special::OmbudsmanSummary))
+        })
+    });
+    fetch_quietly(preload_check());
+    fetch_quietly(preload_confirmation());
+    if files {
+        fetch_quietly(preload_evidence());
+    }
+    if late {
+        fetch_quietly(preload_lateness());
+    }
+    if summary {
+        fetch_quietly(preload_ombudsman());
+    }
+}
+
+/// Runs a preload to its end, whatever comes of it.
+fn fetch_quietly<E>(preload: impl Future<Output = Result<(), E>> + 'static) {
+    leptos::task::spawn_local(async move {
+        let _ = preload.await;
+    });
+}
 
 /// "My complaints on this device".
 pub fn tracker_page() -> AnyView {

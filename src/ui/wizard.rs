@@ -180,6 +180,7 @@ impl Wizard {
             self.trail.set(trail);
             self.page.set(here);
             self.after_page_change();
+            super::lazy::preload_route(*self);
         }
     }
 
@@ -243,6 +244,7 @@ impl Wizard {
             self.fail(errors);
             return;
         }
+        super::lazy::preload_route(*self);
         let back_to_check = self.returning_to_check.get_untracked() && current.key != journey::CHECK.key;
         let next = self.answers.with_untracked(|a| {
             self.ctx(|c| {
