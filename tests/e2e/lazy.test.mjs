@@ -32,7 +32,8 @@ function watchLazy(page) {
   const arrived = new Set();
   const path = (r) => new URL(r.url()).pathname;
   const on = (r) => { if (LAZY.test(path(r))) seen.push(path(r)); };
-  const done = (r) => { if (LAZY.test(path(r))) arrived.add(path(r)); };
+  let wake = () => {};
+  const done = (r) => { if (LAZY.test(path(r))) { arrived.add(path(r)); wake(); } };
   page.on('request', on);
   page.on('requestfinished', done);
   return {
@@ -40,9 +41,11 @@ function watchLazy(page) {
     /** Waits until every lazy file asked for so far has arrived, these among them. */
     async arrive(files) {
       const all = () => files.every((f) => arrived.has(f)) && seen.every((f) => arrived.has(f));
-      for (let i = 0; !all(); i++) {
-        if (i > 600) assert.fail(`lazy parts still missing: asked for ${seen.join(', ')}; arrived ${[...arrived].join(', ')}`);
-        await page.waitForEvent('requestfinished', { timeout: 30000 }).catch(() => {});
+      const deadline = Date.now() + 30000;
+      while (!all()) {
+        const left = deadline - Date.now();
+        if (left <= 0) assert.fail(`lazy parts missing: wanted ${files.join(', ')}; asked for ${seen.join(', ') || 'none'}; arrived ${[...arrived].join(', ') || 'none'}`);
+        await new Promise((r) => { wake = r; setTimeout(r, left); });
       }
     },
     stop: () => { page.off('request', on); page.off('requestfinished', done); },
