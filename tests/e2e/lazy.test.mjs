@@ -86,10 +86,26 @@ async function afterFirst(page, name) {
   await check(page, 'Ask us to change how we contact or support you'); await cont(page);
   await check(page, 'Large print'); await cont(page);
   await cont(page); // disability: optional
+  await whoAndHow(page, name);
+}
+
+/** The name, address and email, and email as the way to reply (not yet continued). */
+async function whoAndHow(page, name) {
   await fill(page, 'What is your full name?', name); await cont(page);
   await fill(page, 'Address line 1', '1 Test Street'); await fill(page, 'Postcode', 'EX1 1AA'); await cont(page);
   await fill(page, 'Email address (optional)', 'lazy@example.com'); await cont(page);
   await check(page, 'Email');
+}
+
+/** Runs `fn` in a browser of its own (no part already in its memory), then checks it saw no uncaught error. */
+async function inOwnBrowser(fn) {
+  const own = await openBrowser();
+  try {
+    await fn(own);
+    assert.deepEqual(uncaughtErrors(own), [], 'uncaught errors in the page');
+  } finally {
+    await own.close();
+  }
 }
 
 /** Stage 2 from the first question to the evidence page; `lost` runs once the task is chosen. */
@@ -127,9 +143,7 @@ test('a first visit fetches no lazy part, nor does a first answer not yet contin
 });
 
 test('after the first Continue the parts on the way to Send arrive; offline from then on, Send is queued and delivered', async () => {
-  // A browser of its own, so no part is in its memory from another test.
-  const own = await openBrowser();
-  try {
+  await inOwnBrowser(async (own) => {
     const { page } = own;
     const lazy = watchLazy(page);
     await fresh(page, site.url);
@@ -146,15 +160,11 @@ test('after the first Continue the parts on the way to Send arrive; offline from
     for (const f of ['/split_evidence.wasm', '/split_tracker.wasm', '/split_lateness.wasm', '/split_ombudsman.wasm']) {
       assert.ok(!lazy.seen.includes(f), `${f} was not fetched (asked for: ${lazy.seen.join(', ')})`);
     }
-    assert.deepEqual(uncaughtErrors(own), [], 'uncaught errors in the page');
-  } finally {
-    await own.close();
-  }
+  });
 });
 
 test('the uploader arrives once it is on the route: offline, a file is added and sent with the answers', async () => {
-  const own = await openBrowser();
-  try {
+  await inOwnBrowser(async (own) => {
     const { page } = own;
     const lazy = watchLazy(page);
     await fresh(page, site.url);
@@ -169,24 +179,17 @@ test('the uploader arrives once it is on the route: offline, a file is added and
     const who = 'Offline Evidence';
     await check(page, 'No'); await cont(page); // a representative
     await check(page, 'No'); await cont(page); // support needs
-    await fill(page, 'What is your full name?', who); await cont(page);
-    await fill(page, 'Address line 1', '1 Test Street'); await fill(page, 'Postcode', 'EX1 1AA'); await cont(page);
-    await fill(page, 'Email address (optional)', 'lazy@example.com'); await cont(page);
-    await check(page, 'Email'); await cont(page);
+    await whoAndHow(page, who); await cont(page);
     assert.equal(await focusedHeading(page), t('check.title'), 'Check your answers, with no signal');
     const stored = await queuedThenDelivered(own, who);
     const files = stored.submission.attachments ?? [];
     assert.equal(files.length, 1, 'the file was sent with the answers');
     assert.equal(files[0].filename, 'letter.pdf');
-    assert.deepEqual(uncaughtErrors(own), [], 'uncaught errors in the page');
-  } finally {
-    await own.close();
-  }
+  });
 });
 
 test('an uploader that does not arrive: a plain message, and Continue and Back still work', async () => {
-  const own = await openBrowser();
-  try {
+  await inOwnBrowser(async (own) => {
     const { page } = own;
     await page.route(LAZY, (route) => route.abort('internetdisconnected'));
     await fresh(page, site.url);
@@ -201,21 +204,12 @@ test('an uploader that does not arrive: a plain message, and Continue and Back s
     await page.unroute(LAZY);
     await press(page, t('lazy.retry'));
     assert.equal(await focusedHeading(page), label('evidence', { optional: true }), '"Try again" brings the uploader');
-    assert.deepEqual(uncaughtErrors(own), [], 'uncaught errors in the page');
-  } finally {
-    await own.close();
-  }
+  });
 });
 
 test('a part that does not arrive: a plain message, and "Try again" brings it with the answers kept', async () => {
   // A browser of its own: the first test's parts are already in the other's memory.
-  const own = await openBrowser();
-  try {
-    await offlineThenOnline(own.page);
-    assert.deepEqual(uncaughtErrors(own), [], 'uncaught errors in the page');
-  } finally {
-    await own.close();
-  }
+  await inOwnBrowser((own) => offlineThenOnline(own.page));
 });
 
 async function offlineThenOnline(page) {
