@@ -65,12 +65,24 @@ ensure_wasm_opt() {
   fi
 }
 
+# wasm-split-cli splits the wasm into the lazy parts (scripts/lib/lazy-parts.sh,
+# Trunk's post-build hook).
+WASM_SPLIT_VERSION=0.2.4
+ensure_wasm_split() {
+  if [ "$(cargo install --list 2>/dev/null | sed -n 's/^wasm_split_cli_support v\([0-9.]*\):$/\1/p')" != "$WASM_SPLIT_VERSION" ] \
+     || ! command -v wasm-split-cli >/dev/null; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 4 minutes the first time)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+  fi
+}
+
 ensure_build_tools() {
   (cd "$ROOT" && cargo fetch --quiet)
   ensure_rust_target
   ensure_trunk
   ensure_wasm_bindgen
   ensure_wasm_opt
+  ensure_wasm_split
 }
 
 ensure_browser() {

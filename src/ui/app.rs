@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::wizard::{Setup, Wizard};
-use super::{check, confirm, question, special, tracker};
+use super::{question, special, tracker};
 use crate::domain::journey::{Page, Special, CONFIRMATION};
 use crate::domain::text::{Msg, Words};
 
@@ -51,12 +51,12 @@ fn render(page: &'static Page) -> AnyView {
     match page.special {
         None => view! { <question::QuestionPage page=page/> }.into_any(),
         Some(Special::EmergencyAdvice) => view! { <special::EmergencyAdvice/> }.into_any(),
-        Some(Special::Lateness) => view! { <special::Lateness/> }.into_any(),
-        Some(Special::OmbudsmanSummary) => view! { <special::OmbudsmanSummary/> }.into_any(),
-        Some(Special::Check) => view! { <check::Check/> }.into_any(),
-        Some(Special::Confirmation) => view! { <confirm::Confirmation/> }.into_any(),
+        Some(Special::Lateness) => super::lazy::lateness_page(),
+        Some(Special::OmbudsmanSummary) => super::lazy::ombudsman_page(),
+        Some(Special::Check) => super::lazy::check_page(),
+        Some(Special::Confirmation) => super::lazy::confirmation_page(),
         Some(Special::Resume) => view! { <special::Resume/> }.into_any(),
-        Some(Special::Tracker) => view! { <tracker::List/> }.into_any(),
+        Some(Special::Tracker) => super::lazy::tracker_page(),
         Some(Special::TrackerRecord) => view! { <question::QuestionPage page=page/> }.into_any(),
     }
 }

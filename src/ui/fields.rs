@@ -85,7 +85,7 @@ pub fn FieldView(field: &'static Field, heading: bool) -> impl IntoView {
         Kind::Date => date(w, field, heading).into_any(),
         Kind::Line(line) => text(w, field, heading, Some(line)).into_any(),
         Kind::LongText => text(w, field, heading, None).into_any(),
-        Kind::Files => super::evidence::files(w, field, heading).into_any(),
+        Kind::Files => super::lazy::evidence_field(w, field, heading),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod draft;
 pub mod evidence;
 pub mod fields;
 pub mod language;
+pub mod lazy;
 pub mod question;
 pub mod send;
 pub mod special;

@@ -80,6 +80,9 @@ pub struct Wizard {
     /// Pages left by the browser's Back button, nearest last: its Forward
     /// button goes to them again while the answers still lead there.
     ahead: StoredValue<Vec<&'static Page>>,
+    /// Set when a move found no heading to focus: the page is a lazy part
+    /// still on its way, and takes focus when it arrives.
+    heading_due: StoredValue<bool>,
     setup: StoredValue<Setup>,
 }
 
@@ -116,6 +119,7 @@ impl Wizard {
             visits: StoredValue::new(0),
             resume: StoredValue::new(None),
             ahead: StoredValue::new(Vec::new()),
+            heading_due: StoredValue::new(false),
             setup: StoredValue::new(setup),
         };
         if expired {
@@ -177,6 +181,7 @@ impl Wizard {
             self.trail.set(trail);
             self.page.set(here);
             self.after_page_change();
+            super::lazy::preload_route(*self);
         }
     }
 
@@ -240,6 +245,7 @@ impl Wizard {
             self.fail(errors);
             return;
         }
+        super::lazy::preload_route(*self);
         let back_to_check = self.returning_to_check.get_untracked() && current.key != journey::CHECK.key;
         let next = self.answers.with_untracked(|a| {
             self.ctx(|c| {
@@ -342,7 +348,27 @@ impl Wizard {
         let me = *self;
         after_render(move || {
             let heading = page::focus_heading(&me.instance());
+            me.heading_due.set_value(heading.is_none());
             me.set_title(false, heading);
+        });
+    }
+
+    /// A lazy part is being fetched again ("Try again"): it takes focus when it arrives.
+    pub fn heading_to_come(&self) {
+        self.heading_due.set_value(true);
+    }
+
+    /// A lazy part of the page is on screen (or the message that it did not
+    /// load): it takes focus and names the page, if the move to it is still
+    /// waiting for a heading.
+    pub fn part_arrived(&self) {
+        let me = *self;
+        after_render(move || {
+            if me.heading_due.get_value() {
+                me.heading_due.set_value(false);
+                let heading = page::focus_heading(&me.instance());
+                me.set_title(false, heading);
+            }
         });
     }
 

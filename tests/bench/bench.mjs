@@ -217,6 +217,18 @@ function baselineFiles() {
 
 const sum = (files, k) => files.reduce((n, f) => n + f[k], 0);
 
+/**
+ * The lazy parts of the wasm (src/ui/lazy.rs): split_<part>.wasm, and the
+ * chunk_<n>.wasm that parts share. Fetched only when a page needs them, so
+ * not in the first-visit transfer; listed apart with their sizes.
+ */
+function lazyParts() {
+  return readdirSync(DIST).filter((f) => /^(split_[a-z_]+|chunk_\d+)\.wasm$/.test(f)).sort().map((f) => {
+    const body = readFileSync(join(DIST, f));
+    return { file: f, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotliCompressSync(body).length };
+  });
+}
+
 // ---------------------------------------------------------------- contributors
 const WASM_NAMED = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'put-right.wasm');
 
@@ -391,6 +403,12 @@ async function main() {
       line('total, with the host page', files);
       line('baseline page (HTML, CSS)', base);
       console.log(`ratio to baseline, widget gzip: ${(sum(widget, 'gzip') / sum(base, 'gzip')).toFixed(1)}x; page with widget: ${(sum(files, 'gzip') / sum(base, 'gzip')).toFixed(1)}x`);
+      out.lazy = lazyParts();
+      const shared = out.lazy.filter((f) => f.file.startsWith('chunk_'));
+      console.log('\n== Lazy parts, fetched when needed (a page fetches its part and the shared pieces it uses) ==');
+      for (const f of out.lazy.filter((x) => !x.file.startsWith('chunk_'))) console.log(`  ${pad(f.file, 42)}${lpad(f.raw, 10)}${lpad(f.gzip, 10)}${lpad(f.brotli, 10)}`);
+      if (shared.length) console.log(`  ${pad(`chunk_*.wasm (${shared.length} shared pieces)`, 42)}${lpad(sum(shared, 'raw'), 10)}${lpad(sum(shared, 'gzip'), 10)}${lpad(sum(shared, 'brotli'), 10)}`);
+      console.log(`  ${pad('total', 42)}${lpad(sum(out.lazy, 'raw'), 10)}${lpad(sum(out.lazy, 'gzip'), 10)}${lpad(sum(out.lazy, 'brotli'), 10)}`);
       out.catalogues = catalogueSizes();
       console.log('\n== Language catalogues (the default is part of the first visit; another is fetched only when chosen) ==');
       for (const c of out.catalogues) console.log(`  ${pad(c.locale, 8)}${lpad(c.raw, 10)}${lpad(c.gzip, 10)}${lpad(c.brotli, 10)}`);

@@ -7,7 +7,7 @@
 // JavaScript cannot run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync, writeFileSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdirSync, writeFileSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, activeHasClass, ROOT, DIST, ARTIFACTS, axe, widgetReady, closeDemo } from './lib/harness.mjs';
@@ -447,8 +447,11 @@ test('a newcomer following the README embeds the widget in a blank page pointed 
   const dir = mkdtempSync(join(tmpdir(), 'putright-readme-'));
   const readmeSite = { close: async () => {} };
   try {
-    const files = [...readmeBlock('copy').matchAll(/dist\/(\S+)/g)].map((m) => m[1]);
-    assert.deepEqual(files.sort(), ['i18n', 'put-right.js', 'put-right_bg.wasm', 'putright.css', 'putright.js']);
+    const named = [...readmeBlock('copy').matchAll(/dist\/(\S+)/g)].map((m) => m[1]);
+    assert.deepEqual(named.sort(), ['*.wasm', '__wasm_split.js', 'i18n', 'put-right.js', 'putright.css', 'putright.js']);
+    // The shell's `dist/*.wasm`: the main module and the lazy parts.
+    const files = named.flatMap((f) => (f === '*.wasm' ? readdirSync(DIST).filter((x) => x.endsWith('.wasm')) : [f]));
+    assert.ok(files.includes('put-right_bg.wasm') && files.includes('split_check.wasm'), `the wasm files: ${files.join(', ')}`);
     mkdirSync(join(dir, 'putright'));
     for (const f of files) cpSync(join(DIST, f), join(dir, 'putright', f), { recursive: true });
     writeFileSync(join(dir, 'index.html'), readmeBlock('page'));
