@@ -89,32 +89,70 @@ lazy_part!(evidence, preload preload_evidence => fn evidence(w: Wizard, f: &'sta
 /// Parts already here cost nothing; one that did not arrive is tried again
 /// on the next call, and a failure is not shown (the page that needs the
 /// part says so itself, if it is still missing when reached).
+///
+/// The work waits until the new step is drawn (`after_paint`), so working
+/// out the route and starting the fetches never holds up the step; once a
+/// part has arrived it is not asked for again.
 pub fn preload_route(w: Wizard) {
-    let (files, late, summary) = w.answers.with_untracked(|a| {
+    crate::edge::page::after_paint(&w.id("preload"), move || preload_now(w));
+}
+
+/// One bit per part that preloads, set once it has arrived.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum Part {
+    Check = 1,
+    Confirmation = 2,
+    Evidence = 4,
+    Lateness = 8,
+    Ombudsman = 16,
+}
+
+thread_local! {
+    static ARRIVED: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
+}
+
+fn arrived(p: Part) -> bool {
+    ARRIVED.with(|a| a.get() & p as u8 != 0)
+}
+
+fn preload_now(w: Wizard) {
+    if [Part::Check, Part::Confirmation, Part::Evidence, Part::Lateness, Part::Ombudsman].into_iter().all(arrived) {
+        return;
+    }
+    // The widget may have gone from the page meanwhile.
+    let Some((files, late, summary)) = w.answers.try_with_untracked(|a| {
         w.ctx(|c| {
             let route = journey::route(a, c);
             let has = |s: Special| route.iter().any(|(p, _)| p.special == Some(s));
             let files = route.iter().any(|(p, _)| p.fields.iter().any(|f| matches!(f.kind, Kind::Files)));
             (files, has(Special::Lateness), has(Special::OmbudsmanSummary))
         })
-    });
-    fetch_quietly(preload_check());
-    fetch_quietly(preload_confirmation());
+    }) else {
+        return;
+    };
+    fetch_quietly(Part::Check, preload_check());
+    fetch_quietly(Part::Confirmation, preload_confirmation());
     if files {
-        fetch_quietly(preload_evidence());
+        fetch_quietly(Part::Evidence, preload_evidence());
     }
     if late {
-        fetch_quietly(preload_lateness());
+        fetch_quietly(Part::Lateness, preload_lateness());
     }
     if summary {
-        fetch_quietly(preload_ombudsman());
+        fetch_quietly(Part::Ombudsman, preload_ombudsman());
     }
 }
 
-/// Runs a preload to its end, whatever comes of it.
-fn fetch_quietly<E>(preload: impl Future<Output = Result<(), E>> + 'static) {
+/// Runs a preload to its end, whatever comes of it, unless its part is here.
+fn fetch_quietly<E>(part: Part, preload: impl Future<Output = Result<(), E>> + 'static) {
+    if arrived(part) {
+        return;
+    }
     leptos::task::spawn_local(async move {
-        let _ = preload.await;
+        if preload.await.is_ok() {
+            ARRIVED.with(|a| a.set(a.get() | part as u8));
+        }
     });
 }
 
