@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 
-use super::wizard::{Setup, Wizard};
+use super::wizard::{Notice, Setup, Wizard};
 use super::{question, special, tracker};
 use crate::domain::journey::{Page, Special, CONFIRMATION};
 use crate::domain::text::{Msg, Words};
 
 /// One widget instance. `stored`: its draft as read when it opened.
 #[component]
-pub fn Widget(setup: Setup, words: Words, stored: Option<serde_json::Value>, #[prop(default = None)] notice: Option<Msg>) -> impl IntoView {
+pub fn Widget(setup: Setup, words: Words, stored: Option<serde_json::Value>, #[prop(default = None)] notice: Option<Notice>) -> impl IntoView {
     let w = Wizard::new(setup, words, stored);
     w.notice.set(notice);
     provide_context(w);
@@ -28,7 +28,7 @@ pub fn Widget(setup: Setup, words: Words, stored: Option<serde_json::Value>, #[p
             <div class="pr-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
                 {move || w.status.get().map(|m| w.say(&m))}
             </div>
-            {move || w.notice.get().map(|m| view! { <div class="pr-notice" role="status"><p>{w.say(&m)}</p></div> })}
+            {move || w.notice.get().map(|m| view! { <div class="pr-notice" role="status"><p>{w.say(&m.msg())}</p></div> })}
             <tracker::ClearOffer/>
             <EarlierSent/>
             <super::send::NotSent/>

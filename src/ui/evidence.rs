@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::fields::{legend, Frame};
-use super::wizard::Wizard;
+use super::wizard::{Notice, Wizard};
 use crate::domain::journey::{evidence, Field, Value};
 use crate::domain::config::AttachmentLimits;
 use crate::domain::payload::attachments::{clean_filename, Attachment, MediaType};
@@ -161,9 +161,7 @@ pub async fn all_here(w: Wizard) -> bool {
     }
     if lost.is_empty() {
         // Said when some went: not still said once the rest are sent.
-        if w.notice.with_untracked(|n| n.as_ref().is_some_and(|m| m.key == "status.files_lost")) {
-            w.notice.set(None);
-        }
+        w.end_notice(Notice::FilesLost);
         return true;
     }
     forget_lost(w, evidence::FILES.0, &lost);
@@ -179,7 +177,7 @@ fn forget_lost(w: Wizard, key: &'static str, lost: &[String]) {
         let kept: Vec<Attachment> = a.files(key).iter().filter(|f| !lost.contains(&f.id)).cloned().collect();
         set(a, key, kept);
     });
-    w.notice.set(Some(Msg::new("status.files_lost")));
+    w.tell(Notice::FilesLost);
 }
 
 fn set(a: &mut crate::domain::journey::Answers, key: &'static str, list: Vec<Attachment>) {

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::wizard::Wizard;
+use super::wizard::{Notice, Wizard};
 use crate::domain::config::{Languages, LandlordConfig};
 use crate::domain::text::{Arg, Msg, Words};
 use crate::edge::{console, embed, page};
@@ -54,13 +54,13 @@ pub fn first_choice(config: &LandlordConfig, saved: Option<String>) -> String {
 
 /// Words to open in: the first choice, else the default (with a note
 /// saying so), else nothing can be shown.
-pub async fn opening(assets: &str, config: &LandlordConfig, locale: &str) -> Result<(Words, Option<Msg>), String> {
+pub async fn opening(assets: &str, config: &LandlordConfig, locale: &str) -> Result<(Words, Option<Notice>), String> {
     match load(assets, config, locale).await {
         Ok(w) => Ok((w, None)),
         Err(problem) if locale != config.languages.default => {
             console::error(&problem);
             let w = load(assets, config, &config.languages.default).await?;
-            Ok((w, Some(Msg::new("status.language_failed"))))
+            Ok((w, Some(Notice::LanguageFailed)))
         }
         Err(problem) => Err(problem),
     }
@@ -78,14 +78,14 @@ pub fn switch(w: Wizard, locale: String) {
     leptos::task::spawn_local(async move {
         match load(&assets, &config, &locale).await {
             Ok(words) => {
-                w.notice.set(None);
+                w.end_notice(Notice::LanguageFailed);
                 w.words.set(words);
                 w.status.set(Some(Msg::new("status.language")));
                 w.after_page_change();
             }
             Err(problem) => {
                 console::error(&problem);
-                w.notice.set(Some(Msg::new("status.language_failed")));
+                w.tell(Notice::LanguageFailed);
             }
         }
     });

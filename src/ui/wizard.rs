@@ -18,6 +18,9 @@ use crate::domain::validate::FieldError;
 use crate::edge::{console, page};
 
 mod history;
+mod notice;
+
+pub use notice::Notice;
 
 /// Everything about this instance that never changes after mounting.
 pub struct Setup {
@@ -46,8 +49,8 @@ pub struct Wizard {
     pub errors: RwSignal<Vec<FieldError>>,
     /// Announced through the polite live region (saved, sending, sent...).
     pub status: RwSignal<Option<Msg>>,
-    /// Shown above the page (a language that could not be loaded).
-    pub notice: RwSignal<Option<Msg>>,
+    /// Shown above the page, for as long as its kind says ([`Notice`]).
+    pub notice: RwSignal<Option<Notice>>,
     pub large_text: RwSignal<bool>,
     /// Files being made ready on this page: Continue waits for them.
     pub preparing: RwSignal<u32>,
@@ -340,11 +343,7 @@ impl Wizard {
         if self.errors.with_untracked(|e| !e.is_empty()) {
             self.errors.set(Vec::new());
         }
-        // Files gone from the device: said on the page that found them, and
-        // done with once the resident moves on from it.
-        if self.notice.with_untracked(|n| n.as_ref().is_some_and(|m| m.key == "status.files_lost")) {
-            self.notice.set(None);
-        }
+        self.notice_after_move();
         let me = *self;
         after_render(move || {
             let heading = page::focus_heading(&me.instance());
