@@ -45,33 +45,46 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
             .msg("size", crate::domain::payload::attachments::size_msg(l.max_file_bytes));
         (l.accept(), msg)
     });
-    // Files kept from an earlier visit: their thumbnails, or (gone from the
-    // device) taken off the list, and the resident told.
-    let earlier = w.answers.with_untracked(|a| a.files(key).to_vec());
-    if !earlier.is_empty() {
-        let limits = w.with_config(|c| c.attachments.clone());
-        leptos::task::spawn_local(async move {
-            let mut lost = Vec::new();
-            for a in earlier {
-                match files::load(&a.id).await {
-                    Some(blob) => {
-                        let s = look(&a, &blob, &limits).await;
-                        show(shown, &a.id, s);
-                    }
-                    None => lost.push(a.id),
-                }
-            }
-            forget_lost(w, key, &lost);
-        });
-    }
-    // Thumbnails are held only while they are shown: let go of those of
-    // files taken off the list, and of all when the page goes.
+    // Each file on the list is looked at once by this page: its thumbnail,
+    // or (gone from the device) taken off the list and the resident told.
+    // That covers files kept from an earlier visit, and one that the page
+    // drawn before a change of language was still making ready. Files this
+    // page adds are shown before they join the list, so are not looked at
+    // twice. Thumbnails are held only while they are shown: those of files
+    // taken off the list go at once, and all of them when the page goes.
+    let looking = StoredValue::new(Vec::<String>::new());
+    let limits = w.with_config(|c| c.attachments.clone());
     Effect::new(move |_| {
-        let ids: Vec<String> = w.answers.with(|a| a.files(key).iter().map(|f| f.id.clone()).collect());
-        let off: Vec<String> = shown.with_untracked(|m| m.keys().filter(|id| !ids.contains(id)).cloned().collect());
+        let listed: Vec<Attachment> = w.answers.with(|a| a.files(key).to_vec());
+        let off: Vec<String> = shown.with_untracked(|m| m.keys().filter(|id| !listed.iter().any(|f| &f.id == *id)).cloned().collect());
         if !off.is_empty() {
             shown.update(|m| off.iter().filter_map(|id| m.remove(id)).filter_map(|s| s.thumb).for_each(|u| files::forget_thumbnail(&u)));
         }
+        let new: Vec<Attachment> = listed
+            .into_iter()
+            .filter(|f| !shown.with_untracked(|m| m.contains_key(&f.id)) && !looking.with_value(|l| l.contains(&f.id)))
+            .collect();
+        if new.is_empty() {
+            return;
+        }
+        looking.update_value(|l| l.extend(new.iter().map(|f| f.id.clone())));
+        let limits = limits.clone();
+        leptos::task::spawn_local(async move {
+            let mut lost = Vec::new();
+            for a in new {
+                match files::load(&a.id).await {
+                    // Still on the list: it may have been removed meanwhile.
+                    Some(blob) if w.answers.try_with_untracked(|x| x.files(key).iter().any(|f| f.id == a.id)) == Some(true) => {
+                        let s = look(&a, &blob, &limits).await;
+                        show(shown, &a.id, s);
+                    }
+                    Some(_) => {}
+                    None => lost.push(a.id.clone()),
+                }
+                looking.try_update_value(|l| l.retain(|id| *id != a.id));
+            }
+            forget_lost(w, key, &lost);
+        });
     });
     on_cleanup(move || {
         shown.try_update_untracked(|m| m.drain().filter_map(|(_, s)| s.thumb).for_each(|u| files::forget_thumbnail(&u)));

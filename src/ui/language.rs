@@ -81,7 +81,7 @@ pub fn switch(w: Wizard, locale: String) {
                 w.end_notice(Notice::LanguageFailed);
                 w.words.set(words);
                 w.status.set(Some(Msg::new("status.language")));
-                w.after_page_change();
+                w.after_redraw();
             }
             Err(problem) => {
                 console::error(&problem);

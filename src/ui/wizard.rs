@@ -339,11 +339,18 @@ impl Wizard {
     /// Focus and title follow the new page, once it is on screen.
     pub fn after_page_change(&self) {
         self.visits.update_value(|n| *n = n.wrapping_add(1));
+        self.notice_after_move();
+        self.after_redraw();
+    }
+
+    /// The same page drawn again in another language: focus and title
+    /// follow it as after a move, but the resident has not left it (work
+    /// it started, such as a file being made ready, carries on).
+    pub fn after_redraw(&self) {
         // Only when there were errors: every field's error signal follows it.
         if self.errors.with_untracked(|e| !e.is_empty()) {
             self.errors.set(Vec::new());
         }
-        self.notice_after_move();
         let me = *self;
         after_render(move || {
             let heading = page::focus_heading(&me.instance());

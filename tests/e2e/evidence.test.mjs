@@ -527,6 +527,32 @@ test('a thumbnail is held only while its page shows it: let go when the page is 
   await held(0);
 });
 
+test('a photo still being made ready when the language changes is added in the new language, with its thumbnail, and no thumbnail is left held', async () => {
+  const { page } = browser;
+  const p = 'evidence-language';
+  await toEvidence(page, p);
+  const photo = await smallPhoto(page);
+  await page.evaluate(() => {
+    window.__urls = new Set();
+    const make = URL.createObjectURL.bind(URL);
+    const free = URL.revokeObjectURL.bind(URL);
+    URL.createObjectURL = (b) => { const u = make(b); window.__urls.add(u); return u; };
+    URL.revokeObjectURL = (u) => { window.__urls.delete(u); free(u); };
+  });
+  await pickHeld(page, { name: 'damp.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.locator('.putright button[lang=cy]').click();
+  await page.locator('.putright[lang=cy] .pr-language-current[lang=cy]').waitFor({ timeout: 30000 });
+  await page.evaluate(() => window.__letDigest());
+  await waitListed(page, 1);
+  await page.locator('.pr-file-list img').waitFor({ timeout: 30000 });
+  assert.match(await page.locator('.pr-file-list').innerText(), /damp\.jpg/);
+  await page.waitForFunction(() => window.__urls.size === 1, null, { timeout: 30000 });
+  assert.equal(await keptFiles(page), 1, 'kept on the device');
+  await page.locator('.putright button[lang=en-GB]').click();
+  await page.locator('.putright[lang=en-GB] .pr-file-list img').waitFor({ timeout: 30000 });
+  await page.waitForFunction(() => window.__urls.size === 1, null, { timeout: 30000 });
+});
+
 test('a file just kept, before any draft names it, is spared by another tab\'s start-up sweep; an old unnamed one is not', async () => {
   const { page, context } = browser;
   const p = 'evidence-sweep';
