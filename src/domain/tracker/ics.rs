@@ -19,10 +19,16 @@
 //! custom alert. Google Calendar ignores alarms in imported files and
 //! applies the resident's own default notifications, so the event's
 //! description says everything the reminder would.
+//!
+//! **The landlord's own dates.** Where the landlord promised a step sooner
+//! than its scheme allows (kept on the note when it was sent), that date
+//! gets an event of its own, with a reminder the working day after it
+//! saying so and giving the scheme's limit. The scheme's deadline keeps its
+//! event: it is the one that opens the resident's next step.
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::calendar::last_sunday;
+use crate::domain::calendar::{last_sunday, Calendar};
 
 use super::note::Note;
 use crate::domain::config::LandlordConfig;
@@ -106,6 +112,12 @@ fn clean_url(url: &str) -> String {
 struct Writer<'a> {
     out: String,
     words: &'a dyn Render,
+    /// The day the file is made (each event's DTSTAMP).
+    today: NaiveDate,
+    /// The widget's page, where the resident records what happened.
+    url: String,
+    /// The landlord's working days (reminders fall on one).
+    cal: Calendar,
 }
 
 impl Writer<'_> {
@@ -119,10 +131,41 @@ impl Writer<'_> {
         let value = escape(&self.words.render(msg));
         self.raw(name, &value);
     }
+
+    /// One all-day event on `on`, with `if_not` as its reminder at 09:00
+    /// on the working day after it (see the module docs).
+    fn event(&mut self, uid: &str, on: NaiveDate, summary: &Msg, if_not: &Msg) {
+        let Some(day_after) = on.succ_opt() else { return };
+        let open = Msg::new("tracker.ics.open").ltr("url", &self.url);
+        let description = format!("{}\n\n{}", self.words.render(if_not), self.words.render(&open));
+        self.raw("BEGIN", "VEVENT");
+        self.raw("UID", &escape(uid));
+        self.raw("DTSTAMP", &format!("{}T000000Z", date(self.today)));
+        self.raw("DTSTART;VALUE=DATE", &date(on));
+        self.raw("DTEND;VALUE=DATE", &date(day_after));
+        self.text("SUMMARY", summary);
+        self.raw("DESCRIPTION", &escape(&description));
+        if !self.url.is_empty() {
+            let url = self.url.clone();
+            self.raw("URL", &url);
+        }
+        // A deadline is a reminder, not time the resident is busy.
+        self.raw("TRANSP", "TRANSPARENT");
+        self.raw("BEGIN", "VALARM");
+        self.raw("ACTION", "DISPLAY");
+        self.text("DESCRIPTION", if_not);
+        // Late from the first working day after the deadline (see the module docs).
+        if let Ok(remind_on) = self.cal.next_working_day(on) {
+            self.raw("TRIGGER;VALUE=DATE-TIME", &nine_am_uk(remind_on));
+        }
+        self.raw("END", "VALARM");
+        self.raw("END", "VEVENT");
+    }
 }
 
 /// One deadline's words: `tracker.ics.<part>.<event>`, with the landlord,
-/// the ombudsman, the reference and the scheme's names for its steps.
+/// the ombudsman, the reference, the scheme's names for its steps and the
+/// rule that sets the deadline.
 fn said(part: &str, c: &DeadlineCheck, note: &Note, landlord: &LandlordConfig) -> Msg {
     Msg::new(format!("tracker.ics.{part}.{}", c.event))
         .text("landlord", &landlord.landlord_name)
@@ -131,6 +174,7 @@ fn said(part: &str, c: &DeadlineCheck, note: &Note, landlord: &LandlordConfig) -
         .msg("answer", c.scheme.answer(c.stage))
         .msg("request", c.scheme.stage2_request())
         .msg("stage2", c.scheme.stage_name(Stage::Stage2))
+        .msg("rule", c.scheme.cite(c.code_section))
 }
 
 /// The resident's notes' open deadlines as an iCalendar file: one all-day
@@ -140,9 +184,7 @@ fn said(part: &str, c: &DeadlineCheck, note: &Note, landlord: &LandlordConfig) -
 /// (`tracker.keep_months`). `page_url` is the widget's page, where the
 /// resident records what happened; `words` the resident's language.
 pub fn ics(notes: &[Note], today: NaiveDate, landlord: &LandlordConfig, page_url: &str, words: &dyn Render) -> String {
-    let url = clean_url(page_url);
-    let cal = landlord.calendar();
-    let mut w = Writer { out: String::new(), words };
+    let mut w = Writer { out: String::new(), words, today, url: clean_url(page_url), cal: landlord.calendar() };
     w.raw("BEGIN", "VCALENDAR");
     w.raw("VERSION", "2.0");
     w.raw("PRODID", "-//Put Right//Complaints tracker//EN");
@@ -151,32 +193,12 @@ pub fn ics(notes: &[Note], today: NaiveDate, landlord: &LandlordConfig, page_url
     for note in notes.iter().filter(|n| !n.expired(today, landlord.tracker.keep_months)) {
         let status = note.status(today, landlord);
         for c in status.outstanding() {
-            let Some(day_after) = c.due.succ_opt() else { continue };
-            let uid = format!("{}-{}-{}@putright", uid_part(&landlord.landlord_id), uid_part(&note.reference), c.event);
-            let if_not = said("alarm", c, note, landlord);
-            let open = Msg::new("tracker.ics.open").ltr("url", &url);
-            let description = format!("{}\n\n{}", w.words.render(&if_not), w.words.render(&open));
-            w.raw("BEGIN", "VEVENT");
-            w.raw("UID", &escape(&uid));
-            w.raw("DTSTAMP", &format!("{}T000000Z", date(today)));
-            w.raw("DTSTART;VALUE=DATE", &date(c.due));
-            w.raw("DTEND;VALUE=DATE", &date(day_after));
-            w.text("SUMMARY", &said("summary", c, note, landlord));
-            w.raw("DESCRIPTION", &escape(&description));
-            if !url.is_empty() {
-                w.raw("URL", &url);
+            let uid = format!("{}-{}-{}", uid_part(&landlord.landlord_id), uid_part(&note.reference), c.event);
+            if let Some(&(_, own)) = status.sooner.iter().find(|(e, _)| *e == c.event) {
+                let ours = |part| said(part, c, note, landlord).date("limit", c.due).date("due", own);
+                w.event(&format!("{uid}-own@putright"), own, &ours("own_summary"), &ours("own_alarm"));
             }
-            // A deadline is a reminder, not time the resident is busy.
-            w.raw("TRANSP", "TRANSPARENT");
-            w.raw("BEGIN", "VALARM");
-            w.raw("ACTION", "DISPLAY");
-            w.text("DESCRIPTION", &if_not);
-            // Late from the first working day after the deadline (see the module docs).
-            if let Ok(remind_on) = cal.next_working_day(c.due) {
-                w.raw("TRIGGER;VALUE=DATE-TIME", &nine_am_uk(remind_on));
-            }
-            w.raw("END", "VALARM");
-            w.raw("END", "VEVENT");
+            w.event(&format!("{uid}@putright"), c.due, &said("summary", c, note, landlord), &said("alarm", c, note, landlord));
         }
     }
     w.raw("END", "VCALENDAR");

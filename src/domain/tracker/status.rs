@@ -102,6 +102,10 @@ pub struct Status {
     pub reports: Vec<LateReport>,
     /// The next deadline not yet reached, if any.
     pub next: Option<NextDeadline>,
+    /// The landlord's own dates (kept on the note when it was sent) for
+    /// steps still to come, where sooner than the scheme's deadline for
+    /// the same step: `(event, date)`.
+    pub sooner: Vec<(&'static str, NaiveDate)>,
     /// Whether any of the scheme's deadlines was missed (even if done
     /// since, late): what gives the resident the right to go on.
     pub missed: bool,
@@ -245,7 +249,7 @@ impl Note {
             let o = own.iter().cloned().map(close).flat_map(|r| r.checks).find(|o| o.event == c.event && o.due < c.due);
             o.filter(|o| matches!(o.status, DeadlineStatus::NotYetDue { .. })).map(|o| o.due)
         };
-        let over = checked.iter().filter(|(_, closed)| *closed).map(|(r, _)| r.stage).collect();
+        let over: Vec<Stage> = checked.iter().filter(|(_, closed)| *closed).map(|(r, _)| r.stage).collect();
         let reports: Vec<LateReport> = checked.into_iter().map(close).collect();
         let plain = Msg::new("tracker.plain").date("sent", self.sent_on).ltr("reference", &self.reference);
         // The stage it is at: its first deadline not yet done, else its answer.
@@ -262,6 +266,12 @@ impl Note {
                 Some(due) => NextDeadline { event: c.event, due, what: what(c), limit: Some((c.due, c.scheme.cite(c.code_section))) },
                 None => NextDeadline { event: c.event, due: c.due, what: what(c), limit: None },
             });
+        let sooner = reports
+            .iter()
+            .flat_map(|r| r.checks.iter())
+            .filter(|c| matches!(c.status, DeadlineStatus::NotYetDue { .. }) && !over.contains(&c.stage))
+            .filter_map(|c| sooner(c).map(|due| (c.event, due)))
+            .collect();
         let missed = reports.iter().any(LateReport::any_late);
         let stage1 = reports.iter().find(|r| r.stage == Stage::Stage1);
         let stage2 = reports.iter().find(|r| r.stage == Stage::Stage2);
@@ -317,6 +327,6 @@ impl Note {
         if !can_record.is_empty() {
             actions.push(Action::Record);
         }
-        Status { kind: self.kind, headline, reports, next, missed, broken, closed, over, actions, can_record }
+        Status { kind: self.kind, headline, reports, next, sooner, missed, broken, closed, over, actions, can_record }
     }
 }

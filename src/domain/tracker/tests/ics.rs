@@ -199,3 +199,54 @@ fn reminders_are_at_nine_in_the_uk_summer_or_winter() {
     // 20 November: acknowledge by Friday 27 November.
     assert_eq!(first(complaint(Scheme::England, d(2026, 11, 20)), d(2026, 11, 21)), ("20261127".to_owned(), "20261130T090000Z".to_owned()));
 }
+
+/// Sent Monday 23 November 2026 by a landlord whose own policy promised an
+/// acknowledgement in 2 working days (Wednesday 25) where the Code allows 5
+/// (Monday 30): the landlord's date gets its own event, its reminder the
+/// working day after it giving the Code's limit; the Code's keeps its own.
+#[test]
+fn the_landlords_own_sooner_dates_get_their_own_events() {
+    use crate::domain::deadlines::Timescales;
+    let config = LandlordConfig::example();
+    let promise = Timescales { stage1_acknowledge: 2, ..Timescales::CODE };
+    let note = Note { reference: "C-3003".into(), ..complaint(Scheme::England, d(2026, 11, 23)) }.promising(&promise);
+    let file = unfold(&ics(std::slice::from_ref(&note), d(2026, 11, 24), &config, PAGE, &english(&config)));
+    let all = events(&file);
+    let got: Vec<(String, String, String)> = all.iter().map(|e| (value(e, "UID"), value(e, "DTSTART"), text(e, "SUMMARY"))).collect();
+    assert_eq!(got.len(), 4, "{got:#?}");
+    assert_eq!(
+        got[0],
+        (
+            "example-homes-C-3003-stage1_acknowledge-own@putright".to_owned(),
+            "20261125".to_owned(),
+            "Example Homes said it would acknowledge your complaint by this date (reference C-3003)".to_owned()
+        )
+    );
+    assert_eq!(got[1].0, "example-homes-C-3003-stage1_acknowledge@putright");
+    assert_eq!(got[1].1, "20261130");
+    // The answer is counted from the acknowledgement's deadline (Code 6.3):
+    // 10 working days after the landlord's own date, Wednesday 9 December,
+    // and after the Code's, Monday 14 December.
+    assert_eq!((got[2].0.as_str(), got[2].1.as_str()), ("example-homes-C-3003-stage1_respond-own@putright", "20261209"));
+    assert_eq!((got[3].0.as_str(), got[3].1.as_str()), ("example-homes-C-3003-stage1_respond@putright", "20261214"));
+    let own = valarm(&all[0]);
+    // Late by its own policy from Thursday 26 November, 09:00 GMT.
+    assert_eq!(value(own, "TRIGGER"), "20261126T090000Z");
+    assert_eq!(
+        text(own, "DESCRIPTION"),
+        "Has Example Homes acknowledged your complaint? Its own complaints policy said it would by Wednesday 25 November 2026. \
+         Under Code 6.2 it has until Monday 30 November 2026."
+    );
+    // Once the landlord's date to acknowledge has passed, its event goes;
+    // the Code's stays.
+    let later = unfold(&ics(std::slice::from_ref(&note), d(2026, 11, 26), &config, PAGE, &english(&config)));
+    let uids: Vec<String> = events(&later).iter().map(|e| value(e, "UID")).collect();
+    assert_eq!(
+        uids,
+        [
+            "example-homes-C-3003-stage1_acknowledge@putright",
+            "example-homes-C-3003-stage1_respond-own@putright",
+            "example-homes-C-3003-stage1_respond@putright"
+        ]
+    );
+}
