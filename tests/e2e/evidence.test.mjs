@@ -498,12 +498,11 @@ async function smallPhoto(page) {
   return Buffer.from(b64, 'base64');
 }
 
-test('a thumbnail is held only while its page shows it: let go when the page is left or the answers cleared, made again on return', async () => {
-  const { page } = browser;
-  const p = 'evidence-thumbs';
-  await toEvidence(page, p);
-  const photo = await smallPhoto(page);
-  // Every object URL the page holds.
+/**
+ * Counts every object URL the page holds from now on (made and not yet let
+ * go); the function returned waits until the page holds `n`.
+ */
+async function watchUrls(page) {
   await page.evaluate(() => {
     window.__urls = new Set();
     const make = URL.createObjectURL.bind(URL);
@@ -511,7 +510,15 @@ test('a thumbnail is held only while its page shows it: let go when the page is 
     URL.createObjectURL = (b) => { const u = make(b); window.__urls.add(u); return u; };
     URL.revokeObjectURL = (u) => { window.__urls.delete(u); free(u); };
   });
-  const held = (n) => page.waitForFunction((n) => window.__urls.size === n, n, { timeout: 30000 });
+  return (n) => page.waitForFunction((n) => window.__urls.size === n, n, { timeout: 30000 });
+}
+
+test('a thumbnail is held only while its page shows it: let go when the page is left or the answers cleared, made again on return', async () => {
+  const { page } = browser;
+  const p = 'evidence-thumbs';
+  await toEvidence(page, p);
+  const photo = await smallPhoto(page);
+  const held = await watchUrls(page);
   await pick(page, t('evidence.choose'), [{ name: 'wall.jpg', mimeType: 'image/jpeg', buffer: photo }]);
   await waitListed(page, 1);
   await held(1);
@@ -532,13 +539,7 @@ test('a photo still being made ready when the language changes is added in the n
   const p = 'evidence-language';
   await toEvidence(page, p);
   const photo = await smallPhoto(page);
-  await page.evaluate(() => {
-    window.__urls = new Set();
-    const make = URL.createObjectURL.bind(URL);
-    const free = URL.revokeObjectURL.bind(URL);
-    URL.createObjectURL = (b) => { const u = make(b); window.__urls.add(u); return u; };
-    URL.revokeObjectURL = (u) => { window.__urls.delete(u); free(u); };
-  });
+  const held = await watchUrls(page);
   await pickHeld(page, { name: 'damp.jpg', mimeType: 'image/jpeg', buffer: photo });
   await page.locator('.putright button[lang=cy]').click();
   await page.locator('.putright[lang=cy] .pr-language-current[lang=cy]').waitFor({ timeout: 30000 });
@@ -546,11 +547,11 @@ test('a photo still being made ready when the language changes is added in the n
   await waitListed(page, 1);
   await page.locator('.pr-file-list img').waitFor({ timeout: 30000 });
   assert.match(await page.locator('.pr-file-list').innerText(), /damp\.jpg/);
-  await page.waitForFunction(() => window.__urls.size === 1, null, { timeout: 30000 });
+  await held(1);
   assert.equal(await keptFiles(page), 1, 'kept on the device');
   await page.locator('.putright button[lang=en-GB]').click();
   await page.locator('.putright[lang=en-GB] .pr-file-list img').waitFor({ timeout: 30000 });
-  await page.waitForFunction(() => window.__urls.size === 1, null, { timeout: 30000 });
+  await held(1);
 });
 
 test('a file just kept, before any draft names it, is spared by another tab\'s start-up sweep; an old unnamed one is not', async () => {
