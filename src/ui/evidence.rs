@@ -83,7 +83,11 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
                 }
                 looking.try_update_value(|l| l.retain(|id| *id != a.id));
             }
-            forget_lost(w, key, &lost);
+            // Said on this page only: if the resident has left it, Send
+            // finds the files gone, as it finds any.
+            if looking.try_with_value(|_| ()).is_some() {
+                forget_lost(w, key, &lost);
+            }
         });
     });
     on_cleanup(move || {
