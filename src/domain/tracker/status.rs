@@ -245,8 +245,10 @@ impl Note {
         let checked = self.checked(today, &cal, &ts);
         let own = self.promised_timescales().map(|p| self.checked(today, &cal, &p)).unwrap_or_default();
         let broken = Note::broken(&checked, &own);
+        // Its own dates, closed once: a closed stage's still to come dropped.
+        let own_closed: Vec<DeadlineCheck> = own.iter().cloned().map(close).flat_map(|r| r.checks).collect();
         let sooner = |c: &DeadlineCheck| {
-            let o = own.iter().cloned().map(close).flat_map(|r| r.checks).find(|o| o.event == c.event && o.due < c.due);
+            let o = own_closed.iter().find(|o| o.event == c.event && o.due < c.due);
             o.filter(|o| matches!(o.status, DeadlineStatus::NotYetDue { .. })).map(|o| o.due)
         };
         let over: Vec<Stage> = checked.iter().filter(|(_, closed)| *closed).map(|(r, _)| r.stage).collect();
@@ -269,7 +271,8 @@ impl Note {
         let sooner = reports
             .iter()
             .flat_map(|r| r.checks.iter())
-            .filter(|c| matches!(c.status, DeadlineStatus::NotYetDue { .. }) && !over.contains(&c.stage))
+            // Only an open stage's: `close` dropped a closed one's still to come.
+            .filter(|c| matches!(c.status, DeadlineStatus::NotYetDue { .. }))
             .filter_map(|c| sooner(c).map(|due| (c.event, due)))
             .collect();
         let missed = reports.iter().any(LateReport::any_late);
