@@ -98,11 +98,25 @@ pub struct DeadlineCheck {
     pub stage: Stage,
     /// Whose rule it is.
     pub scheme: Scheme,
+    /// The day its stage closed before it was done, if it did (stage 1
+    /// when stage 2 was asked for, a refused stage 2): it was checked as
+    /// of that day, and a missed one is told as over, counted to then.
+    pub closed_on: Option<NaiveDate>,
 }
 
 impl DeadlineCheck {
+    /// Its state's name in text keys: [`DeadlineStatus::state`], but
+    /// `"missed_closed"` for one missed in a stage that closed undone.
+    pub fn state(&self) -> &'static str {
+        match (self.status, self.closed_on) {
+            (DeadlineStatus::Missed { .. }, Some(_)) => "missed_closed",
+            (status, _) => status.state(),
+        }
+    }
+
     /// The sentence for the resident, worded for where it stands: "should
-    /// have ... by", "must ... by", "did ... on" (`late.<event>.<state>`),
+    /// have ... by", "must ... by", "did ... on", "did not ... by" in a
+    /// closed stage, with the day it closed (`late.<event>.<state>`),
     /// with the scheme's words for the answer (`{answer}`), the stage 2
     /// request (`{request}`) and its rule (`{rule}`: "Code 6.2").
     pub fn msg(&self) -> Msg {
@@ -113,7 +127,7 @@ impl DeadlineCheck {
     /// `<family>.<event>.<state>`, with the same arguments (the tracker's
     /// "we" sentences are `tracker.status.*`).
     pub fn worded(&self, family: &str) -> Msg {
-        let m = Msg::new(format!("{family}.{}.{}", self.event, self.status.state()))
+        let m = Msg::new(format!("{family}.{}.{}", self.event, self.state()))
             .date("due", self.due)
             .msg("rule", self.scheme.cite(self.code_section))
             .msg("answer", self.scheme.answer(self.stage))
@@ -121,7 +135,10 @@ impl DeadlineCheck {
         match self.status {
             DeadlineStatus::Met { on } => m.date("on", on),
             DeadlineStatus::DoneLate { on, late_by } => m.date("on", on).count(late_by),
-            DeadlineStatus::Missed { late_by } => m.count(late_by),
+            DeadlineStatus::Missed { late_by } => match self.closed_on {
+                Some(closed) => m.count(late_by).date("closed", closed),
+                None => m.count(late_by),
+            },
             DeadlineStatus::Passed { late_from } => m.date("late_from", late_from),
             DeadlineStatus::NotYetDue { working_days_left } => m.count(working_days_left),
         }
@@ -142,6 +159,18 @@ impl LateReport {
     /// Was any deadline missed (or met late)?
     pub fn any_late(&self) -> bool {
         self.checks.iter().any(|c| c.status.is_late())
+    }
+
+    /// This report, of a stage checked as of `on`, the day it closed
+    /// before it was done: what it had missed by then stays missed,
+    /// counted to that day and told as over; what was still to come, or
+    /// passed without a working day late yet, is dropped.
+    pub fn closed(mut self, on: NaiveDate) -> Self {
+        self.checks.retain(|c| c.status.is_done() || c.status.is_late());
+        for c in &mut self.checks {
+            c.closed_on = Some(on);
+        }
+        self
     }
 
     /// Only the late ones.
@@ -198,6 +227,7 @@ impl LateCheck {
                 status: status(cal, due, done, today)?,
                 stage: self.stage,
                 scheme: ts.scheme,
+                closed_on: None,
             })
         };
         let mut checks = Vec::new();
@@ -361,6 +391,41 @@ mod tests {
         };
         let r = LateCheck::stage2(d(2026, 11, 23)).check(d(2026, 11, 25), &CAL, &ts).unwrap();
         assert_eq!(r.checks[0].status, DeadlineStatus::Missed { late_by: 1 });
+    }
+
+    #[test]
+    fn a_closed_stage_tells_what_it_missed_as_over_and_drops_the_rest() {
+        // Received Friday 20 November: acknowledgement due Friday 27.
+        let c = LateCheck::stage1(d(2026, 11, 20));
+        // Closed on Saturday 28, checked as of then: the acknowledgement had
+        // passed without a working day late, the answer was to come; neither is kept.
+        let r = c.check(d(2026, 11, 28), &CAL, &Timescales::CODE).unwrap();
+        assert_eq!(r.checks[0].status, DeadlineStatus::Passed { late_from: d(2026, 11, 30) });
+        assert!(r.closed(d(2026, 11, 28)).checks.is_empty());
+        // Closed on Tuesday 1 December: the acknowledgement stays missed,
+        // counted to that day, and is told as over.
+        let r = c.check(d(2026, 12, 1), &CAL, &Timescales::CODE).unwrap().closed(d(2026, 12, 1));
+        assert_eq!(r.checks.len(), 1);
+        assert_eq!((r.checks[0].status, r.checks[0].closed_on), (DeadlineStatus::Missed { late_by: 2 }, Some(d(2026, 12, 1))));
+        assert_eq!(r.checks[0].msg().key, "late.stage1_acknowledge.missed_closed");
+        assert_eq!(
+            say(&r.checks[0]),
+            "Example Homes did not acknowledge your complaint by Friday 27 November 2026 (Code 6.2). \
+             It was 2 working days late when this stage closed on Tuesday 1 December 2026."
+        );
+        // The same check with its stage still open is in the present.
+        let open = c.check(d(2026, 12, 1), &CAL, &Timescales::CODE).unwrap();
+        assert_eq!((open.checks[0].closed_on, open.checks[0].msg().key.as_ref()), (None, "late.stage1_acknowledge.missed"));
+        assert_eq!(
+            say(&open.checks[0]),
+            "Example Homes should have acknowledged your complaint by Friday 27 November 2026 (Code 6.2). It is 2 working days late."
+        );
+        // One done stays done, on time or late, whatever the day it closed.
+        let mut done = c;
+        done.acknowledged_on = Some(d(2026, 11, 26));
+        let r = done.check(d(2026, 12, 1), &CAL, &Timescales::CODE).unwrap().closed(d(2026, 12, 1));
+        assert_eq!(r.checks.len(), 1);
+        assert_eq!(r.checks[0].msg().key, "late.stage1_acknowledge.met");
     }
 
     proptest! {

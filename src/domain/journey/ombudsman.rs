@@ -189,15 +189,14 @@ pub fn lateness(a: &Answers, ctx: &Ctx) -> Vec<LateReport> {
         c.extended_to = given(&EXTENDED, a, ctx);
         // Stage 2 asked for without a stage 1 answer: stage 1 is over,
         // judged as of that day (what it missed stays missed, counted to
-        // then; nothing of it is still to come), as the tracker has it.
-        let closed = given(&S2_REQUESTED, a, ctx).filter(|_| c.answered_on.is_none());
+        // then and told as over; nothing of it is still to come), as the
+        // tracker has it.
+        let closed = given(&S2_REQUESTED, a, ctx).filter(|_| c.answered_on.is_none()).map(|d| d.min(ctx.today));
         // Past dates, and new dates from 1900 to 9999: inside the calendar.
-        let report = c.check(closed.map_or(ctx.today, |d| d.min(ctx.today)), &cal, &ts).ok();
-        out.extend(report.map(|mut r| {
-            if closed.is_some() {
-                r.checks.retain(|c| c.status.is_done() || c.status.is_late());
-            }
-            r
+        let report = c.check(closed.unwrap_or(ctx.today), &cal, &ts).ok();
+        out.extend(report.map(|r| match closed {
+            Some(on) => r.closed(on),
+            None => r,
         }));
     }
     match given(&S2_REQUESTED, a, ctx) {

@@ -171,13 +171,14 @@ fn broken(o: &DeadlineCheck, limit: NaiveDate) -> Msg {
     }
 }
 
-/// A stage over before it was done keeps what it had missed by then and
-/// drops what was still to come.
-fn close((mut r, closed): (LateReport, bool)) -> LateReport {
-    if closed {
-        r.checks.retain(|c| c.status.is_done() || c.status.is_late());
+/// A stage over before it was done keeps what it had missed by then, told
+/// as over on the day it closed, and drops what was still to come
+/// ([`LateReport::closed`]).
+fn close((r, closed): (LateReport, Option<NaiveDate>)) -> LateReport {
+    match closed {
+        Some(on) => r.closed(on),
+        None => r,
     }
-    r
 }
 
 fn missed_now(r: Option<&LateReport>) -> bool {
@@ -195,11 +196,12 @@ impl Note {
         self.checked(today, cal, ts).into_iter().map(close).collect()
     }
 
-    /// [`Note::reports`], each with whether its stage closed undone, the
-    /// checks of a closed stage not yet dropped.
-    fn checked(&self, today: NaiveDate, cal: &Calendar, ts: &Timescales) -> Vec<(LateReport, bool)> {
+    /// [`Note::reports`], each with the day its stage closed undone, if it
+    /// did, the checks of a closed stage not yet dropped.
+    fn checked(&self, today: NaiveDate, cal: &Calendar, ts: &Timescales) -> Vec<(LateReport, Option<NaiveDate>)> {
         let mut out = Vec::new();
-        let as_of = |closed: Option<NaiveDate>| closed.map_or(today, |d| d.min(today));
+        // Recorded dates are not in the future; if one were, today.
+        let as_of = |closed: NaiveDate| closed.min(today);
         if self.kind == CaseKind::Complaint {
             let c = LateCheck {
                 acknowledged_on: self.acknowledged_on,
@@ -207,9 +209,9 @@ impl Note {
                 extended_to: self.extended_to,
                 ..LateCheck::stage1(self.sent_on)
             };
-            let closed = self.stage2_on().filter(|_| self.answered_on.is_none());
+            let closed = self.stage2_on().filter(|_| self.answered_on.is_none()).map(as_of);
             // A note's dates are past ones the widget wrote, well inside the calendar.
-            out.extend(c.check(as_of(closed), cal, ts).ok().map(|r| (r, closed.is_some())));
+            out.extend(c.check(closed.unwrap_or(today), cal, ts).ok().map(|r| (r, closed)));
         }
         if let Some(asked) = self.stage2_on().filter(|_| self.has_deadlines()) {
             let c = LateCheck {
@@ -218,8 +220,8 @@ impl Note {
                 extended_to: self.stage2_extended_to,
                 ..LateCheck::stage2(asked)
             };
-            let closed = self.stage2_refused_on.filter(|_| self.stage2_answered_on.is_none());
-            out.extend(c.check(as_of(closed), cal, ts).ok().map(|r| (r, closed.is_some())));
+            let closed = self.stage2_refused_on.filter(|_| self.stage2_answered_on.is_none()).map(as_of);
+            out.extend(c.check(closed.unwrap_or(today), cal, ts).ok().map(|r| (r, closed)));
         }
         out
     }
@@ -227,7 +229,7 @@ impl Note {
     /// The promises of the landlord's own it did not keep where the scheme's
     /// deadline for the same step was later and not missed (`scheme` and
     /// `own`: [`Note::checked`] against the scheme's and its own timescales).
-    fn broken(scheme: &[(LateReport, bool)], own: &[(LateReport, bool)]) -> Vec<Msg> {
+    fn broken(scheme: &[(LateReport, Option<NaiveDate>)], own: &[(LateReport, Option<NaiveDate>)]) -> Vec<Msg> {
         let limits = scheme.iter().flat_map(|(r, _)| r.checks.iter());
         let mine = |c: &DeadlineCheck| own.iter().flat_map(|(r, _)| r.checks.iter()).find(|o| o.event == c.event && o.due < c.due);
         limits.filter(|c| !c.status.is_late()).filter_map(|c| mine(c).filter(|o| o.status.is_late()).map(|o| broken(o, c.due))).collect()
@@ -251,7 +253,7 @@ impl Note {
             let o = own_closed.iter().find(|o| o.event == c.event && o.due < c.due);
             o.filter(|o| matches!(o.status, DeadlineStatus::NotYetDue { .. })).map(|o| o.due)
         };
-        let over: Vec<Stage> = checked.iter().filter(|(_, closed)| *closed).map(|(r, _)| r.stage).collect();
+        let over: Vec<Stage> = checked.iter().filter(|(_, closed)| closed.is_some()).map(|(r, _)| r.stage).collect();
         let reports: Vec<LateReport> = checked.into_iter().map(close).collect();
         let plain = Msg::new("tracker.plain").date("sent", self.sent_on).ltr("reference", &self.reference);
         // The stage it is at: its first deadline not yet done, else its answer.
