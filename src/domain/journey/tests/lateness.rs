@@ -145,3 +145,25 @@ fn a_refused_stage2_is_said_to_be_refused_not_ever_later() {
     let (_, other, _) = said(&a, d(2027, 1, 4), &ni);
     assert!(other.iter().any(|m| m.contains("refused") && !m.contains("Code")), "{other:?}");
 }
+
+#[test]
+fn a_stage1_closed_by_asking_for_stage2_is_told_as_over() {
+    let config = LandlordConfig::example();
+    // Acknowledged Monday 30 November: the answer was due Monday 14
+    // December (Code 6.3). Stage 2 asked for on Wednesday 16 December,
+    // with no stage 1 answer: 2 working days late then, and no later.
+    let mut a = stage1(Position::WaitingStage2);
+    ombudsman::S2_REQUESTED.set(&mut a, "16", "12", "2026");
+    let (missed, _, _) = said(&a, d(2027, 1, 4), &config);
+    assert_eq!(
+        missed,
+        [
+            "Example Homes did not send you its stage 1 answer by Monday 14 December 2026 (Code 6.3). \
+             It was 2 working days late when this stage closed on Wednesday 16 December 2026.",
+            // Stage 2 is open: acknowledgement due Wednesday 23 December (Code 6.11),
+            // late on 24 December and (after the holidays) 29, 30, 31 December and 4 January.
+            "Example Homes should have acknowledged your stage 2 request by Wednesday 23 December 2026 (Code 6.11). \
+             It is 5 working days late.",
+        ]
+    );
+}

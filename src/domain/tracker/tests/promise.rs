@@ -6,7 +6,7 @@ use super::*;
 use crate::domain::deadlines::Timescales;
 use crate::domain::journey::ombudsman::Position;
 use crate::domain::journey::{Answers, Ctx, Value};
-use crate::domain::late::DeadlineStatus;
+use crate::domain::late::{DeadlineCheck, DeadlineStatus};
 use crate::domain::text::Msg;
 use crate::domain::validate::DateInput;
 
@@ -236,4 +236,98 @@ fn a_recorded_date_can_be_changed_with_the_same_checks() {
     note.record(Record::Stage2Requested, Some(d(2026, 12, 7)), d(2026, 12, 7)).unwrap();
     note.record(Record::Stage2Acknowledged, Some(d(2026, 12, 8)), d(2026, 12, 8)).unwrap();
     assert_eq!(note.clone().record(Record::Stage2Requested, Some(d(2026, 12, 9)), d(2026, 12, 10)), Err(RecordError::After(d(2026, 12, 8))));
+}
+
+/// Acknowledged Wednesday 25 November: the stage 1 answer was due
+/// Wednesday 9 December (Code 6.3). A step missed in a stage that closed
+/// is told in the past, counted to the day it closed; in an open stage it
+/// is still told as late now.
+#[test]
+fn a_step_missed_in_a_closed_stage_is_told_as_over_on_the_day_it_closed() {
+    use crate::domain::journey::receipt::missed;
+    let config = LandlordConfig::example();
+    let w = english(&config);
+    let mut note = complaint(Scheme::England, d(2026, 11, 23));
+    note.record(Record::Acknowledged, Some(d(2026, 11, 25)), d(2026, 11, 25)).unwrap();
+
+    // Open: two working days late on Friday 11 December, and counting.
+    let s = note.status(d(2026, 12, 11), &config);
+    let answer = &s.reports[0].checks[1];
+    assert_eq!((answer.status, answer.closed_on), (DeadlineStatus::Missed { late_by: 2 }, None));
+    assert_eq!(missed(&s.reports).iter().map(|m| m.key.to_string()).collect::<Vec<_>>(), ["late.stage1_respond.missed"]);
+    assert_eq!(
+        said(&config, &missed(&s.reports)),
+        ["Example Homes should have sent you its stage 1 answer by Wednesday 9 December 2026 (Code 6.3). It is 2 working days late."]
+    );
+    assert_eq!(w.render(&s.headline), "We should have sent you our stage 1 answer by Wednesday 9 December 2026: we are 2 working days late.");
+
+    // Stage 2 asked for on Thursday 10 December closes stage 1: one
+    // working day late then, and still one weeks later.
+    note.record(Record::Stage2Requested, Some(d(2026, 12, 10)), d(2026, 12, 10)).unwrap();
+    for today in [d(2026, 12, 11), d(2027, 1, 20)] {
+        let s = note.status(today, &config);
+        let answer = &s.reports[0].checks[1];
+        assert_eq!((answer.status, answer.closed_on), (DeadlineStatus::Missed { late_by: 1 }, Some(d(2026, 12, 10))));
+        let stage1: Vec<Msg> = missed(&s.reports).into_iter().filter(|m| m.key.starts_with("late.stage1")).collect();
+        assert_eq!(stage1.iter().map(|m| m.key.to_string()).collect::<Vec<_>>(), ["late.stage1_respond.missed_closed"]);
+        assert_eq!(
+            said(&config, &stage1),
+            ["Example Homes did not send you its stage 1 answer by Wednesday 9 December 2026 (Code 6.3). \
+              It was 1 working day late when this stage closed on Thursday 10 December 2026."]
+        );
+    }
+    // Stage 2, still open, is told in the present: its acknowledgement was
+    // due Thursday 17 December (Code 6.11), 2 working days late on the 21st.
+    let s = note.status(d(2026, 12, 21), &config);
+    let stage2: Vec<String> = missed(&s.reports).iter().filter(|m| m.key.starts_with("late.stage2")).map(|m| w.render(m)).collect();
+    assert_eq!(
+        stage2,
+        ["Example Homes should have acknowledged your stage 2 request by Thursday 17 December 2026 (Code 6.11). It is 2 working days late."]
+    );
+}
+
+/// Stage 2 asked for on Monday 30 November: acknowledgement due Monday 7
+/// December (Code 6.11). Refused on Thursday 10 December, unacknowledged:
+/// the card's sentence and its list say it was 3 working days late then.
+#[test]
+fn a_refused_stage_2_tells_its_missed_acknowledgement_as_over() {
+    use crate::domain::journey::receipt::missed;
+    let config = LandlordConfig::example();
+    let mut note = complaint(Scheme::England, d(2026, 11, 23));
+    note.record(Record::Answered, Some(d(2026, 11, 27)), d(2026, 11, 27)).unwrap();
+    note.record(Record::Stage2Requested, Some(d(2026, 11, 30)), d(2026, 11, 30)).unwrap();
+    note.record(Record::Stage2Refused, Some(d(2026, 12, 10)), d(2026, 12, 10)).unwrap();
+    let s = note.status(d(2027, 1, 20), &config);
+    assert_eq!(s.over, [crate::domain::deadlines::Stage::Stage2]);
+    assert_eq!(s.headline.key, "tracker.status.stage2_acknowledge.missed_closed");
+    assert_eq!(
+        english(&config).render(&s.headline),
+        "We did not acknowledge your stage 2 request by Monday 7 December 2026: we were 3 working days late when this stage closed on Thursday 10 December 2026."
+    );
+    assert_eq!(
+        said(&config, &missed(&s.reports)),
+        ["Example Homes did not acknowledge your stage 2 request by Monday 7 December 2026 (Code 6.11). \
+          It was 3 working days late when this stage closed on Thursday 10 December 2026."]
+    );
+    // Whole in every language, stage 1 closed undone too.
+    let mut closed1 = complaint(Scheme::England, d(2026, 11, 23));
+    // Nothing heard: acknowledgement due 30 November, answer 14 December.
+    closed1.record(Record::Stage2Requested, Some(d(2026, 12, 17)), d(2026, 12, 17)).unwrap();
+    let s1 = closed1.status(d(2027, 1, 20), &config);
+    for locale in ["en-GB", "cy", "ur", "pl"] {
+        let w = words(locale, &config);
+        let checks = s.reports.iter().chain(&s1.reports).flat_map(|r| r.checks.iter()).filter(|c| c.closed_on.is_some());
+        // Each said as the check stands, and as if its stage had closed a day later.
+        let said = |c: &DeadlineCheck| [c.msg(), super::super::status::sentence(c)].map(|m| (w.render(&m), m.key));
+        let mut n = 0;
+        for c in checks {
+            let later = DeadlineCheck { closed_on: c.closed_on.map(|d| d.succ_opt().unwrap()), ..c.clone() };
+            for ((text, key), (other, _)) in said(c).into_iter().zip(said(&later)) {
+                assert!(key.ends_with("missed_closed") && !text.contains('{') && !text.contains("late.") && !text.contains("tracker."), "{locale}: {key} gave {text}");
+                assert_ne!(text, other, "{locale}: {key} says the day the stage closed");
+                n += 1;
+            }
+        }
+        assert_eq!(n, 6, "stage 1's two steps and stage 2's acknowledgement, each in two sentences");
+    }
 }
