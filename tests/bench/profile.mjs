@@ -10,6 +10,8 @@ const { page } = b;
 const cdp = await b.context.newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 await page.goto(site.url);
+// The widget itself, not the loader's plain copy of the first question.
+await page.locator('[data-putright][data-putright-status="ready"]').waitFor({ state: 'attached', timeout: 60000 });
 await page.getByRole('heading', { level: 1, name: 'Is any of these happening in your home now?' }).waitFor();
 await page.locator('.putright h1').focus();
 await cdp.send('Profiler.enable');
