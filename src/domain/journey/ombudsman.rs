@@ -28,6 +28,7 @@ pub const S2_REQUESTED: Date = Date("omb_s2_requested");
 pub const S2_ACKNOWLEDGED: Date = Date("omb_s2_acknowledged");
 pub const S2_ANSWERED: Date = Date("omb_s2_answered");
 pub const S2_EXTENDED: Date = Date("omb_s2_extended");
+pub const S2_REFUSED: Date = Date("omb_s2_refused");
 pub const WHY: Text = Text("omb_why");
 pub const OUTCOME: Text = Text("omb_outcome");
 pub const TELL: One<YesNo> = One::new("omb_tell");
@@ -47,6 +48,10 @@ fn asked_stage2(a: &Answers) -> bool {
 /// Stage 2 was asked for and the landlord took it on (not refused).
 fn in_stage2(a: &Answers) -> bool {
     asked_stage2(a) && !POSITION.is(a, Position::RefusedEscalation)
+}
+
+fn refused_stage2(a: &Answers) -> bool {
+    POSITION.is(a, Position::RefusedEscalation)
 }
 
 const fn date(key: &'static str) -> Field {
@@ -84,9 +89,14 @@ static STAGE2_PAGE: Page = Page::titled(
     "omb_s2_dates",
     &[
         date("omb_s2_requested"),
-        date("omb_s2_acknowledged").optional().when(in_stage2),
+        // Asked for a refused stage 2 too: a landlord may acknowledge a
+        // request (Code 6.11) before it refuses it (Code 5.11), and without
+        // the date a refusal after the acknowledgement deadline would read
+        // as a missed acknowledgement.
+        date("omb_s2_acknowledged").optional().when(asked_stage2),
         new_date("omb_s2_extended").when(in_stage2),
         date("omb_s2_answered").optional().when(|a| POSITION.is(a, Position::FinalResponse)),
+        date("omb_s2_refused").optional().when(refused_stage2),
     ],
 )
 .check(|a, ctx| {
@@ -100,6 +110,7 @@ static STAGE2_PAGE: Page = Page::titled(
             (&S2_EXTENDED, &S2_REQUESTED, "omb_s2_extended.before"),
             (&S2_ANSWERED, &S2_REQUESTED, "omb_s2_answered.before"),
             (&S2_ANSWERED, &S2_ACKNOWLEDGED, "omb_s2_acknowledged.after"),
+            (&S2_REFUSED, &S2_REQUESTED, "omb_s2_refused.before"),
         ],
     )
     .into_iter()
@@ -143,9 +154,10 @@ fn within_a_year(a: &Answers, ctx: &Ctx, new: &Date, from: &Date, key: &'static 
 fn given(d: &Date, a: &Answers, ctx: &Ctx) -> Option<chrono::NaiveDate> {
     let applies = match d.0 {
         "omb_answered" => stage1_answered(a),
-        "omb_s2_requested" => asked_stage2(a),
-        "omb_s2_acknowledged" | "omb_s2_extended" => in_stage2(a),
+        "omb_s2_requested" | "omb_s2_acknowledged" => asked_stage2(a),
+        "omb_s2_extended" => in_stage2(a),
         "omb_s2_answered" => POSITION.is(a, Position::FinalResponse),
+        "omb_s2_refused" => refused_stage2(a),
         _ => complained(a),
     };
     let date = if matches!(d.0, "omb_extended" | "omb_s2_extended") { d.get_any(a, ctx.today) } else { d.get(a, ctx.today) };
@@ -177,7 +189,10 @@ pub static STOPS: [Stop; 8] = [
 /// landlord's shorter promises), which is what its ombudsman applies. A
 /// new date the landlord gave moves the answer's deadline, up to the
 /// longest extension the scheme allows (Code 6.4, 6.15). A refused stage
-/// 2 has no stage 2 deadlines: the report says it was refused instead.
+/// 2 (Code 5.11) says so; given the day it was refused, it is judged as of
+/// that day, as the tracker has it: an acknowledgement (Code 6.11) missed
+/// by then stays missed, counted to then and told as over, and nothing of
+/// it is still to come. Without that day it has no stage 2 deadlines.
 pub fn lateness(a: &Answers, ctx: &Ctx) -> Vec<LateReport> {
     let cal = ctx.config.calendar();
     let ts = Timescales::of(ctx.config.scheme());
@@ -200,7 +215,16 @@ pub fn lateness(a: &Answers, ctx: &Ctx) -> Vec<LateReport> {
         }));
     }
     match given(&S2_REQUESTED, a, ctx) {
-        Some(requested) if POSITION.is(a, Position::RefusedEscalation) => out.push(refused(requested, ctx)),
+        Some(requested) if refused_stage2(a) => {
+            let on = given(&S2_REFUSED, a, ctx);
+            let mut r = refused(requested, on, ctx);
+            if let Some(on) = on {
+                let c = LateCheck { acknowledged_on: given(&S2_ACKNOWLEDGED, a, ctx), ..LateCheck::stage2(requested) };
+                // Past dates: inside the calendar.
+                r.checks = c.check(on, &cal, &ts).map(|c| c.closed(on).checks).unwrap_or_default();
+            }
+            out.push(r);
+        }
         Some(requested) => {
             let mut c = LateCheck::stage2(requested);
             c.acknowledged_on = given(&S2_ACKNOWLEDGED, a, ctx);
@@ -213,16 +237,23 @@ pub fn lateness(a: &Answers, ctx: &Ctx) -> Vec<LateReport> {
     out
 }
 
-/// Stage 2 asked for on `requested` and refused: nothing at stage 2 can
-/// be late, and the resident can go to the ombudsman now. In England a
-/// landlord must have valid reasons to refuse and set them out (Code
-/// 5.11); the model procedures' wording on this is not verified.
-fn refused(requested: chrono::NaiveDate, ctx: &Ctx) -> LateReport {
+/// Stage 2 asked for on `requested` and refused (`on`, if the resident
+/// said when): nothing at stage 2 can be late after the refusal, and the
+/// resident can go to the ombudsman now. In England a landlord must have
+/// valid reasons to refuse and set them out (Code 5.11); the model
+/// procedures' wording on this is not verified.
+fn refused(requested: chrono::NaiveDate, on: Option<chrono::NaiveDate>, ctx: &Ctx) -> LateReport {
+    let key = if on.is_some() { "omb_late.refused_on" } else { "omb_late.refused" };
     let note = match ctx.config.scheme() {
-        Scheme::England => Msg::new("omb_late.refused.code").msg("rule", Scheme::England.cite("5.11")),
-        _ => Msg::new("omb_late.refused"),
+        Scheme::England => Msg::new(format!("{key}.code")).msg("rule", Scheme::England.cite("5.11")),
+        _ => Msg::new(key),
     };
-    LateReport { stage: Stage::Stage2, checks: Vec::new(), notes: vec![note.date("date", requested)] }
+    let note = note.date("date", requested);
+    let note = match on {
+        Some(on) => note.date("refused", on),
+        None => note,
+    };
+    LateReport { stage: Stage::Stage2, checks: Vec::new(), notes: vec![note] }
 }
 
 /// Whether the resident said stage 2 was refused (with its date given).

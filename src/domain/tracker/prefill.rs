@@ -61,6 +61,7 @@ pub fn go_to_ombudsman(note: &Note, answers: &Answers) -> Answers {
     put(&mut a, &ombudsman::S2_ACKNOWLEDGED, note.stage2_acknowledged_on);
     put(&mut a, &ombudsman::S2_EXTENDED, note.stage2_extended_to);
     put(&mut a, &ombudsman::S2_ANSWERED, note.stage2_answered_on);
+    put(&mut a, &ombudsman::S2_REFUSED, note.stage2_refused_on);
     if ombudsman::WHY.opt(&a).is_none() && !note.what.is_empty() {
         ombudsman::WHY.set(&mut a, &note.what);
     }

@@ -1,5 +1,6 @@
 //! "Is my landlord late?" with real dates: a new date the landlord gave
-//! (Code 6.4 at stage 1, 6.15 at stage 2) and a refused stage 2 (Code 5.11).
+//! (Code 6.4 at stage 1, 6.15 at stage 2) and a refused stage 2 (Code 5.11),
+//! with and without the day it was refused.
 
 use chrono::NaiveDate;
 
@@ -124,9 +125,13 @@ fn a_refused_stage2_is_said_to_be_refused_not_ever_later() {
     let mut a = stage1(Position::RefusedEscalation);
     ombudsman::ANSWERED.set(&mut a, "4", "12", "2026");
     ombudsman::S2_REQUESTED.set(&mut a, "7", "12", "2026");
-    // A new stage 2 date is not asked when stage 2 was refused.
+    // A new stage 2 date is not asked when stage 2 was refused; the
+    // acknowledgement and the day it was refused are (both optional).
     let p = flow::page("omb_s2_dates").unwrap();
-    assert!(p.shown(&a).all(|f| f.key != "omb_s2_extended" && f.key != "omb_s2_acknowledged"));
+    let shown: Vec<&str> = p.shown(&a).map(|f| f.key).collect();
+    assert_eq!(shown, ["omb_s2_requested", "omb_s2_acknowledged", "omb_s2_refused"]);
+    // Without the day it was refused, an acknowledgement given changes nothing.
+    ombudsman::S2_ACKNOWLEDGED.set(&mut a, "7", "12", "2026");
     let config = LandlordConfig::example();
     for today in [d(2027, 1, 4), d(2027, 6, 1)] {
         let (missed, other, upcoming) = said(&a, today, &config);
@@ -166,4 +171,128 @@ fn a_stage1_closed_by_asking_for_stage2_is_told_as_over() {
              It is 5 working days late.",
         ]
     );
+}
+
+/// Stage 1 answered Friday 4 December 2026, stage 2 asked for Monday 7
+/// December and refused.
+fn refused() -> Answers {
+    let mut a = stage1(Position::RefusedEscalation);
+    ombudsman::ANSWERED.set(&mut a, "4", "12", "2026");
+    ombudsman::S2_REQUESTED.set(&mut a, "7", "12", "2026");
+    a
+}
+
+#[test]
+fn the_day_stage2_was_refused_is_asked_only_when_it_was_refused() {
+    let p = flow::page("omb_s2_dates").unwrap();
+    for position in [Position::FinalResponse, Position::WaitingStage2, Position::RefusedEscalation] {
+        let mut a = refused();
+        ombudsman::POSITION.set(&mut a, position);
+        let asked = p.shown(&a).any(|f| f.key == "omb_s2_refused");
+        assert_eq!(asked, position == Position::RefusedEscalation, "{position:?}");
+        // A refusal date kept from before the answer changed is not read.
+        ombudsman::S2_REFUSED.set(&mut a, "21", "12", "2026");
+        let (missed, _, _) = said(&a, d(2027, 1, 4), &LandlordConfig::example());
+        assert_eq!(missed.iter().any(|m| m.contains("closed")), position == Position::RefusedEscalation, "{position:?} {missed:?}");
+    }
+}
+
+#[test]
+fn a_refusal_before_the_request_or_still_to_come_is_questioned() {
+    let config = LandlordConfig::example();
+    let ctx = Ctx { today: d(2027, 1, 4), config: &config };
+    let p = flow::page("omb_s2_dates").unwrap();
+    let mut a = refused();
+    ombudsman::S2_REFUSED.set(&mut a, "4", "12", "2026");
+    let e = p.errors(&a, &ctx);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].field, "omb_s2_refused");
+    assert_eq!(
+        en(&e[0].message),
+        "The date your landlord refused must be on or after the date you asked for stage 2 (Monday 7 December 2026)"
+    );
+    // The same day as the request is fine; empty is fine (it is optional).
+    ombudsman::S2_REFUSED.set(&mut a, "7", "12", "2026");
+    assert_eq!(p.errors(&a, &ctx), vec![]);
+    ombudsman::S2_REFUSED.set(&mut a, "", "", "");
+    assert_eq!(p.errors(&a, &ctx), vec![]);
+    // A refusal has happened: not after today.
+    ombudsman::S2_REFUSED.set(&mut a, "5", "1", "2027");
+    let e = p.errors(&a, &ctx);
+    assert_eq!((e.len(), e[0].field.as_str()), (1, "omb_s2_refused"), "{e:?}");
+}
+
+#[test]
+fn a_refused_stage2_with_its_day_keeps_the_acknowledgement_it_missed() {
+    let config = LandlordConfig::example();
+    let mut a = refused();
+    // Refused Monday 21 December, 10 working days after the request, with
+    // no acknowledgement: it was due Monday 14 December (Code 6.11), and
+    // was late on 15, 16, 17, 18 and 21 December, and no later.
+    ombudsman::S2_REFUSED.set(&mut a, "21", "12", "2026");
+    for today in [d(2027, 1, 4), d(2027, 6, 1)] {
+        let (missed, other, upcoming) = said(&a, today, &config);
+        assert_eq!(
+            missed,
+            ["Example Homes did not acknowledge your stage 2 request by Monday 14 December 2026 (Code 6.11). \
+              It was 5 working days late when this stage closed on Monday 21 December 2026."]
+        );
+        assert!(upcoming.is_empty(), "nothing of a refused stage 2 is still to come: {upcoming:?}");
+        // After stage 1's two on-time steps, the refusal with its day.
+        assert_eq!(
+            other[2..],
+            ["You asked for stage 2 on Monday 7 December 2026 and Example Homes refused on Monday 21 December 2026. \
+              Stage 2 ended that day, so nothing at stage 2 can be late after it. It can refuse only for a valid reason, \
+              and it must tell you what that reason is (Code 5.11). You can ask the Housing Ombudsman Service for help now, without waiting."]
+        );
+    }
+    // The summary for the Ombudsman has the day and the missed acknowledgement.
+    let ctx = Ctx { today: d(2027, 1, 4), config: &config };
+    let summary = receipt::ombudsman_summary(&a, &ctx, &crate::domain::examples::words());
+    assert!(summary.contains("The date your landlord refused: Monday 21 December 2026"), "{summary}");
+    assert!(summary.contains("It was 5 working days late when this stage closed on Monday 21 December 2026."), "{summary}");
+    // Acknowledged on time before the refusal: nothing missed.
+    ombudsman::S2_ACKNOWLEDGED.set(&mut a, "10", "12", "2026");
+    let (missed, other, _) = said(&a, d(2027, 1, 4), &config);
+    assert!(missed.is_empty(), "{missed:?}");
+    assert!(other.iter().any(|m| m.contains("acknowledged your stage 2 request on Thursday 10 December 2026, on time")), "{other:?}");
+    // Refused before the acknowledgement was due: nothing to miss.
+    let mut a = refused();
+    ombudsman::S2_REFUSED.set(&mut a, "9", "12", "2026");
+    let (missed, other, upcoming) = said(&a, d(2027, 1, 4), &config);
+    assert!(missed.is_empty() && upcoming.is_empty(), "{missed:?} {upcoming:?}");
+    assert_eq!(other.len(), 3, "stage 1's two and the refusal: {other:?}");
+    // Outside England, no Code section is cited, and the day is still said.
+    let mut a = refused();
+    ombudsman::S2_REFUSED.set(&mut a, "21", "12", "2026");
+    let (missed, other, _) = said(&a, d(2027, 1, 4), &LandlordConfig::example_in(Scheme::NorthernIreland));
+    assert!(missed.iter().any(|m| m.contains("stage 2") && m.contains("closed on Monday 21 December 2026")), "{missed:?}");
+    assert!(other.iter().any(|m| m.contains("21 December 2026") && !m.contains("Code")), "{other:?}");
+}
+
+#[test]
+fn a_refused_stage2_without_its_day_is_told_as_before() {
+    let config = LandlordConfig::example();
+    let a = refused();
+    let (missed, other, upcoming) = said(&a, d(2027, 1, 4), &config);
+    assert!(missed.is_empty() && upcoming.is_empty(), "{missed:?} {upcoming:?}");
+    assert_eq!(
+        other[2..],
+        ["You asked for stage 2 on Monday 7 December 2026 and Example Homes refused, so there is no stage 2 time limit \
+          for it to miss. It can refuse only for a valid reason, and it must tell you what that reason is (Code 5.11). \
+          You can ask the Housing Ombudsman Service for help now, without waiting."]
+    );
+}
+
+#[test]
+fn the_day_stage2_was_refused_is_on_its_page_in_check_your_answers() {
+    let config = LandlordConfig::example();
+    let ctx = Ctx { today: d(2027, 1, 4), config: &config };
+    let mut a = refused();
+    ombudsman::S2_REFUSED.set(&mut a, "21", "12", "2026");
+    let rows = summary::rows(&a, &ctx, &crate::domain::examples::words());
+    let row = rows.iter().find(|r| r.lines.iter().any(|l| l.contains("The date your landlord refused"))).expect("a row has it");
+    // Its Change link goes back to the page that asks it.
+    assert_eq!(row.page, "omb_s2_dates");
+    assert!(row.lines.iter().any(|l| l == "The date your landlord refused: Monday 21 December 2026"), "{:?}", row.lines);
 }
