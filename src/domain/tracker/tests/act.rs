@@ -213,3 +213,39 @@ fn go_to_the_ombudsman_keeps_the_new_date_the_landlord_gave() {
     assert!(missed.is_empty(), "{:?}", missed.iter().map(|m| english(&config).render(m)).collect::<Vec<_>>());
     assert!(!note.status(today, &config).missed);
 }
+
+#[test]
+fn go_to_the_ombudsman_after_a_refused_stage2_tells_the_same_missed_acknowledgement() {
+    let config = LandlordConfig::example();
+    let today = d(2027, 1, 20);
+    let ctx = Ctx { today, config: &config };
+    let mut note = complaint(Scheme::England, d(2026, 11, 23));
+    note.record(Record::Acknowledged, Some(d(2026, 11, 25)), today).unwrap();
+    note.record(Record::Answered, Some(d(2026, 12, 4)), today).unwrap();
+    note.record(Record::Stage2Requested, Some(d(2026, 12, 7)), today).unwrap();
+    // Refused 10 working days after the request, never acknowledged (Code 6.11, 5.11).
+    note.record(Record::Stage2Refused, Some(d(2026, 12, 21)), today).unwrap();
+    let a = prefill::go_to_ombudsman(&note, &danger_answered());
+    assert_eq!(ombudsman::POSITION.get(&a), Some(ombudsman::Position::RefusedEscalation));
+    assert_eq!(ombudsman::S2_REFUSED.get(&a, today), Some(d(2026, 12, 21)), "the refusal is not asked again");
+    let mut p = prefill::first_page(&a, &ctx);
+    while p.key != "omb_outcome" {
+        assert!(!p.answerable() || p.passes(&a, &ctx), "{} passes as filled in", p.key);
+        p = journey::next(&a, &ctx, p);
+    }
+    let english = english(&config);
+    let said = |r: &[crate::domain::late::LateReport]| journey::receipt::missed(r).iter().map(|m| english.render(m)).collect::<Vec<_>>();
+    let missed = said(&ombudsman::lateness(&a, &ctx));
+    assert_eq!(
+        missed,
+        ["Example Homes did not acknowledge your stage 2 request by Monday 14 December 2026 (Code 6.11). \
+          It was 5 working days late when this stage closed on Monday 21 December 2026."]
+    );
+    assert_eq!(missed, said(&note.status(today, &config).reports));
+
+    // Acknowledged before it refused: nothing missed, in either.
+    note.record(Record::Stage2Acknowledged, Some(d(2026, 12, 9)), today).unwrap();
+    let a = prefill::go_to_ombudsman(&note, &danger_answered());
+    assert!(said(&ombudsman::lateness(&a, &ctx)).is_empty());
+    assert!(said(&note.status(today, &config).reports).is_empty());
+}
