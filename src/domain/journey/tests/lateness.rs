@@ -295,4 +295,11 @@ fn the_day_stage2_was_refused_is_on_its_page_in_check_your_answers() {
     // Its Change link goes back to the page that asks it.
     assert_eq!(row.page, "omb_s2_dates");
     assert!(row.lines.iter().any(|l| l == "The date your landlord refused: Monday 21 December 2026"), "{:?}", row.lines);
+    // The referral's payload has no dates of the landlord's steps (the
+    // summary for the Ombudsman does): it builds and is valid as before.
+    let words = crate::domain::examples::words();
+    let s = to_submission(&a, super::ID, "2027-01-04T10:00:00+00:00", "en-GB", &ctx, &words).unwrap_or_else(|e| panic!("{e:?}"));
+    let json = s.to_json();
+    assert!(!json.contains("2026-12-21"), "{json}");
+    assert!(crate::domain::examples::schema_errors(&serde_json::from_str(&json).unwrap()).is_empty());
 }
