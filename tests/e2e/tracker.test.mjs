@@ -314,4 +314,17 @@ test('stage 1 reads as closed once stage 2 is asked for, a recorded date can be 
   await press(page, t('tracker.action.ombudsman'));
   assert.equal(await focusedHeading(page), label('omb_position'));
   assert.equal(await page.getByLabel(t('omb_position.refused_escalation'), { exact: true }).isChecked(), true, 'refused, from the note');
+  // Its dates, from the note: the day it was refused is not asked again.
+  await press(page, t('button.continue'));
+  assert.equal(await focusedHeading(page), title('omb_dates'));
+  await press(page, t('button.continue'));
+  assert.equal(await focusedHeading(page), title('omb_s2_dates'));
+  const refusedOn = page.locator('.putright fieldset').filter({ has: page.locator('legend', { hasText: label('omb_s2_refused') }) }).locator('input');
+  assert.deepEqual(await refusedOn.evaluateAll((els) => els.map((e) => e.value)), ['11', '12', '2026'], 'the day it was refused, from the note');
+  // Refused before the stage 2 acknowledgement was due (Monday 14
+  // December): nothing missed; the refusal is told with its day.
+  await press(page, t('button.continue'));
+  assert.equal(await focusedHeading(page), t('omb_late.title_refused'));
+  const late = await widgetText(page);
+  assert.ok(late.includes('refused on Friday 11 December 2026'), late);
 });
