@@ -110,7 +110,8 @@ pub struct Status {
     /// since, late): what gives the resident the right to go on.
     pub missed: bool,
     /// The landlord's own shorter promises it did not keep, where it was
-    /// not (yet) late under the scheme: one sentence each, saying so.
+    /// not (yet) late under the scheme: one sentence each, saying so (a
+    /// closed stage's as over, as of the day it closed).
     pub broken: Vec<Msg>,
     /// A line saying a stage is over without its answer recorded: stage 1
     /// once stage 2 was asked for, or stage 2 refused.
@@ -157,16 +158,19 @@ fn what(c: &DeadlineCheck) -> Msg {
 }
 
 /// The sentence for a promise of the landlord's own (`o`) that it did not
-/// keep, where the scheme's deadline for the step (`limit`) was later.
+/// keep, where the scheme's deadline for the step (`limit`) was later
+/// (`tracker.own.<state>`): one missed in a stage that closed undone is
+/// told in the past, counted to the day it closed (`{closed}`).
 fn broken(o: &DeadlineCheck, limit: NaiveDate) -> Msg {
-    let m = Msg::new(format!("tracker.own.{}", o.status.state()))
+    let m = Msg::new(format!("tracker.own.{}", o.state()))
         .msg("what", what(o))
         .date("due", o.due)
         .date("limit", limit)
         .msg("rule", o.scheme.cite(o.code_section))
         .msg("late", Msg::new("tracker.late_by").count(o.status.late_by()));
-    match o.status {
-        DeadlineStatus::DoneLate { on, .. } => m.date("on", on),
+    match (o.status, o.closed_on) {
+        (DeadlineStatus::DoneLate { on, .. }, _) => m.date("on", on),
+        (DeadlineStatus::Missed { .. }, Some(closed)) => m.date("closed", closed),
         _ => m,
     }
 }
@@ -227,11 +231,15 @@ impl Note {
     }
 
     /// The promises of the landlord's own it did not keep where the scheme's
-    /// deadline for the same step was later and not missed (`scheme` and
-    /// `own`: [`Note::checked`] against the scheme's and its own timescales).
-    fn broken(scheme: &[(LateReport, Option<NaiveDate>)], own: &[(LateReport, Option<NaiveDate>)]) -> Vec<Msg> {
+    /// deadline for the same step was later and not missed. `scheme`:
+    /// [`Note::checked`] against the scheme's timescales, left unclosed so
+    /// that a closed stage's steps still to come (or passed) under the
+    /// scheme on the day it closed are there to compare with; `own`: the
+    /// checks of [`Note::reports`] against its own timescales, a closed
+    /// stage's carrying the day it closed, its steps still to come dropped.
+    fn broken(scheme: &[(LateReport, Option<NaiveDate>)], own: &[DeadlineCheck]) -> Vec<Msg> {
         let limits = scheme.iter().flat_map(|(r, _)| r.checks.iter());
-        let mine = |c: &DeadlineCheck| own.iter().flat_map(|(r, _)| r.checks.iter()).find(|o| o.event == c.event && o.due < c.due);
+        let mine = |c: &DeadlineCheck| own.iter().find(|o| o.event == c.event && o.due < c.due);
         limits.filter(|c| !c.status.is_late()).filter_map(|c| mine(c).filter(|o| o.status.is_late()).map(|o| broken(o, c.due))).collect()
     }
 
@@ -245,12 +253,13 @@ impl Note {
         let ts = Timescales::of(self.scheme);
         let cal = config.calendar();
         let checked = self.checked(today, &cal, &ts);
-        let own = self.promised_timescales().map(|p| self.checked(today, &cal, &p)).unwrap_or_default();
+        // Its own dates, closed once: a closed stage's still to come dropped,
+        // what it had missed told as over on the day it closed.
+        let own: Vec<DeadlineCheck> =
+            self.promised_timescales().map(|p| self.reports(today, &cal, &p)).unwrap_or_default().into_iter().flat_map(|r| r.checks).collect();
         let broken = Note::broken(&checked, &own);
-        // Its own dates, closed once: a closed stage's still to come dropped.
-        let own_closed: Vec<DeadlineCheck> = own.iter().cloned().map(close).flat_map(|r| r.checks).collect();
         let sooner = |c: &DeadlineCheck| {
-            let o = own_closed.iter().find(|o| o.event == c.event && o.due < c.due);
+            let o = own.iter().find(|o| o.event == c.event && o.due < c.due);
             o.filter(|o| matches!(o.status, DeadlineStatus::NotYetDue { .. })).map(|o| o.due)
         };
         let over: Vec<Stage> = checked.iter().filter(|(_, closed)| closed.is_some()).map(|(r, _)| r.stage).collect();

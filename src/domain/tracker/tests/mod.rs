@@ -13,6 +13,7 @@ use crate::domain::text::{shipped, Arg, Render, Words};
 
 mod act;
 mod ics;
+mod own;
 mod promise;
 mod store;
 mod walk;
