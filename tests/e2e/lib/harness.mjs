@@ -217,10 +217,18 @@ export function uncaughtErrors(browser, from = 0) {
  * The default includes every widget host and so its (open) shadow root.
  */
 export async function axe(page, include = '[data-putright]') {
+  // @axe-core/playwright finishes each run in a blank page it opens in the
+  // same browser context, which can take the focus from this page's window
+  // (the focused element blurs, and the window's focus comes back on the
+  // host page's first link). The page is given back the focus it had, so
+  // the checks after this one see the widget's own focus, not axe's.
+  const had = await page.evaluateHandle(() => __prActive());
   const results = await new AxeBuilder({ page })
     .include(include)
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();
+  await had.evaluate((el) => { if (el && el.isConnected && el !== __prActive()) el.focus({ preventScroll: true }); });
+  await had.dispose();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
