@@ -161,14 +161,17 @@ impl LateReport {
         self.checks.iter().any(|c| c.status.is_late())
     }
 
-    /// This report, of a stage checked as of `on`, the day it closed
-    /// before it was done: what it had missed by then stays missed,
-    /// counted to that day and told as over; what was still to come, or
-    /// passed without a working day late yet, is dropped.
-    pub fn closed(mut self, on: NaiveDate) -> Self {
-        self.checks.retain(|c| c.status.is_done() || c.status.is_late());
-        for c in &mut self.checks {
-            c.closed_on = Some(on);
+    /// This report, of a stage checked as of `closed`, the day it closed
+    /// before it was done, if it did: what it had missed by then stays
+    /// missed, counted to that day and told as over; what was still to
+    /// come, or passed without a working day late yet, is dropped. A stage
+    /// still open (`None`) is returned as it is.
+    pub fn closed(mut self, closed: Option<NaiveDate>) -> Self {
+        if closed.is_some() {
+            self.checks.retain(|c| c.status.is_done() || c.status.is_late());
+            for c in &mut self.checks {
+                c.closed_on = closed;
+            }
         }
         self
     }
@@ -401,10 +404,10 @@ mod tests {
         // passed without a working day late, the answer was to come; neither is kept.
         let r = c.check(d(2026, 11, 28), &CAL, &Timescales::CODE).unwrap();
         assert_eq!(r.checks[0].status, DeadlineStatus::Passed { late_from: d(2026, 11, 30) });
-        assert!(r.closed(d(2026, 11, 28)).checks.is_empty());
+        assert!(r.closed(Some(d(2026, 11, 28))).checks.is_empty());
         // Closed on Tuesday 1 December: the acknowledgement stays missed,
         // counted to that day, and is told as over.
-        let r = c.check(d(2026, 12, 1), &CAL, &Timescales::CODE).unwrap().closed(d(2026, 12, 1));
+        let r = c.check(d(2026, 12, 1), &CAL, &Timescales::CODE).unwrap().closed(Some(d(2026, 12, 1)));
         assert_eq!(r.checks.len(), 1);
         assert_eq!((r.checks[0].status, r.checks[0].closed_on), (DeadlineStatus::Missed { late_by: 2 }, Some(d(2026, 12, 1))));
         assert_eq!(r.checks[0].msg().key, "late.stage1_acknowledge.missed_closed");
@@ -423,7 +426,7 @@ mod tests {
         // One done stays done, on time or late, whatever the day it closed.
         let mut done = c;
         done.acknowledged_on = Some(d(2026, 11, 26));
-        let r = done.check(d(2026, 12, 1), &CAL, &Timescales::CODE).unwrap().closed(d(2026, 12, 1));
+        let r = done.check(d(2026, 12, 1), &CAL, &Timescales::CODE).unwrap().closed(Some(d(2026, 12, 1)));
         assert_eq!(r.checks.len(), 1);
         assert_eq!(r.checks[0].msg().key, "late.stage1_acknowledge.met");
     }

@@ -85,7 +85,7 @@ pub fn files(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
             }
             // Said on this page only: if the resident has left it, Send
             // finds the files gone, as it finds any.
-            if looking.try_with_value(|_| ()).is_some() {
+            if !looking.is_disposed() {
                 forget_lost(w, key, &lost);
             }
         });

@@ -208,11 +208,7 @@ pub fn lateness(a: &Answers, ctx: &Ctx) -> Vec<LateReport> {
         // tracker has it.
         let closed = given(&S2_REQUESTED, a, ctx).filter(|_| c.answered_on.is_none()).map(|d| d.min(ctx.today));
         // Past dates, and new dates from 1900 to 9999: inside the calendar.
-        let report = c.check(closed.unwrap_or(ctx.today), &cal, &ts).ok();
-        out.extend(report.map(|r| match closed {
-            Some(on) => r.closed(on),
-            None => r,
-        }));
+        out.extend(c.check(closed.unwrap_or(ctx.today), &cal, &ts).ok().map(|r| r.closed(closed)));
     }
     match given(&S2_REQUESTED, a, ctx) {
         Some(requested) if refused_stage2(a) => {
@@ -221,7 +217,7 @@ pub fn lateness(a: &Answers, ctx: &Ctx) -> Vec<LateReport> {
             if let Some(on) = on {
                 let c = LateCheck { acknowledged_on: given(&S2_ACKNOWLEDGED, a, ctx), ..LateCheck::stage2(requested) };
                 // Past dates: inside the calendar.
-                r.checks = c.check(on, &cal, &ts).map(|c| c.closed(on).checks).unwrap_or_default();
+                r.checks = c.check(on, &cal, &ts).map(|r| r.closed(Some(on)).checks).unwrap_or_default();
             }
             out.push(r);
         }

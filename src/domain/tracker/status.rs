@@ -175,16 +175,6 @@ fn broken(o: &DeadlineCheck, limit: NaiveDate) -> Msg {
     }
 }
 
-/// A stage over before it was done keeps what it had missed by then, told
-/// as over on the day it closed, and drops what was still to come
-/// ([`LateReport::closed`]).
-fn close((r, closed): (LateReport, Option<NaiveDate>)) -> LateReport {
-    match closed {
-        Some(on) => r.closed(on),
-        None => r,
-    }
-}
-
 fn missed_now(r: Option<&LateReport>) -> bool {
     r.is_some_and(|r| r.checks.iter().any(|c| matches!(c.status, DeadlineStatus::Missed { .. })))
 }
@@ -197,7 +187,7 @@ impl Note {
     /// is checked as of the day it closed: what it had missed by then
     /// stays missed, what was still to come no longer is.
     pub(super) fn reports(&self, today: NaiveDate, cal: &Calendar, ts: &Timescales) -> Vec<LateReport> {
-        self.checked(today, cal, ts).into_iter().map(close).collect()
+        self.checked(today, cal, ts).into_iter().map(|(r, closed)| r.closed(closed)).collect()
     }
 
     /// [`Note::reports`], each with the day its stage closed undone, if it
@@ -263,7 +253,7 @@ impl Note {
             o.filter(|o| matches!(o.status, DeadlineStatus::NotYetDue { .. })).map(|o| o.due)
         };
         let over: Vec<Stage> = checked.iter().filter(|(_, closed)| closed.is_some()).map(|(r, _)| r.stage).collect();
-        let reports: Vec<LateReport> = checked.into_iter().map(close).collect();
+        let reports: Vec<LateReport> = checked.into_iter().map(|(r, closed)| r.closed(closed)).collect();
         let plain = Msg::new("tracker.plain").date("sent", self.sent_on).ltr("reference", &self.reference);
         // The stage it is at: its first deadline not yet done, else its answer.
         let headline = reports
@@ -282,7 +272,7 @@ impl Note {
         let sooner = reports
             .iter()
             .flat_map(|r| r.checks.iter())
-            // Only an open stage's: `close` dropped a closed one's still to come.
+            // Only an open stage's: `LateReport::closed` dropped a closed one's still to come.
             .filter(|c| matches!(c.status, DeadlineStatus::NotYetDue { .. }))
             .filter_map(|c| sooner(c).map(|due| (c.event, due)))
             .collect();
