@@ -321,6 +321,20 @@ test('stage 1 reads as closed once stage 2 is asked for, a recorded date can be 
   assert.equal(await focusedHeading(page), title('omb_s2_dates'));
   const refusedOn = page.locator('.putright fieldset').filter({ has: page.locator('legend', { hasText: label('omb_s2_refused') }) }).locator('input');
   assert.deepEqual(await refusedOn.evaluateAll((els) => els.map((e) => e.value)), ['11', '12', '2026'], 'the day it was refused, from the note');
+  assert.deepEqual(await axe(page), [], 'axe on the stage 2 dates with the refusal');
+  await checkStep(page, `${p}-omb-s2-refused`, 'normal');
+  // A refusal before stage 2 was asked for is refused beside its field,
+  // and the page keeps what was typed until it is put right.
+  await fillDate(page, label('omb_s2_refused', { optional: true }), '1', '1', '2020');
+  await press(page, t('button.continue'));
+  const refusedSummary = page.locator('.pr-error-summary');
+  await refusedSummary.waitFor();
+  const refusedError = await refusedSummary.innerText();
+  assert.ok(refusedError.includes('The date your landlord refused must be on or after the date you asked for stage 2'), refusedError);
+  assert.deepEqual(await refusedOn.evaluateAll((els) => els.map((e) => e.value)), ['1', '1', '2020'], 'what was typed is kept');
+  assert.deepEqual(await axe(page), [], 'axe on the stage 2 dates in error state');
+  await checkStep(page, `${p}-omb-s2-refused-error`, 'error');
+  await fillDate(page, label('omb_s2_refused', { optional: true }), '11', '12', '2026');
   // Refused before the stage 2 acknowledgement was due (Monday 14
   // December): nothing missed; the refusal is told with its day.
   await press(page, t('button.continue'));
