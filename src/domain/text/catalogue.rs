@@ -27,7 +27,20 @@ pub struct Catalogue {
     pub rtl: bool,
     group: String,
     group_min: usize,
+    /// Weekday names as written inside a sentence, and after a word that
+    /// mutates them (`@meta.weekday_in_text`, `weekday_soft`, `soften`).
+    weekdays: Weekdays,
     entries: HashMap<String, Entry>,
+}
+
+/// How a language writes a weekday that is not the first word of its
+/// sentence. Welsh lowercases "dydd" there, and after "ar" or "tan" it
+/// takes the soft mutation: "ar ddydd Gwener", not "ar Dydd Gwener".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Weekdays {
+    in_text: Vec<String>,
+    soft: Vec<String>,
+    soften: Vec<String>,
 }
 
 /// Why a catalogue could not be read. Names the key, never the text.
@@ -57,6 +70,15 @@ impl Catalogue {
                 if let Some(m) = v.get("group_min").and_then(Value::as_u64) {
                     c.group_min = m as usize;
                 }
+                let list = |k: &str, len: Option<usize>| -> Result<Vec<String>, CatalogueError> {
+                    let Some(v) = v.get(k) else { return Ok(Vec::new()) };
+                    let items: Option<Vec<String>> = v.as_array().and_then(|a| a.iter().map(|i| i.as_str().map(str::to_owned)).collect());
+                    match items {
+                        Some(items) if len.is_none_or(|n| items.len() == n) => Ok(items),
+                        _ => Err(CatalogueError(format!("@meta.{k} must be a list of {} texts", len.map_or("".into(), |n| n.to_string())))),
+                    }
+                };
+                c.weekdays = Weekdays { in_text: list("weekday_in_text", Some(7))?, soft: list("weekday_soft", Some(7))?, soften: list("soften", None)? };
                 continue;
             }
             let entry = match v {
@@ -176,10 +198,29 @@ impl Catalogue {
 
     /// A date written long in this language.
     pub fn long_date(&self, d: NaiveDate) -> String {
-        let weekday = WEEKDAY_KEYS[d.weekday().num_days_from_monday() as usize];
+        self.date_after(d, "")
+    }
+
+    /// A date written long after the text `before` (of the same sentence):
+    /// at the start of a sentence its weekday is written as in the list of
+    /// names, inside one as the catalogue's `@meta` says (see [`Weekdays`]).
+    fn date_after(&self, d: NaiveDate, before: &str) -> String {
+        let day = d.weekday().num_days_from_monday() as usize;
+        let before = before.trim_end();
+        let starts = before.is_empty() || before.ends_with(['.', ':', '!', '?']);
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let w = &self.weekdays;
+        let weekday = if starts {
+            None
+        } else if w.soften.iter().any(|s| s == word) {
+            w.soft.get(day)
+        } else {
+            w.in_text.get(day)
+        };
+        let weekday = weekday.cloned().unwrap_or_else(|| self.plain(WEEKDAY_KEYS[day]));
         let month = MONTH_KEYS[(d.month0()) as usize];
         let msg = Msg::new("date.long")
-            .text("weekday", self.plain(weekday))
+            .text("weekday", weekday)
             .num("day", i64::from(d.day()))
             .text("month", self.plain(month))
             .arg("year", Arg::Text(d.year().to_string()));
@@ -254,7 +295,10 @@ impl Catalogue {
         match arg {
             Arg::Text(t) => out.push_str(t),
             Arg::Ltr(t) => out.push_str(&self.ltr(t)),
-            Arg::Date(d) => out.push_str(&self.long_date(*d)),
+            Arg::Date(d) => {
+                let date = self.date_after(*d, out);
+                out.push_str(&date);
+            }
             Arg::Num(n) => out.push_str(&self.number(*n)),
             Arg::Msg(m) => out.push_str(&self.render_with(m, shared)),
         }

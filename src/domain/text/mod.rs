@@ -31,7 +31,9 @@
 //!
 //! Dates are written with the catalogue's own names (`date.weekday.1` is
 //! Monday, `date.month.1` January) and pattern (`date.long`), so Welsh
-//! reads "Dydd Llun 30 Tachwedd 2026".
+//! reads "Dydd Llun 30 Tachwedd 2026". Inside a sentence a weekday may
+//! take another form: `@meta.weekday_in_text`, and `@meta.weekday_soft`
+//! after a word in `@meta.soften` (Welsh "ar ddydd Gwener").
 
 use std::borrow::Cow;
 
@@ -419,5 +421,28 @@ mod tests {
         assert_eq!(forms.iter().collect::<std::collections::HashSet<_>>().len(), 6, "six Welsh forms: {forms:?}");
         let ur = shipped::get("ur");
         assert_ne!(ur.render(&Msg::new("chars.left").count(1)), ur.render(&Msg::new("chars.left").count(2)).replace('2', "1"));
+    }
+
+    #[test]
+    fn welsh_weekdays_inside_a_sentence_are_lowercase_and_mutate_after_ar_and_tan() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 11).unwrap();
+        let cy = shipped::get("cy");
+        let refused = cy.render(&Msg::new("tracker.refused").date("date", d).text("stage2", "cam 2").text("ombudsman", "yr Ombwdsmon"));
+        assert!(refused.starts_with("Ar ddydd Gwener 11 Rhagfyr 2026 fe ddywedon"), "{refused}");
+        let mine = |pattern: &str| {
+            let c = cat(&format!(r#"{{"@meta":{{"locale":"cy","weekday_in_text":["dydd Llun","dydd Mawrth","dydd Mercher","dydd Iau","dydd Gwener","dydd Sadwrn","dydd Sul"],"weekday_soft":["ddydd Llun","ddydd Mawrth","ddydd Mercher","ddydd Iau","ddydd Gwener","ddydd Sadwrn","ddydd Sul"],"soften":["ar","tan"]}},"date.long":"{{weekday}} {{day}}","date.weekday.5":"Dydd Gwener","m":"{pattern}"}}"#));
+            c.render(&Msg::new("m").date("d", d))
+        };
+        assert_eq!(mine("{d}: da"), "Dydd Gwener 11: da", "a sentence's first word");
+        assert_eq!(mine("Erbyn {d}. Wedyn {d}"), "Erbyn dydd Gwener 11. Wedyn dydd Gwener 11");
+        assert_eq!(mine("Daeth i ben ar {d}."), "Daeth i ben ar ddydd Gwener 11.");
+        assert_eq!(mine("Mae gennych tan {d} (sef {d})"), "Mae gennych tan ddydd Gwener 11 (sef dydd Gwener 11)");
+        assert_eq!(mine("Un. {d}"), "Un. Dydd Gwener 11", "after a full stop");
+        // English, with no such lists, names the day the same everywhere.
+        let en = shipped::get("en-GB");
+        assert!(en.render(&Msg::new("tracker.refused").date("date", d).text("stage2", "stage 2").text("ombudsman", "the Ombudsman")).contains("Friday 11 December 2026"));
+        // A list of the wrong length is the catalogue's error, named.
+        let bad = Catalogue::from_json(r#"{"@meta":{"locale":"cy","weekday_soft":["ddydd Llun"]}}"#).unwrap_err();
+        assert!(bad.0.contains("@meta.weekday_soft"), "{}", bad.0);
     }
 }
