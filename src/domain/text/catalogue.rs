@@ -109,6 +109,9 @@ impl Catalogue {
     /// Adds or replaces messages from `other` (a landlord's own catalogue).
     pub fn merge(&mut self, other: Catalogue) {
         self.entries.extend(other.entries);
+        if other.weekdays != Weekdays::default() {
+            self.weekdays = other.weekdays;
+        }
         if !other.name.is_empty() && other.name != other.locale {
             self.name = other.name;
         }
