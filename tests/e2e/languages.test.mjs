@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading } from './lib/harness.mjs';
 import { step, check, fill, fillDate, aboutYou, sendAndConfirm, fresh, press } from './lib/journey.mjs';
-import { label, title, t } from './lib/text.mjs';
+import { label, title, t, catalogue } from './lib/text.mjs';
 
 let receiver, site;
 
@@ -61,15 +61,22 @@ async function complaintIn(page, locale, what) {
   // What happens next, in the language's own words and dates.
   const text = await page.locator('.putright').innerText();
   const ack = payload.expected_dates.find((d) => d.event === 'stage1_acknowledge').due;
-  assert.ok(text.includes(t('receipt.stage1_acknowledge', { due: longDateIn(locale, ack) }, locale)), `${locale}: ${text}`);
+  // The date is inside a sentence ("by {due}"): Welsh writes "dydd", not "Dydd", there.
+  assert.ok(text.includes(t('receipt.stage1_acknowledge', { due: longDateIn(locale, ack, { inText: true }) }, locale)), `${locale}: ${text}`);
   return payload;
 }
 
-/** "2026-11-30" written long, with the catalogue's names and pattern. */
-function longDateIn(locale, iso) {
+/**
+ * "2026-11-30" written long, with the catalogue's names and pattern;
+ * `inText`: inside a sentence, where a catalogue may name the weekday
+ * differently (`@meta.weekday_in_text`).
+ */
+function longDateIn(locale, iso, { inText = false } = {}) {
   const [y, m, d] = iso.split('-').map(Number);
   const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7 + 1;
-  return t('date.long', { weekday: t(`date.weekday.${weekday}`, {}, locale), day: d, month: t(`date.month.${m}`, {}, locale), year: y }, locale);
+  const inTextNames = catalogue(locale)['@meta'].weekday_in_text;
+  const name = inText && inTextNames ? inTextNames[weekday - 1] : t(`date.weekday.${weekday}`, {}, locale);
+  return t('date.long', { weekday: name, day: d, month: t(`date.month.${m}`, {}, locale), year: y }, locale);
 }
 
 test('Welsh, from the browser\'s own language: a complaint from the first question to Send', async () => {
