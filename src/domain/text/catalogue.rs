@@ -28,19 +28,42 @@ pub struct Catalogue {
     group: String,
     group_min: usize,
     /// Weekday names as written inside a sentence, and after a word that
-    /// mutates them (`@meta.weekday_in_text`, `weekday_soft`, `soften`).
+    /// changes them (`@meta.weekday_in_text`, `@meta.weekday_after`).
     weekdays: Weekdays,
     entries: HashMap<String, Entry>,
 }
 
 /// How a language writes a weekday that is not the first word of its
 /// sentence. Welsh lowercases "dydd" there, and after "ar" or "tan" it
-/// takes the soft mutation: "ar ddydd Gwener", not "ar Dydd Gwener".
+/// takes the soft mutation ("ar ddydd Gwener", not "ar Dydd Gwener");
+/// Polish puts it in the genitive after "do" ("do piątku").
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Weekdays {
+    /// Seven names, Monday first, or none.
     in_text: Vec<String>,
-    soft: Vec<String>,
-    soften: Vec<String>,
+    /// A word, and the seven names that follow it.
+    after: Vec<(String, Vec<String>)>,
+}
+
+impl Weekdays {
+    /// Reads `@meta.weekday_in_text` (seven names) and
+    /// `@meta.weekday_after` (an object from a word to seven names).
+    fn read(meta: &Value) -> Result<Weekdays, CatalogueError> {
+        let seven = |v: &Value, what: &str| -> Result<Vec<String>, CatalogueError> {
+            let names: Option<Vec<String>> = v.as_array().and_then(|a| a.iter().map(|i| i.as_str().map(str::to_owned)).collect());
+            names.filter(|n| n.len() == 7).ok_or_else(|| CatalogueError(format!("@meta.{what} must be seven names, Monday first")))
+        };
+        let in_text = match meta.get("weekday_in_text") {
+            Some(v) => seven(v, "weekday_in_text")?,
+            None => Vec::new(),
+        };
+        let after = match meta.get("weekday_after") {
+            Some(Value::Object(words)) => words.iter().map(|(w, v)| Ok((w.clone(), seven(v, &format!("weekday_after.{w}"))?))).collect::<Result<_, _>>()?,
+            Some(_) => return Err(CatalogueError("@meta.weekday_after must map a word to seven names".into())),
+            None => Vec::new(),
+        };
+        Ok(Weekdays { in_text, after })
+    }
 }
 
 /// Why a catalogue could not be read. Names the key, never the text.
@@ -70,15 +93,7 @@ impl Catalogue {
                 if let Some(m) = v.get("group_min").and_then(Value::as_u64) {
                     c.group_min = m as usize;
                 }
-                let list = |k: &str, len: Option<usize>| -> Result<Vec<String>, CatalogueError> {
-                    let Some(v) = v.get(k) else { return Ok(Vec::new()) };
-                    let items: Option<Vec<String>> = v.as_array().and_then(|a| a.iter().map(|i| i.as_str().map(str::to_owned)).collect());
-                    match items {
-                        Some(items) if len.is_none_or(|n| items.len() == n) => Ok(items),
-                        _ => Err(CatalogueError(format!("@meta.{k} must be a list of {} texts", len.map_or("".into(), |n| n.to_string())))),
-                    }
-                };
-                c.weekdays = Weekdays { in_text: list("weekday_in_text", Some(7))?, soft: list("weekday_soft", Some(7))?, soften: list("soften", None)? };
+                c.weekdays = Weekdays::read(&v)?;
                 continue;
             }
             let entry = match v {
@@ -215,8 +230,8 @@ impl Catalogue {
         let w = &self.weekdays;
         let weekday = if starts {
             None
-        } else if w.soften.iter().any(|s| s == word) {
-            w.soft.get(day)
+        } else if let Some((_, names)) = w.after.iter().find(|(after, _)| after == word) {
+            names.get(day)
         } else {
             w.in_text.get(day)
         };

@@ -32,8 +32,8 @@
 //! Dates are written with the catalogue's own names (`date.weekday.1` is
 //! Monday, `date.month.1` January) and pattern (`date.long`), so Welsh
 //! reads "Dydd Llun 30 Tachwedd 2026". Inside a sentence a weekday may
-//! take another form: `@meta.weekday_in_text`, and `@meta.weekday_soft`
-//! after a word in `@meta.soften` (Welsh "ar ddydd Gwener").
+//! take another form: `@meta.weekday_in_text`, and `@meta.weekday_after`
+//! after a given word (Welsh "ar ddydd Gwener", Polish "do piątku").
 
 use std::borrow::Cow;
 
@@ -424,13 +424,19 @@ mod tests {
     }
 
     #[test]
-    fn welsh_weekdays_inside_a_sentence_are_lowercase_and_mutate_after_ar_and_tan() {
+    fn weekdays_inside_a_sentence_take_the_form_the_catalogue_gives() {
         let d = NaiveDate::from_ymd_opt(2026, 12, 11).unwrap();
         let cy = shipped::get("cy");
         let refused = cy.render(&Msg::new("tracker.refused").date("date", d).text("stage2", "cam 2").text("ombudsman", "yr Ombwdsmon"));
         assert!(refused.starts_with("Ar ddydd Gwener 11 Rhagfyr 2026 fe ddywedon"), "{refused}");
+        let receipt = cy.render(&Msg::new("receipt.stage1_acknowledge").date("due", d));
+        assert!(receipt.contains("erbyn dydd Gwener 11 Rhagfyr 2026"), "{receipt}");
+        let pl = shipped::get("pl");
+        let alarm = pl.render(&Msg::new("tracker.ics.own_alarm.stage1_acknowledge").date("due", d).date("limit", d).text("rule", "5.1").text("landlord", "X"));
+        assert!(alarm.contains("do piątku, 11 grudnia 2026"), "{alarm}");
         let mine = |pattern: &str| {
-            let c = cat(&format!(r#"{{"@meta":{{"locale":"cy","weekday_in_text":["dydd Llun","dydd Mawrth","dydd Mercher","dydd Iau","dydd Gwener","dydd Sadwrn","dydd Sul"],"weekday_soft":["ddydd Llun","ddydd Mawrth","ddydd Mercher","ddydd Iau","ddydd Gwener","ddydd Sadwrn","ddydd Sul"],"soften":["ar","tan"]}},"date.long":"{{weekday}} {{day}}","date.weekday.5":"Dydd Gwener","m":"{pattern}"}}"#));
+            let soft = r#"["ddydd Llun","ddydd Mawrth","ddydd Mercher","ddydd Iau","ddydd Gwener","ddydd Sadwrn","ddydd Sul"]"#;
+            let c = cat(&format!(r#"{{"@meta":{{"locale":"cy","weekday_in_text":["dydd Llun","dydd Mawrth","dydd Mercher","dydd Iau","dydd Gwener","dydd Sadwrn","dydd Sul"],"weekday_after":{{"ar":{soft},"tan":{soft}}}}},"date.long":"{{weekday}} {{day}}","date.weekday.5":"Dydd Gwener","m":"{pattern}"}}"#));
             c.render(&Msg::new("m").date("d", d))
         };
         assert_eq!(mine("{d}: da"), "Dydd Gwener 11: da", "a sentence's first word");
@@ -442,7 +448,9 @@ mod tests {
         let en = shipped::get("en-GB");
         assert!(en.render(&Msg::new("tracker.refused").date("date", d).text("stage2", "stage 2").text("ombudsman", "the Ombudsman")).contains("Friday 11 December 2026"));
         // A list of the wrong length is the catalogue's error, named.
-        let bad = Catalogue::from_json(r#"{"@meta":{"locale":"cy","weekday_soft":["ddydd Llun"]}}"#).unwrap_err();
-        assert!(bad.0.contains("@meta.weekday_soft"), "{}", bad.0);
+        let bad = Catalogue::from_json(r#"{"@meta":{"locale":"cy","weekday_after":{"ar":["ddydd Llun"]}}}"#).unwrap_err();
+        assert!(bad.0.contains("@meta.weekday_after.ar"), "{}", bad.0);
+        let bad = Catalogue::from_json(r#"{"@meta":{"locale":"cy","weekday_in_text":"dydd"}}"#).unwrap_err();
+        assert!(bad.0.contains("@meta.weekday_in_text"), "{}", bad.0);
     }
 }
