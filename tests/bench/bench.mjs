@@ -486,6 +486,13 @@ async function main() {
       }
       console.log(`  ${pad(`median of all ${j.all.length} step changes (${fast.all.length} at full speed)`, 58)}${lpad(`${ms(j.medianStep)} (${ms(j.medianDom)})`, 22)}${lpad(`${ms(fast.medianStep)} (${ms(fast.medianDom)})`, 22)}`);
       console.log(`  ${pad('slowest', 58)}${lpad(ms(j.maxStep), 22)}${lpad(ms(fast.maxStep), 22)}`);
+      // How far one journey's median and the middle half of the steps
+      // spread, so a reader can judge the budget's line against the noise.
+      const quartile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) * q)]; };
+      j.journeyMedians = runs.map((r) => median(r.steps.map((s) => s.ms)));
+      j.middleHalf = [quartile(j.all.map((s) => s.ms), 0.25), quartile(j.all.map((s) => s.ms), 0.75)];
+      console.log(`  ${pad(`each journey's median at CPU ${CPU_SLOWDOWN}x`, 58)}${lpad(j.journeyMedians.map(ms).join(', '), 22)}`);
+      console.log(`  ${pad(`middle half of the ${j.all.length} step changes at CPU ${CPU_SLOWDOWN}x`, 58)}${lpad(j.middleHalf.map(ms).join(' to '), 22)}`);
       console.log(`\n== Memory after the journey (CPU ${CPU_SLOWDOWN}x run, after a full GC) ==`);
       console.log(`  JS heap used ${MiB(j.jsHeapUsed)} (of ${MiB(j.jsHeapTotal)} allocated), wasm memory ${MiB(j.wasmMemory)}, DOM nodes ${j.nodes}`);
       console.log(`  full-speed run: JS heap used ${MiB(fast.jsHeapUsed)}, wasm memory ${MiB(fast.wasmMemory)}`);
