@@ -452,5 +452,13 @@ mod tests {
         assert!(bad.0.contains("@meta.weekday_after.ar"), "{}", bad.0);
         let bad = Catalogue::from_json(r#"{"@meta":{"locale":"cy","weekday_in_text":"dydd"}}"#).unwrap_err();
         assert!(bad.0.contains("@meta.weekday_in_text"), "{}", bad.0);
+        // A landlord's own Welsh words keep the shipped forms; a catalogue
+        // that declares its own forms brings them.
+        let mut cy = shipped::get("cy");
+        cy.merge(cat(r#"{"@meta":{"locale":"cy"},"receipt.stage1_acknowledge":"Byddwn ni'n cydnabod eich cwyn erbyn {due}."}"#));
+        assert!(cy.render(&Msg::new("receipt.stage1_acknowledge").date("due", d)).contains("erbyn dydd Gwener"));
+        let mut en = shipped::get("en-GB");
+        en.merge(cat(r#"{"@meta":{"locale":"en-GB","weekday_in_text":["a","b","c","d","friday","f","g"]},"m":"by {d}"}"#));
+        assert_eq!(en.render(&Msg::new("m").date("d", d)), "by friday 11 December 2026");
     }
 }
