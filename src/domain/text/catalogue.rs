@@ -258,12 +258,21 @@ impl Catalogue {
     /// Renders `msg`, with `shared` arguments (the landlord's name and the
     /// like) available to every message.
     pub fn render_with(&self, msg: &Msg, shared: &[(&'static str, Arg)]) -> String {
+        let mut out = String::new();
+        self.render_into(&mut out, msg, shared);
+        out
+    }
+
+    /// Appends `msg` to `out`. A message inside another is written in
+    /// place, so a date in it sees the words before it in the same
+    /// sentence ([`Self::date_after`]).
+    fn render_into(&self, out: &mut String, msg: &Msg, shared: &[(&'static str, Arg)]) {
         let count = msg.args.iter().find(|(k, _)| *k == "count").and_then(|(_, a)| match a {
             Arg::Num(n) => Some(*n),
             _ => None,
         });
-        let Some(pattern) = self.pattern(&msg.key, count) else { return msg.key.to_string() };
-        let mut out = String::with_capacity(pattern.len() + 16);
+        let Some(pattern) = self.pattern(&msg.key, count) else { return out.push_str(&msg.key) };
+        out.reserve(pattern.len() + 16);
         let mut rest = pattern;
         while let Some(i) = rest.find(['{', '}']) {
             out.push_str(&rest[..i]);
@@ -286,7 +295,7 @@ impl Catalogue {
             rest = &rest[j + 1..];
             let arg = msg.args.iter().chain(shared.iter()).find(|(k, _)| *k == name).map(|(_, a)| a);
             match arg {
-                Some(a) => self.push_arg(&mut out, a, shared),
+                Some(a) => self.push_arg(out, a, shared),
                 None => {
                     out.push('{');
                     out.push_str(name);
@@ -295,7 +304,6 @@ impl Catalogue {
             }
         }
         out.push_str(rest);
-        out
     }
 
     /// Text that must stay left to right (a phone number, reference,
@@ -318,7 +326,7 @@ impl Catalogue {
                 out.push_str(&date);
             }
             Arg::Num(n) => out.push_str(&self.number(*n)),
-            Arg::Msg(m) => out.push_str(&self.render_with(m, shared)),
+            Arg::Msg(m) => self.render_into(out, m, shared),
         }
     }
 }

@@ -444,6 +444,9 @@ mod tests {
         assert_eq!(mine("Daeth i ben ar {d}."), "Daeth i ben ar ddydd Gwener 11.");
         assert_eq!(mine("Mae gennych tan {d} (sef {d})"), "Mae gennych tan ddydd Gwener 11 (sef dydd Gwener 11)");
         assert_eq!(mine("Un. {d}"), "Un. Dydd Gwener 11", "after a full stop");
+        // A message inside another sees the words before it in the sentence.
+        let c = cat(r#"{"@meta":{"locale":"cy","weekday_after":{"ar":["1","2","3","4","ddydd Gwener","6","7"]}},"date.long":"{weekday} {day}","date.weekday.5":"Dydd Gwener","outer":"Daeth i ben ar {inner}","inner":"{d}, yn hwyr"}"#);
+        assert_eq!(c.render(&Msg::new("outer").msg("inner", Msg::new("inner").date("d", d))), "Daeth i ben ar ddydd Gwener 11, yn hwyr");
         // English, with no such lists, names the day the same everywhere.
         let en = shipped::get("en-GB");
         assert!(en.render(&Msg::new("tracker.refused").date("date", d).text("stage2", "stage 2").text("ombudsman", "the Ombudsman")).contains("Friday 11 December 2026"));
