@@ -488,9 +488,10 @@ async function main() {
       console.log(`  ${pad('slowest', 58)}${lpad(ms(j.maxStep), 22)}${lpad(ms(fast.maxStep), 22)}`);
       // How far one journey's median and the middle half of the steps
       // spread, so a reader can judge the budget's line against the noise.
-      const quartile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) * q)]; };
+      const sorted = j.all.map((s) => s.ms).sort((a, b) => a - b);
+      const quartile = (q) => sorted[Math.floor((sorted.length - 1) * q)];
       j.journeyMedians = runs.map((r) => median(r.steps.map((s) => s.ms)));
-      j.middleHalf = [quartile(j.all.map((s) => s.ms), 0.25), quartile(j.all.map((s) => s.ms), 0.75)];
+      j.middleHalf = [quartile(0.25), quartile(0.75)];
       console.log(`  ${pad(`each journey's median at CPU ${CPU_SLOWDOWN}x`, 58)}${lpad(j.journeyMedians.map(ms).join(', '), 22)}`);
       console.log(`  ${pad(`middle half of the ${j.all.length} step changes at CPU ${CPU_SLOWDOWN}x`, 58)}${lpad(j.middleHalf.map(ms).join(' to '), 22)}`);
       console.log(`\n== Memory after the journey (CPU ${CPU_SLOWDOWN}x run, after a full GC) ==`);
