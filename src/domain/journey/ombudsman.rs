@@ -45,11 +45,6 @@ fn asked_stage2(a: &Answers) -> bool {
     matches!(POSITION.get(a), Some(Position::FinalResponse | Position::WaitingStage2 | Position::RefusedEscalation))
 }
 
-/// Stage 2 was asked for and the landlord took it on (not refused).
-fn in_stage2(a: &Answers) -> bool {
-    asked_stage2(a) && !POSITION.is(a, Position::RefusedEscalation)
-}
-
 fn refused_stage2(a: &Answers) -> bool {
     POSITION.is(a, Position::RefusedEscalation)
 }
@@ -94,7 +89,10 @@ static STAGE2_PAGE: Page = Page::titled(
         // the date a refusal after the acknowledgement deadline would read
         // as a missed acknowledgement.
         date("omb_s2_acknowledged").optional().when(asked_stage2),
-        new_date("omb_s2_extended").when(in_stage2),
+        // Asked for a refused stage 2 too: a refusal inside a new date the
+        // landlord gave (Code 6.15) did not miss the answer's deadline, as
+        // the tracker has it.
+        new_date("omb_s2_extended").when(asked_stage2),
         date("omb_s2_answered").optional().when(|a| POSITION.is(a, Position::FinalResponse)),
         date("omb_s2_refused").optional().when(refused_stage2),
     ],
@@ -111,6 +109,7 @@ static STAGE2_PAGE: Page = Page::titled(
             (&S2_ANSWERED, &S2_REQUESTED, "omb_s2_answered.before"),
             (&S2_ANSWERED, &S2_ACKNOWLEDGED, "omb_s2_acknowledged.after"),
             (&S2_REFUSED, &S2_REQUESTED, "omb_s2_refused.before"),
+            (&S2_REFUSED, &S2_ACKNOWLEDGED, "omb_s2_acknowledged.after_refusal"),
         ],
     )
     .into_iter()
@@ -154,8 +153,7 @@ fn within_a_year(a: &Answers, ctx: &Ctx, new: &Date, from: &Date, key: &'static 
 fn given(d: &Date, a: &Answers, ctx: &Ctx) -> Option<chrono::NaiveDate> {
     let applies = match d.0 {
         "omb_answered" => stage1_answered(a),
-        "omb_s2_requested" | "omb_s2_acknowledged" => asked_stage2(a),
-        "omb_s2_extended" => in_stage2(a),
+        "omb_s2_requested" | "omb_s2_acknowledged" | "omb_s2_extended" => asked_stage2(a),
         "omb_s2_answered" => POSITION.is(a, Position::FinalResponse),
         "omb_s2_refused" => refused_stage2(a),
         _ => complained(a),
@@ -190,9 +188,9 @@ pub static STOPS: [Stop; 8] = [
 /// new date the landlord gave moves the answer's deadline, up to the
 /// longest extension the scheme allows (Code 6.4, 6.15). A refused stage
 /// 2 (Code 5.11) says so; given the day it was refused, it is judged as of
-/// that day, as the tracker has it: an acknowledgement (Code 6.11) missed
-/// by then stays missed, counted to then and told as over, and nothing of
-/// it is still to come. Without that day it has no stage 2 deadlines.
+/// that day, as the tracker has it: an acknowledgement (Code 6.11) or an
+/// answer (6.14, moved by a new date, 6.15) missed by then stays missed,
+/// counted to then and told as over, and nothing of it is still to come. Without that day it has no stage 2 deadlines.
 pub fn lateness(a: &Answers, ctx: &Ctx) -> Vec<LateReport> {
     let cal = ctx.config.calendar();
     let ts = Timescales::of(ctx.config.scheme());
@@ -215,7 +213,11 @@ pub fn lateness(a: &Answers, ctx: &Ctx) -> Vec<LateReport> {
             let on = given(&S2_REFUSED, a, ctx);
             let mut r = refused(requested, on, ctx);
             if let Some(on) = on {
-                let c = LateCheck { acknowledged_on: given(&S2_ACKNOWLEDGED, a, ctx), ..LateCheck::stage2(requested) };
+                let c = LateCheck {
+                    acknowledged_on: given(&S2_ACKNOWLEDGED, a, ctx),
+                    extended_to: given(&S2_EXTENDED, a, ctx),
+                    ..LateCheck::stage2(requested)
+                };
                 // Past dates: inside the calendar.
                 r.checks = c.check(on, &cal, &ts).map(|r| r.closed(Some(on)).checks).unwrap_or_default();
             }

@@ -252,19 +252,20 @@ impl Note {
     /// Records (or with `None` clears) what happened when. A new date for
     /// an answer ([`Record::Extended`]) may be in the future; the rest may
     /// not, nor before the note was sent (stage 2 steps: before stage 2
-    /// was asked for), nor an answer before its acknowledgement; and a date
-    /// changed later may not move past what followed it (an
-    /// acknowledgement after the answer, a request after its
-    /// acknowledgement or answer).
+    /// was asked for), nor an answer or a refusal before its
+    /// acknowledgement; and a date changed later may not move past what
+    /// followed it (an acknowledgement after the answer or the refusal, a
+    /// request after its acknowledgement, answer or refusal).
     pub fn record(&mut self, what: Record, on: Option<NaiveDate>, today: NaiveDate) -> Result<(), RecordError> {
         if let Some(d) = on {
             let stage2 = matches!(what, Record::Stage2Acknowledged | Record::Stage2Answered | Record::Stage2Extended | Record::Stage2Refused);
             let mut after = if stage2 { self.stage2_on().unwrap_or(self.sent_on) } else { self.sent_on };
             // An answer acknowledges too: one before the acknowledgement
-            // recorded would make that acknowledgement look late.
+            // recorded would make that acknowledgement look late. A
+            // refusal (Code 5.11) comes after any acknowledgement (6.11).
             let acknowledged = match what {
                 Record::Answered => self.acknowledged_on,
-                Record::Stage2Answered => self.stage2_acknowledged_on,
+                Record::Stage2Answered | Record::Stage2Refused => self.stage2_acknowledged_on,
                 _ => None,
             };
             after = acknowledged.map_or(after, |a| a.max(after));
@@ -276,7 +277,7 @@ impl Note {
             }
             let followed = match what {
                 Record::Acknowledged => self.answered_on,
-                Record::Stage2Acknowledged => self.stage2_answered_on,
+                Record::Stage2Acknowledged => self.stage2_answered_on.into_iter().chain(self.stage2_refused_on).min(),
                 Record::Stage2Requested => {
                     [self.stage2_acknowledged_on, self.stage2_answered_on, self.stage2_refused_on].into_iter().flatten().min()
                 }

@@ -125,11 +125,11 @@ fn a_refused_stage2_is_said_to_be_refused_not_ever_later() {
     let mut a = stage1(Position::RefusedEscalation);
     ombudsman::ANSWERED.set(&mut a, "4", "12", "2026");
     ombudsman::S2_REQUESTED.set(&mut a, "7", "12", "2026");
-    // A new stage 2 date is not asked when stage 2 was refused; the
-    // acknowledgement and the day it was refused are (both optional).
+    // The acknowledgement, a new date and the day it was refused are asked
+    // when stage 2 was refused (all optional); its answer is not.
     let p = flow::page("omb_s2_dates").unwrap();
     let shown: Vec<&str> = p.shown(&a).map(|f| f.key).collect();
-    assert_eq!(shown, ["omb_s2_requested", "omb_s2_acknowledged", "omb_s2_refused"]);
+    assert_eq!(shown, ["omb_s2_requested", "omb_s2_acknowledged", "omb_s2_extended", "omb_s2_refused"]);
     // Without the day it was refused, an acknowledgement given changes nothing.
     ombudsman::S2_ACKNOWLEDGED.set(&mut a, "7", "12", "2026");
     let config = LandlordConfig::example();
@@ -302,4 +302,34 @@ fn the_day_stage2_was_refused_is_on_its_page_in_check_your_answers() {
     let json = s.to_json();
     assert!(!json.contains("2026-12-21"), "{json}");
     assert!(crate::domain::examples::schema_errors(&serde_json::from_str(&json).unwrap()).is_empty());
+}
+
+#[test]
+fn a_refusal_inside_a_new_date_missed_no_answer_and_comes_after_the_acknowledgement() {
+    let config = LandlordConfig::example();
+    let ctx = Ctx { today: d(2027, 3, 1), config: &config };
+    let p = flow::page("omb_s2_dates").unwrap();
+    let mut a = refused();
+    ombudsman::S2_ACKNOWLEDGED.set(&mut a, "8", "12", "2026");
+    // Refused Monday 1 February 2027: past the answer's 20 working days
+    // from the acknowledgement (Friday 8 January, Code 6.14), so missed
+    // by then...
+    ombudsman::S2_REFUSED.set(&mut a, "1", "2", "2027");
+    let (missed, _, _) = said(&a, ctx.today, &config);
+    assert!(missed.iter().any(|m| m.contains("final answer (stage 2) by Friday 8 January 2027")), "{missed:?}");
+    // ...unless the landlord had given a new date after it (Code 6.15), as
+    // the tracker has it for the same dates.
+    ombudsman::S2_EXTENDED.set(&mut a, "3", "2", "2027");
+    assert!(p.passes(&a, &ctx));
+    let (missed, _, upcoming) = said(&a, ctx.today, &config);
+    assert!(missed.is_empty() && upcoming.is_empty(), "{missed:?} {upcoming:?}");
+    // An acknowledgement after the refusal cannot be: the error is on the
+    // acknowledgement and names the refusal's date.
+    ombudsman::S2_REFUSED.set(&mut a, "7", "12", "2026");
+    let e = p.errors(&a, &ctx);
+    assert_eq!((e.len(), e[0].field.as_str()), (1, "omb_s2_acknowledged"), "{e:?}");
+    assert_eq!(
+        en(&e[0].message),
+        "The date they acknowledged your stage 2 request must be on or before the date they refused it (Monday 7 December 2026)"
+    );
 }

@@ -238,6 +238,19 @@ fn recording_refuses_dates_that_cannot_be() {
     note.record(Record::Stage2Acknowledged, Some(d(2026, 12, 8)), today).unwrap();
     assert_eq!(note.record(Record::Stage2Answered, Some(d(2026, 12, 4)), today), Err(RecordError::Before(d(2026, 12, 8))));
     note.record(Record::Stage2Answered, Some(d(2026, 12, 9)), today).unwrap();
+
+    // A refusal (Code 5.11) is no earlier than the acknowledgement (Code
+    // 6.11) either, and an acknowledgement changed later no later than it.
+    let mut note = complaint(Scheme::England, d(2026, 11, 23));
+    note.record(Record::Answered, Some(d(2026, 12, 1)), today).unwrap();
+    note.record(Record::Stage2Requested, Some(d(2026, 12, 2)), today).unwrap();
+    note.record(Record::Stage2Acknowledged, Some(d(2026, 12, 8)), today).unwrap();
+    assert_eq!(note.record(Record::Stage2Refused, Some(d(2026, 12, 7)), today), Err(RecordError::Before(d(2026, 12, 8))));
+    assert_eq!(note.stage2_refused_on, None);
+    note.record(Record::Stage2Refused, Some(d(2026, 12, 8)), today).unwrap();
+    assert_eq!(note.record(Record::Stage2Acknowledged, Some(d(2026, 12, 9)), today), Err(RecordError::After(d(2026, 12, 8))));
+    assert_eq!(note.stage2_acknowledged_on, Some(d(2026, 12, 8)));
+    note.record(Record::Stage2Acknowledged, Some(d(2026, 12, 3)), today).unwrap();
 }
 
 #[test]
