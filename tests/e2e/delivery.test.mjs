@@ -70,6 +70,17 @@ function keysSeen(page) {
   return keys;
 }
 
+/** Waits until the waiting send has made `n` attempts or more and the last
+ *  of them has failed (the page says "Not sent yet." again, not "Sending...").
+ *  An attempt is counted in the outbox entry before its request goes. */
+async function failedAttempts(page, n) {
+  await page.waitForFunction((n) => {
+    const made = Object.keys(localStorage).filter((k) => k.includes(':outbox:')).map((k) => JSON.parse(localStorage.getItem(k)).attempts ?? 0);
+    const said = window.__prWidget()?.textContent ?? '';
+    return made.some((a) => a >= n) && said.includes('Not sent yet.') && !said.includes('Sending...');
+  }, n, { timeout: 60000 });
+}
+
 /** The answers are all still there: the check page lists the name. */
 async function answersKept(page, who) {
   assert.match(await page.locator('.putright').innerText(), new RegExp(who));
@@ -156,8 +167,9 @@ test('offline, then online: the online event sends it at once', async () => {
   await page.getByText('Not sent yet.', { exact: true }).waitFor();
   await answersKept(page, who);
   assert.equal((await storedFor(who)).length, 0);
-  // Let it fail a few times, so the next scheduled try is far off.
-  await page.waitForTimeout(3000);
+  // Three tries fail, so the next scheduled one is at least 8 s away (2^3 s
+  // plus jitter): a send sooner than that came from the online event.
+  await failedAttempts(page, 3);
   const offAt = Date.now();
   await context.setOffline(false);
   const reference = await confirmed(page, 8000);
@@ -170,16 +182,20 @@ test('a reload while the send is in flight: resumed from the outbox on the next 
   const who = `${NAME} F`;
   await toCheckPage(page, who);
   let stall = true;
+  let stored;
+  const storedSeen = new Promise((r) => { stored = r; });
   await page.route(SUBMISSIONS, async (route) => {
     if (!stall) return route.continue();
     stall = false;
     await route.fetch(); // stored; the page is reloaded before it hears back
+    stored();
     await new Promise((r) => setTimeout(r, 3000));
     await route.abort().catch(() => {});
   });
   await send(page);
   await page.getByText('Sending...').waitFor();
-  await page.waitForTimeout(500);
+  await storedSeen;
+  assert.equal((await storedFor(who)).length, 1, 'stored before the reload');
   await page.reload();
   // The send picks up by itself, but nothing of the draft is shown until the
   // resident says it is theirs (the device may be shared).
@@ -273,8 +289,8 @@ test('the receiver restarted mid-run, after storing but before answering: stored
   });
   await send(page);
   await page.getByText('Not sent yet.', { exact: true }).waitFor();
-  // While it is down, tries fail with a refused connection.
-  await page.waitForTimeout(2500);
+  // While it is down, a try fails with a refused connection.
+  await failedAttempts(page, 2);
   receiver = await startReceiver({ db: join(dbDir, 'submissions.sqlite3'), port });
   const reference = await confirmed(page);
   await exactlyOnce(who, reference);

@@ -332,7 +332,8 @@ test('theme: brand colour, font, radius and logo from the config; failing contra
   const from = browser.consoleMessages.length;
   await page.goto(`${site.url}/theme.html`);
   for (const h of ['#branded', '#pale', '#css-themed']) { await widgetReady(page, h); await page.locator(`${h} .putright h1`).waitFor(); }
-  await page.waitForTimeout(300);
+  // The branded logo has loaded (or failed: then the check below says so).
+  await page.waitForFunction(() => document.querySelector('#branded').shadowRoot.querySelector('img.pr-logo')?.complete);
   const look = (host) => page.evaluate((h) => {
     const root = document.querySelector(h).shadowRoot;
     const button = getComputedStyle(root.querySelector('.pr-button'));
