@@ -24,6 +24,13 @@
 const ASSETS = new URL('./', import.meta.url);
 const PENDING = '[data-putright]:not([data-putright-mounted])';
 
+// The widget's stylesheet (style/putright.css), written in here by the build
+// (scripts/lib/inline-css.mjs), so the plain first question is styled the
+// moment it is drawn, without waiting a round trip for putright.css. Left
+// null, or where a browser cannot adopt a constructed stylesheet in a shadow
+// root (before Safari 16.4), the question waits for putright.css instead.
+const STYLES = null; // inline-css: putright.css
+
 // BEGIN FIRST QUESTION
 // The first page's choices and words, copied from the journey's declaration
 // (src/domain/journey/start.rs) and the shipped catalogues (public/i18n);
@@ -388,6 +395,20 @@ function pageLanguage(host) {
 
 /** Draws the first question into a new shadow root on `host`; returns its
  *  controller, or null where the wasm should draw everything itself. */
+/** Gives `root` the widget's stylesheet from this file (CSSOM, which a
+ *  strict Content-Security-Policy allows); false if it cannot. */
+function adoptStyles(root) {
+  if (typeof STYLES !== 'string' || !('adoptedStyleSheets' in root)) return false;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function drawFirstQuestion(host, index) {
   const draft = savedDraft();
   if (draft.resume || typeof host.attachShadow !== 'function') return null;
@@ -398,13 +419,16 @@ function drawFirstQuestion(host, index) {
     lang: draft.lang && FIRST.words[draft.lang] ? draft.lang : pageLanguage(host),
     checked: [], error: null, submitted: false, stage: 'ask', failed: false, config: null,
   };
-  const link = el('link', [], { rel: 'stylesheet', href: new URL('putright.css', ASSETS).href });
   const box = el('div', [], { class: 'pr-root', 'data-pr-plain': '' });
-  box.hidden = true;
-  const show = () => { box.hidden = false; };
-  link.addEventListener('load', show);
-  link.addEventListener('error', show);
-  root.append(link, box);
+  if (adoptStyles(root)) root.append(box);
+  else {
+    const link = el('link', [], { rel: 'stylesheet', href: new URL('putright.css', ASSETS).href });
+    box.hidden = true;
+    const show = () => { box.hidden = false; };
+    link.addEventListener('load', show);
+    link.addEventListener('error', show);
+    root.append(link, box);
+  }
   const id = (name) => `${instance}-${name}`;
   const focus = (elementId) => { const e = root.getElementById(elementId); if (e) { e.focus(); e.scrollIntoView?.(true); } };
 

@@ -13,7 +13,8 @@
 #   2. wasm-bindgen on the main module, with Trunk's options (--target web, no
 #      typescript, out name put-right) and --keep-lld-exports: the parts call
 #      functions the main module exports.
-#   3. Release only: wasm-opt -Oz on every module (Trunk's own wasm-opt is off:
+#   3. The stylesheet written into the loader (scripts/lib/inline-css.mjs).
+#   4. Release only: wasm-opt -Oz on every module (Trunk's own wasm-opt is off:
 #      data-wasm-opt="0" in public/index.html), and terser on the JS.
 set -eu
 
@@ -37,6 +38,9 @@ rm -f "$out"/put-right_bg.wasm "$out"/put-right.js "$out"/__wasm_split.js "$out"
 mv "$work/bindgen/put-right_bg.wasm" "$work/bindgen/put-right.js" "$out/"
 rm "$work/split/put-right.wasm"
 mv "$work/split/"*.wasm "$work/split/__wasm_split.js" "$out/"
+
+# The stylesheet into the loader, for the plain first question (both profiles).
+node scripts/lib/inline-css.mjs "$out"
 
 [ "$TRUNK_PROFILE" = release ] || exit 0
 

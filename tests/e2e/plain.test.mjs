@@ -178,3 +178,35 @@ test('the plain first question is in the page\'s language at once, then in the r
     await page.close();
   }
 });
+
+test('the plain first question is styled the moment it is drawn, from the loader; a browser that cannot adopt stylesheets loads putright.css first', async () => {
+  // What the widget's stylesheet draws: the green Continue button (not the
+  // browser's grey one).
+  const styled = (page) => page.evaluate((host) => {
+    const root = document.querySelector(host).shadowRoot;
+    const button = root.querySelector('[data-pr-plain] button.pr-button');
+    return getComputedStyle(button).backgroundColor;
+  }, HOST);
+  for (const adopts of [true, false]) {
+    const { page, release } = await pageWithWasm();
+    const css = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/putright.css')) css.push(r.url()); });
+    if (!adopts) await page.addInitScript(() => { delete ShadowRoot.prototype.adoptedStyleSheets; });
+    try {
+      await page.goto(site.url);
+      await plainHeading(page).waitFor();
+      // Seen: so styled (the box is hidden until its stylesheet is there).
+      assert.equal(await styled(page), 'rgb(0, 112, 60)', `styled, adopting: ${adopts}`);
+      assert.equal(css.length, adopts ? 0 : 1, `putright.css fetched: ${css.join(', ') || 'no'} (adopting: ${adopts})`);
+      // The widget takes over with the same styles.
+      release();
+      await widgetReady(page);
+      await page.locator(`${HOST} .putright h1`).waitFor();
+      assert.equal(await plain(page).count(), 0, 'the plain copy is gone');
+      const after = await page.evaluate((host) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.pr-button')).backgroundColor, HOST);
+      assert.equal(after, 'rgb(0, 112, 60)');
+    } finally {
+      await page.close();
+    }
+  }
+});
