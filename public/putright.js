@@ -229,8 +229,12 @@ async function boot() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw new Error('this browser cannot run WebAssembly');
   }
+  // The wasm (the largest file) starts downloading now, beside its glue,
+  // not a round trip later once the glue has arrived.
+  const wasmFile = fetch(new URL('put-right_bg.wasm', ASSETS));
+  wasmFile.catch(() => {}); // if the glue fails first, that failure is the one reported
   const module = await import(new URL('put-right.js', ASSETS).href);
-  wasm = await module.default({ module_or_path: new URL('put-right_bg.wasm', ASSETS) });
+  wasm = await module.default({ module_or_path: wasmFile });
   bindings = module;
 }
 
