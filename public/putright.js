@@ -397,15 +397,18 @@ function pageLanguage(host) {
     || Object.keys(FIRST.words).find((l) => primary(l) === primary(tag)) || 'en-GB';
 }
 
-/** Draws the first question into a new shadow root on `host`; returns its
- *  controller, or null where the wasm should draw everything itself. */
+let sheet; // STYLES parsed once, shared by every widget on the page
+
 /** Gives `root` the widget's stylesheet from this file (CSSOM, which a
  *  strict Content-Security-Policy allows); false if it cannot. */
 function adoptStyles(root) {
   if (typeof STYLES !== 'string' || !('adoptedStyleSheets' in root)) return false;
   try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLES);
+    if (!sheet) {
+      const made = new CSSStyleSheet();
+      made.replaceSync(STYLES);
+      sheet = made;
+    }
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     return true;
   } catch {
@@ -413,6 +416,8 @@ function adoptStyles(root) {
   }
 }
 
+/** Draws the first question into a new shadow root on `host`; returns its
+ *  controller, or null where the wasm should draw everything itself. */
 function drawFirstQuestion(host, index) {
   const draft = savedDraft();
   if (draft.resume || typeof host.attachShadow !== 'function') return null;

@@ -2,8 +2,9 @@
 // hook): writes the widget's stylesheet into the loader, so the plain first
 // question is styled the moment it is drawn (public/putright.js, STYLES),
 // and writes the same text, without comments and runs of spaces, to
-// putright.css, which the widget still loads where the loader drew nothing
-// (a draft to resume, an element that cannot hold a shadow root).
+// putright.css, which is still loaded where the loader drew nothing (a
+// draft to resume, an element that cannot hold a shadow root) or where a
+// browser cannot adopt a constructed stylesheet.
 //
 //   node scripts/lib/inline-css.mjs <staging dir>
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -181,12 +181,11 @@ test('the plain first question is in the page\'s language at once, then in the r
 
 test('the plain first question is styled the moment it is drawn, from the loader; a browser that cannot adopt stylesheets loads putright.css first', async () => {
   // What the widget's stylesheet draws: the green Continue button (not the
-  // browser's grey one).
-  const styled = (page) => page.evaluate((host) => {
-    const root = document.querySelector(host).shadowRoot;
-    const button = root.querySelector('[data-pr-plain] button.pr-button');
+  // browser's grey one), in the plain copy or in the widget.
+  const buttonColour = (page, selector) => page.evaluate(([host, sel]) => {
+    const button = document.querySelector(host).shadowRoot.querySelector(sel);
     return getComputedStyle(button).backgroundColor;
-  }, HOST);
+  }, [HOST, selector]);
   for (const adopts of [true, false]) {
     const { page, release } = await pageWithWasm();
     const css = [];
@@ -196,15 +195,14 @@ test('the plain first question is styled the moment it is drawn, from the loader
       await page.goto(site.url);
       await plainHeading(page).waitFor();
       // Seen: so styled (the box is hidden until its stylesheet is there).
-      assert.equal(await styled(page), 'rgb(0, 112, 60)', `styled, adopting: ${adopts}`);
+      assert.equal(await buttonColour(page, '[data-pr-plain] button.pr-button'), 'rgb(0, 112, 60)', `styled, adopting: ${adopts}`);
       assert.equal(css.length, adopts ? 0 : 1, `putright.css fetched: ${css.join(', ') || 'no'} (adopting: ${adopts})`);
       // The widget takes over with the same styles.
       release();
       await widgetReady(page);
       await page.locator(`${HOST} .putright h1`).waitFor();
       assert.equal(await plain(page).count(), 0, 'the plain copy is gone');
-      const after = await page.evaluate((host) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.pr-button')).backgroundColor, HOST);
-      assert.equal(after, 'rgb(0, 112, 60)');
+      assert.equal(await buttonColour(page, '.pr-button'), 'rgb(0, 112, 60)', 'the widget keeps the styles');
     } finally {
       await page.close();
     }
