@@ -190,7 +190,8 @@ pub static STOPS: [Stop; 8] = [
 /// 2 (Code 5.11) says so; given the day it was refused, it is judged as of
 /// that day, as the tracker has it: an acknowledgement (Code 6.11) or an
 /// answer (6.14, moved by a new date, 6.15) missed by then stays missed,
-/// counted to then and told as over, and nothing of it is still to come. Without that day it has no stage 2 deadlines.
+/// counted to then and told as over, and nothing of it is still to come.
+/// Without that day it has no stage 2 deadlines.
 pub fn lateness(a: &Answers, ctx: &Ctx) -> Vec<LateReport> {
     let cal = ctx.config.calendar();
     let ts = Timescales::of(ctx.config.scheme());

@@ -277,7 +277,7 @@ impl Note {
             }
             let followed = match what {
                 Record::Acknowledged => self.answered_on,
-                Record::Stage2Acknowledged => self.stage2_answered_on.into_iter().chain(self.stage2_refused_on).min(),
+                Record::Stage2Acknowledged => [self.stage2_answered_on, self.stage2_refused_on].into_iter().flatten().min(),
                 Record::Stage2Requested => {
                     [self.stage2_acknowledged_on, self.stage2_answered_on, self.stage2_refused_on].into_iter().flatten().min()
                 }
