@@ -389,6 +389,58 @@ async function journey(site, { cpu = CPU_SLOWDOWN } = {}) {
   }
 }
 
+/**
+ * The floor under the step budget: the same tap ([`tap`]) and the same
+ * throttles on the baseline page, with a few lines of script that do the
+ * least a step can do (on Continue, put the next question's h1 and choices
+ * in place of the first's and focus the h1). Timed as the journey is, from
+ * the click event to the h1 taking focus; what is left is the browser's own
+ * work for a tap (hit testing, focus moving to the button, pointer and mouse
+ * events, style and layout of the new question), which no widget can avoid.
+ * A figure to read the step budget against, not a budget.
+ */
+async function stepFloor(site, { cpu = CPU_SLOWDOWN, taps = 17 } = {}) {
+  const b = await throttledBrowser({ network: false, cpu });
+  const { page } = b;
+  try {
+    await page.addInitScript(() => {
+      window.__floor = [];
+      addEventListener('DOMContentLoaded', () => {
+        const form = document.querySelector('form.bl');
+        const first = form.querySelector('fieldset').innerHTML;
+        let n = 0, t0 = null;
+        form.addEventListener('submit', (e) => {
+          e.preventDefault();
+          n += 1;
+          if (n % 2) {
+            form.querySelector('h1').textContent = 'What do you want to do?';
+            for (const c of [...form.querySelectorAll('.bl-choice, .bl-hint')]) c.remove();
+            for (const [v, label] of [['complaint', 'Tell us something has gone wrong or you are unhappy'], ['service_request', 'Ask us to do something'], ['adjustments', 'Ask us to change how we contact or support you']]) {
+              const d = document.createElement('div');
+              d.className = 'bl-choice';
+              d.innerHTML = `<input type="radio" id="w-${v}" name="want" value="${v}"><label for="w-${v}">${label}</label>`;
+              form.querySelector('fieldset').append(d);
+            }
+          } else {
+            form.querySelector('fieldset').innerHTML = first;
+          }
+          form.querySelector('h1').focus();
+        });
+        document.addEventListener('click', (e) => { if (e.composedPath()[0].closest?.('button')) t0 = e.timeStamp; }, true);
+        document.addEventListener('focusin', (e) => { if (t0 !== null && e.target.tagName === 'H1') { window.__floor.push(performance.now() - t0); t0 = null; } }, true);
+      });
+    });
+    await page.goto(`${site.url}/baseline/`);
+    for (let i = 0; i < taps; i++) {
+      await tap(page, page.getByRole('button', { name: 'Continue', exact: true }));
+      await page.waitForFunction((n) => window.__floor.length > n, i, { timeout: 20000 });
+    }
+    return median(await page.evaluate(() => window.__floor));
+  } finally {
+    await b.close();
+  }
+}
+
 // ---------------------------------------------------------------- main
 async function main() {
   const receiver = await startReceiver();
@@ -494,6 +546,10 @@ async function main() {
       j.middleHalf = [quartile(0.25), quartile(0.75)];
       console.log(`  ${pad(`each journey's median at CPU ${CPU_SLOWDOWN}x`, 58)}${lpad(j.journeyMedians.map(ms).join(', '), 22)}`);
       console.log(`  ${pad(`middle half of the ${j.all.length} step changes at CPU ${CPU_SLOWDOWN}x`, 58)}${lpad(j.middleHalf.map(ms).join(' to '), 22)}`);
+      // The same tap on the baseline page with the least script a step needs.
+      j.floor = await stepFloor(site);
+      fast.floor = await stepFloor(site, { cpu: 1 });
+      console.log(`  ${pad('the same tap on the baseline, one-line steps (the floor)', 58)}${lpad(ms(j.floor), 22)}${lpad(ms(fast.floor), 22)}`);
       console.log(`\n== Memory after the journey (CPU ${CPU_SLOWDOWN}x run, after a full GC) ==`);
       console.log(`  JS heap used ${MiB(j.jsHeapUsed)} (of ${MiB(j.jsHeapTotal)} allocated), wasm memory ${MiB(j.wasmMemory)}, DOM nodes ${j.nodes}`);
       console.log(`  full-speed run: JS heap used ${MiB(fast.jsHeapUsed)}, wasm memory ${MiB(fast.wasmMemory)}`);
