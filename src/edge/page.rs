@@ -53,9 +53,32 @@ pub fn set_title(title: &str) {
 /// Adds a history entry for a step change, without changing the URL, so the
 /// browser's Back button returns to the previous step and never leaves the
 /// host page by surprise. `instance` tells several widgets on a page apart.
+///
+/// The entry is added once the new step has been drawn ([`after_paint`]):
+/// `pushState` is a same-document navigation the browser commits at some
+/// cost (about a millisecond on this machine, four with the CPU slowed as on
+/// a cheap phone), and nothing the resident sees waits for it. Everything
+/// that reads or moves the history adds the waiting entries first.
 pub fn push_step(instance: &str, depth: usize) {
+    PUSHES.with(|p| p.borrow_mut().push((instance.to_owned(), depth)));
+    after_paint("history", add_steps);
+}
+
+thread_local! {
+    /// Entries [`push_step`] is holding until the step is drawn, oldest first.
+    static PUSHES: RefCell<Vec<(String, usize)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Adds the history entries [`push_step`] is holding, now.
+fn add_steps() {
+    let due = PUSHES.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    if due.is_empty() {
+        return;
+    }
     if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = h.push_state_with_url(&step_state(instance, depth), "", None);
+        for (instance, depth) in due {
+            let _ = h.push_state_with_url(&step_state(&instance, depth), "", None);
+        }
     }
 }
 
@@ -63,7 +86,8 @@ pub fn push_step(instance: &str, depth: usize) {
 /// starting again, the entry it is on is the first page's, whatever depth a
 /// reload or an earlier journey left on it). Only an entry of this widget's
 /// own: the host page's (no state, already the start) and another widget's
-/// are left as they are.
+/// are left as they are. (Reading the current entry adds the entries
+/// [`push_step`] holds first, so this labels the right one.)
 pub fn mark_step(instance: &str, depth: usize) {
     if current_depth(instance).is_none_or(|d| d == depth) {
         return;
@@ -85,6 +109,12 @@ fn step_state(instance: &str, depth: usize) -> js_sys::Object {
 pub fn on_history_pop(instance: String, on_pop: impl Fn(usize) + 'static) {
     let Some(w) = web_sys::window() else { return };
     let handler = Closure::<dyn Fn(web_sys::PopStateEvent)>::new(move |ev: web_sys::PopStateEvent| {
+        // Back or Forward pressed before a step just taken was drawn: its
+        // entry was never added, and the browser has moved from the entry
+        // before it. Adding it now would put it in the wrong place, so it
+        // is dropped and the widget follows the entry the browser is on
+        // (history and pages stay in step; such a Back goes one step further).
+        PUSHES.with(|p| p.borrow_mut().retain(|(i, _)| *i != instance));
         let state = ev.state();
         let owner = js_sys::Reflect::get(&state, &"putright".into()).ok().and_then(|v| v.as_string());
         let depth = js_sys::Reflect::get(&state, &"depth".into()).ok().and_then(|v| v.as_f64());
@@ -250,8 +280,10 @@ pub fn focus_heading(root_id: &str) -> Option<String> {
     h1.text_content().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// The depth recorded in the current history entry, if the entry is this widget's.
+/// The depth recorded in the current history entry, if the entry is this
+/// widget's (with the entries still held added first).
 pub fn current_depth(instance: &str) -> Option<usize> {
+    add_steps();
     let state = web_sys::window()?.history().ok()?.state().ok()?;
     let owner = js_sys::Reflect::get(&state, &"putright".into()).ok()?.as_string()?;
     if owner != instance {
@@ -260,8 +292,9 @@ pub fn current_depth(instance: &str) -> Option<usize> {
     js_sys::Reflect::get(&state, &"depth".into()).ok()?.as_f64().map(|d| d as usize)
 }
 
-/// Goes back one entry in the browser's history.
+/// Goes back one entry in the browser's history (from the last step's entry).
 pub fn history_back() {
+    add_steps();
     if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = h.back();
     }

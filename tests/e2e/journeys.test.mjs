@@ -276,6 +276,8 @@ test('answers survive a reload, the browser Back button steps back, and clearing
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
   assert.equal(await focusedHeading(page), 'Have you told us about this before?');
   assert.match(await page.title(), /^Have you told us about this before\? - Example Homes$/);
+  // The step's history entry is added once the step is drawn: Back from it.
+  await page.waitForFunction(() => history.state?.depth === 2);
   await page.goBack();
   assert.equal(await focusedHeading(page), 'What do you want to do?');
   assert.ok(page.url().startsWith(site.url), 'Back stayed on the landlord\'s page');
