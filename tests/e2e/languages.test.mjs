@@ -1,6 +1,7 @@
 // Languages: a complaint in Welsh (chosen by the browser's language) and in
-// Urdu (chosen with the language switch, right to left), each step passing
-// the same accessibility checks as English; a switch in the middle of a
+// Urdu (chosen with the language switch, right to left), and the way to the
+// Ombudsman in Welsh, Urdu and Polish, each step passing the same
+// accessibility checks as English; a switch in the middle of a
 // journey that keeps every answer; and a language whose words cannot be
 // fetched. Every word the tests expect is the catalogue's own.
 import { test, before, after } from 'node:test';
@@ -77,6 +78,65 @@ function longDateIn(locale, iso, { inText = false } = {}) {
   const inTextNames = catalogue(locale)['@meta'].weekday_in_text;
   const name = inText && inTextNames ? inTextNames[weekday - 1] : t(`date.weekday.${weekday}`, {}, locale);
   return t('date.long', { weekday: name, day: d, month: t(`date.month.${m}`, {}, locale), year: y }, locale);
+}
+
+/** Day, month and year `days` before today, as a resident types them. */
+const ago = (days) => { const d = new Date(Date.now() - days * 864e5); return [String(d.getDate()), String(d.getMonth() + 1), String(d.getFullYear())]; };
+
+/**
+ * The way to the Ombudsman in `locale`, every page checked as in English:
+ * "is my landlord late?" judged at stage 2 (asked for 40 days ago, never
+ * acknowledged: late under Code 6.11), then telling the landlord, to Send.
+ */
+async function ombudsmanIn(page, locale, why) {
+  const L = { locale };
+  const p = `omb-${locale}`;
+  const say = (key) => t(key, {}, locale);
+  await step(page, `${p}-hazards`, { heading: label('hazards', L), required: true, answer: (pg) => check(pg, say('hazard.none')) });
+  await step(page, `${p}-task`, { heading: label('task', L), required: true, answer: (pg) => check(pg, say('task.ombudsman')) });
+  await step(page, `${p}-position`, { heading: label('omb_position', L), required: true, answer: (pg) => check(pg, say('omb_position.waiting_stage2')) });
+  await step(page, `${p}-dates`, { heading: title('omb_dates', L), required: true, answer: async (pg) => {
+    await fillDate(pg, label('omb_complained', L), ...ago(120));
+    await fillDate(pg, label('omb_answered', { optional: true, ...L }), ...ago(110));
+  } });
+  await step(page, `${p}-s2-dates`, { heading: title('omb_s2_dates', L), required: true, answer: (pg) => fillDate(pg, label('omb_s2_requested', L), ...ago(40)) });
+  await step(page, `${p}-late`, { heading: say('omb_late.title_late'), answer: async (pg) => {
+    const late = await pg.locator('.putright').innerText();
+    assert.match(late, /6\.11/, `${locale}: the late acknowledgement names its section of the Code: ${late}`);
+    assert.ok(late.includes(say('omb_late.tell')), `${locale}: what the resident can do now`);
+  } });
+  await step(page, `${p}-why`, { heading: label('omb_why', L), required: true, answer: (pg) => fill(pg, label('omb_why', L), why) });
+  await step(page, `${p}-outcome`, { heading: label('omb_outcome', L), required: true, answer: (pg) => fill(pg, label('omb_outcome', L), why) });
+  await step(page, `${p}-tell`, { heading: label('omb_tell', L), required: true, answer: (pg) => check(pg, say('choice.yes')) });
+  await step(page, `${p}-evidence`, { heading: label('evidence', { optional: true, ...L }) });
+  await aboutYou(page, p, { locale });
+  const reference = await sendAndConfirm(page, p, say('receipt.title.ombudsman_referral'), locale);
+  const payload = await stored(reference);
+  assert.equal(payload.kind, 'ombudsman_referral');
+  assert.equal(payload.widget.locale, locale);
+  assert.equal(payload.ombudsman.why_still_unhappy, why, 'free text arrives exactly as typed');
+  assert.equal(payload.ombudsman.responses_had, 'stage1', 'machine values whatever the language');
+  assert.equal(payload.ombudsman.tell_landlord, true);
+}
+
+// Each language from the browser's own (Urdu's switch is tested above),
+// right to left for Urdu.
+for (const [locale, browserLocale, dir, why] of [
+  ['cy', 'cy-GB', 'ltr', "Dydyn nhw byth wedi ateb fy nghwyn."],
+  ['ur', 'ur-PK', 'rtl', 'انہوں نے میری شکایت کا کبھی جواب نہیں دیا۔'],
+  ['pl', 'pl-PL', 'ltr', 'Nigdy nie odpowiedzieli na moją skargę.'],
+]) {
+  test(`the Ombudsman's pages in ${locale}: "is my landlord late?", then telling the landlord, every page checked`, async () => {
+    const b = await openBrowser({ locale: browserLocale });
+    try {
+      const { page } = b;
+      await fresh(page, site.url, locale);
+      assert.deepEqual(await rootLang(page), { lang: locale, dir });
+      await ombudsmanIn(page, locale, why);
+    } finally {
+      await b.close();
+    }
+  });
 }
 
 test('Welsh, from the browser\'s own language: a complaint from the first question to Send', async () => {
