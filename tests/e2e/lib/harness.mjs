@@ -120,6 +120,16 @@ function deepMerge(a, b) {
 }
 
 /**
+ * A developer's extra Chromium switches for an experiment, unset in every
+ * script: `PUTRIGHT_CHROMIUM_ARGS`, space-separated, or a JSON array when a
+ * switch holds spaces (V8's flags: `["--js-flags=--no-liftoff --no-wasm-lazy-compilation"]`).
+ */
+function extraSwitches() {
+  const raw = (process.env.PUTRIGHT_CHROMIUM_ARGS || '').trim();
+  return raw.startsWith('[') ? JSON.parse(raw) : raw.split(/\s+/).filter(Boolean);
+}
+
+/**
  * Debian's Chromium in a fresh profile. Returns { context, page, close, consoleMessages }.
  * Other options (e.g. javaScriptEnabled) go to the browser context.
  */
@@ -131,7 +141,8 @@ export async function openBrowser({ viewport = { width: 360, height: 740 }, ...o
     headless: true,
     viewport,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...extraSwitches()],
   });
   // In-page helpers for tests that look at the DOM directly: the widget
   // lives in open shadow roots, which document.querySelector and
