@@ -1,7 +1,6 @@
 // Developer aid (not run by any script): what the browser's own work for a
 // step costs, apart from the widget's script. On the demo page, at the
-// second question ("What do you want to do?", or Q=<its h1>), the step's
-// HTML is copied and, N times each, put into a box beside the widget's step
+// second question ("What do you want to do?"), the step's HTML is copied and, N times each, put into a box beside the widget's step
 // in the same shadow root (same stylesheet, same page) in several ways,
 // each timed from the first DOM call to the end of the work it forces:
 //   - made node by node with DOM calls from JavaScript (as a renderer does,
@@ -16,24 +15,23 @@
 //
 //   node tests/bench/dom.mjs        CPU=<rate> (default 4), N (default 40)
 
-import { startReceiver, startSite, openBrowser } from '../e2e/lib/harness.mjs';
+import { openDemo, closeDemo } from '../e2e/lib/harness.mjs';
 
 const CPU = Number(process.env.CPU || 4);
 const N = Number(process.env.N || 40);
 const median = (a) => { const s = [...a].sort((x, y) => x - y); return s[Math.floor((s.length - 1) / 2)]; };
 
-const receiver = await startReceiver();
-const site = await startSite({ endpoint: `${receiver.url}/submissions` });
-const b = await openBrowser();
+const demo = await openDemo();
 try {
-  const { page } = b;
-  const cdp = await b.context.newCDPSession(page);
+  const { site, browser } = demo;
+  const { page } = browser;
+  const cdp = await browser.context.newCDPSession(page);
   await page.goto(site.url);
   await page.locator('[data-putright][data-putright-status="ready"]').waitFor({ state: 'attached', timeout: 60000 });
   await page.getByRole('heading', { level: 1, name: 'Is any of these happening in your home now?' }).waitFor();
   await page.getByLabel('None of these').check();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('heading', { level: 1, name: process.env.Q || 'What do you want to do?' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'What do you want to do?' }).waitFor();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
   const r = await page.evaluate(timeWays, N);
   const f = (k) => `${median(r[k]).toFixed(2)} ms`;
@@ -48,11 +46,8 @@ try {
   console.log(`  in a fixed-size box, layout        ${f('boundary')}`);
   console.log(`  in sans-serif, layout              ${f('sans')}`);
 } finally {
-  await b.close();
-  await site.close();
-  await receiver.close?.();
+  await closeDemo(demo);
 }
-process.exit(0);
 
 /** In the page: each way of drawing the step's copy, `n` times, alternating. */
 async function timeWays(n) {

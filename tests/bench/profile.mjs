@@ -41,4 +41,4 @@ function walk(id, stack) { const n = byId.get(id); const name = n.callFrame.func
 walk(profile.nodes[0].id, []);
 console.log('--- inclusive');
 for (const [k, v] of [...incl.entries()].filter(([k]) => !process.env.FILTER || k.includes(process.env.FILTER)).sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log((v / 1000).toFixed(1).padStart(8), k.slice(0, 150));
-await b.close(); await site.stop?.(); await site.close?.(); await receiver.stop();
+await b.close(); await site.close(); await receiver.stop();
