@@ -10,7 +10,7 @@
 // (a comma-separated subset of sizes,load,journey, for a quick look while
 // working; only the budgets of the parts run are checked).
 import { createServer } from 'node:http';
-import { readFileSync, readdirSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, normalize, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
@@ -241,19 +241,9 @@ function catalogueSizes() {
   });
 }
 
-/**
- * What makes the wasm large: twiggy over the names-kept build that trunk
- * made before wasm-bindgen and wasm-opt (so sizes are before optimisation),
- * summed by crate and by our own module. Null if twiggy is not installed.
- */
-function contributors() {
-  let csv;
-  try {
-    csv = execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', WASM_NAMED], { maxBuffer: 256 << 20 }).toString();
-  } catch (e) {
-    console.log(`\n(no size table: twiggy could not read ${WASM_NAMED}: ${e.message.split('\n')[0]})`);
-    return null;
-  }
+/** twiggy's table of `wasm`, summed by crate and by our own module. Throws if twiggy cannot read it. */
+function twiggySums(wasm) {
+  const csv = execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', wasm], { maxBuffer: 256 << 20 }).toString();
   const crates = new Map(), modules = new Map();
   let code = 0;
   const add = (m, k, n) => m.set(k, (m.get(k) || 0) + n);
@@ -268,17 +258,54 @@ function contributors() {
     const own = name.match(/^<?put_right::(\w+)::(\w+)/);
     if (own) add(modules, `${own[1]}::${own[2]}`, size);
   }
-  const top = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
-  return { code, crates: top(crates, 14), modules: top(modules, 14) };
+  return { code, crates, modules };
+}
+
+/**
+ * What makes the wasm large: twiggy over the names-kept build that trunk
+ * made before wasm-bindgen and wasm-opt (so sizes are before optimisation),
+ * summed by crate and by our own module, for the whole wasm and for the part
+ * a first visit downloads (the same build split as the release build splits
+ * it, `scripts/lib/lazy-parts.sh`: its main module). Null if twiggy is not
+ * installed; the first-visit column is left out if wasm-split-cli is not.
+ */
+function contributors() {
+  let all, first = null;
+  try {
+    all = twiggySums(WASM_NAMED);
+  } catch (e) {
+    console.log(`\n(no size table: twiggy could not read ${WASM_NAMED}: ${e.message.split('\n')[0]})`);
+    return null;
+  }
+  const dir = mkdtempSync(join(os.tmpdir(), 'putright-split-'));
+  try {
+    execFileSync('wasm-split-cli', ['--target', 'web', '--out-name', 'put-right', WASM_NAMED, dir], { stdio: 'ignore' });
+    first = twiggySums(join(dir, 'put-right.wasm'));
+  } catch (e) {
+    console.log(`\n(no first-visit column: could not split ${WASM_NAMED}: ${e.message.split('\n')[0]})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const top = (m, f, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => [k, v, f ? (f.get(k) || 0) : null]);
+  return {
+    code: all.code,
+    firstCode: first && first.code,
+    crates: top(all.crates, first && first.crates, 14),
+    modules: top(all.modules, first && first.modules, 14),
+  };
 }
 
 function printContributors(c) {
-  console.log(`\n== What is in the wasm (twiggy, before wasm-opt: ${kB(c.code)} of code and data) ==`);
-  console.log(`  ${pad('by crate', 40)}${lpad('bytes', 9)}   ${pad('our modules', 30)}${lpad('bytes', 9)}`);
+  const firstNote = c.firstCode === null ? '' : `; first visit's module ${kB(c.firstCode)}`;
+  console.log(`\n== What is in the wasm (twiggy, before wasm-opt: ${kB(c.code)} of code and data${firstNote}) ==`);
+  const col = (row) => {
+    if (!row) return pad('', 48);
+    const [name, all, first] = row;
+    return `${pad(name, 30)}${lpad(all, 9)}${first === null ? pad('', 9) : lpad(first, 9)}`;
+  };
+  console.log(`  ${pad('by crate', 30)}${lpad('all', 9)}${lpad(c.firstCode === null ? '' : 'first', 9)}     ${pad('our modules', 30)}${lpad('all', 9)}${lpad(c.firstCode === null ? '' : 'first', 9)}`);
   for (let i = 0; i < Math.max(c.crates.length, c.modules.length); i++) {
-    const [a, x] = c.crates[i] || ['', ''];
-    const [b, y] = c.modules[i] || ['', ''];
-    console.log(`  ${pad(a, 40)}${lpad(x, 9)}   ${pad(b, 30)}${lpad(y, 9)}`);
+    console.log(`  ${col(c.crates[i])}     ${col(c.modules[i])}`);
   }
 }
 
