@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::wizard::Wizard;
 use super::{link_in, tel_href};
+use crate::domain::case::CaseKind;
 use crate::domain::config::{EndpointFormat, LandlordConfig};
 use crate::domain::journey::{self, receipt, summary};
 use crate::domain::payload::{form_urlencoded, uri_encode};
@@ -272,7 +273,10 @@ pub fn SendStatus() -> impl IntoView {
             let fallback = (attempts >= FALLBACK_AFTER).then(|| {
                 let mail = email.clone().map(|e| {
                     let body = w.answers.with_untracked(|a| w.ctx(|c| w.words.with_untracked(|words| summary::plain(a, c, words))));
-                    let href = format!("mailto:{e}?subject={}&body={}", uri_encode(&w.t("send.mail_subject")), uri_encode(&body));
+                    // Named for what is being sent: not "My complaint" for a support request.
+                    let kind = w.answers.with_untracked(journey::case_kind).unwrap_or(CaseKind::Complaint);
+                    let subject = w.say(&receipt::mail_subject(kind));
+                    let href = format!("mailto:{e}?subject={}&body={}", uri_encode(&subject), uri_encode(&body));
                     view! { <li><a href=href>{w.t("send.email_answers")}</a></li> }
                 });
                 view! {

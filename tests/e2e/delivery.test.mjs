@@ -307,7 +307,12 @@ test('a CORS rejection is retried, offers other ways to reach the landlord, then
   await page.getByText('You can also:').waitFor({ timeout: 30000 });
   const text = await page.locator('.putright').innerText();
   assert.match(text, /0808 157 0192/);
-  assert.equal(await page.locator('a[href^="mailto:complaints@example.com"]').count(), 1);
+  const mail = page.locator('a[href^="mailto:complaints@example.com"]');
+  assert.equal(await mail.count(), 1);
+  // Named for what is sent (a request for support), with the answers in the body.
+  const href = decodeURIComponent(await mail.getAttribute('href'));
+  assert.match(href, /\?subject=My request for support&body=/);
+  assert.match(href, /Large print/);
   await answersKept(page, who);
   // The receiver may have stored it already: Chromium caches an earlier,
   // successful preflight, so the POST can arrive while its answer is blocked.

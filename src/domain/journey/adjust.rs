@@ -63,12 +63,17 @@ static DETAILS_PAGE: Page = Page::titled(
 static DISABILITY_PAGE: Page = Page::ask(
     "adj_disability",
     &[
-        long_text(&DISABILITY).optional().payload("adjustments.disability.details"),
+        long_text(&DISABILITY).optional().payload("adjustments.disability.details").kept_if(consented),
         radios(&CONSENT).when(|a| !is_blank(DISABILITY.get(a)))
             .payload("adjustments.disability.consent_to_record"),
     ],
 )
 .notes(&[Note { tone: Tone::Plain, text: |_, _| Some(Msg::new("adj_disability.note")), after: true, link: None }]);
+
+/// Recorded only with the resident's explicit "yes" (UK GDPR article 9).
+fn consented(a: &Answers) -> bool {
+    CONSENT.is(a, YesNo::Yes)
+}
 
 /// Contact instead by one way only: the payload records one method.
 fn one_contact_method(a: &Answers, _: &Ctx) -> Vec<FieldError> {
@@ -116,10 +121,9 @@ pub fn adjustments(a: &Answers) -> Option<Adjustments> {
         single_contact: has(Need::NamedContact),
         support_person: has(Need::SupportPerson),
         other: if has(Need::Other) { OTHER.opt(a) } else { None },
-        // Recorded only with the resident's explicit "yes" (UK GDPR article 9).
         disability: DISABILITY
             .opt(a)
-            .filter(|_| CONSENT.is(a, YesNo::Yes))
+            .filter(|_| consented(a))
             .map(|details| DisabilityDisclosure { details, consent_to_record: true }),
     })
 }

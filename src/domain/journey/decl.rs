@@ -103,11 +103,15 @@ pub struct Field {
     /// A date that may be after today (a new date the landlord gave);
     /// every other date has happened.
     pub future: bool,
+    /// Sent, and kept in any copy of the answers, only when this holds
+    /// (special-category data the resident has not agreed to record).
+    /// "Check your answers" still shows it, so it can be changed.
+    pub kept: Option<fn(&Answers) -> bool>,
 }
 
 impl Field {
     pub const fn new(key: Key, kind: Kind) -> Field {
-        Field { key, kind, optional: false, when: None, payload: "", autocomplete: None, about_rep: false, future: false }
+        Field { key, kind, optional: false, when: None, payload: "", autocomplete: None, about_rep: false, future: false, kept: None }
     }
     pub const fn optional(mut self) -> Field {
         self.optional = true;
@@ -134,8 +138,16 @@ impl Field {
         self.future = true;
         self
     }
+    pub const fn kept_if(mut self, f: fn(&Answers) -> bool) -> Field {
+        self.kept = Some(f);
+        self
+    }
     pub fn visible(&self, a: &Answers) -> bool {
         self.when.is_none_or(|f| f(a))
+    }
+    /// Whether its answer goes to the landlord and into copies of the answers.
+    pub fn is_kept(&self, a: &Answers) -> bool {
+        self.kept.is_none_or(|f| f(a))
     }
 }
 

@@ -16,6 +16,11 @@ pub fn title(kind: CaseKind) -> Msg {
     Msg::new(format!("receipt.title.{}", kind.value()))
 }
 
+/// The subject of the email a resident sends themselves when sending fails.
+pub fn mail_subject(kind: CaseKind) -> Msg {
+    Msg::new(format!("send.mail_subject.{}", kind.value()))
+}
+
 /// What happens next, with real dates: each deadline the payload carries,
 /// the extension limit, what the landlord does now, and any exclusion
 /// warning the resident was shown.

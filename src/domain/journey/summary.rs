@@ -61,9 +61,18 @@ pub fn answer(f: &Field, a: &Answers, ctx: &Ctx, words: &Words) -> Option<String
 
 /// The row for one page.
 pub fn row(page: &'static Page, a: &Answers, ctx: &Ctx, words: &Words) -> Row {
+    row_of(page, a, ctx, words, false)
+}
+
+/// The row for one page; with `kept_only`, without answers that are not
+/// sent (see [`super::decl::Field::kept`]).
+fn row_of(page: &'static Page, a: &Answers, ctx: &Ctx, words: &Words, kept_only: bool) -> Row {
     let rep = by_rep(a);
     let mut lines = Vec::new();
     for (i, f) in page.shown(a).enumerate() {
+        if kept_only && !f.is_kept(a) {
+            continue;
+        }
         let Some(value) = answer(f, a, ctx, words) else { continue };
         if page.titled || i > 0 {
             // Several answers in one row: each named.
@@ -82,14 +91,19 @@ pub fn row(page: &'static Page, a: &Answers, ctx: &Ctx, words: &Words) -> Row {
 /// The rows for every question on the resident's route, including those
 /// answered earlier in this visit and not asked again.
 pub fn rows(a: &Answers, ctx: &Ctx, words: &Words) -> Vec<Row> {
+    rows_of(a, ctx, words, false)
+}
+
+fn rows_of(a: &Answers, ctx: &Ctx, words: &Words, kept_only: bool) -> Vec<Row> {
     route(a, ctx)
         .into_iter()
         .filter(|(p, on)| p.answerable() && *on != On::No)
-        .map(|(p, _)| row(p, a, ctx, words))
+        .map(|(p, _)| row_of(p, a, ctx, words, kept_only))
         .collect()
 }
 
-/// Every answer as plain text, for email, printing or the saved copy.
+/// Every answer that is sent, as plain text, for email, printing or the
+/// saved copy: what the resident did not agree to record stays out.
 pub fn plain(a: &Answers, ctx: &Ctx, words: &Words) -> String {
-    rows(a, ctx, words).iter().map(|r| format!("{}:\n{}\n", r.label, r.lines.join("\n"))).collect::<Vec<_>>().join("\n")
+    rows_of(a, ctx, words, true).iter().map(|r| format!("{}:\n{}\n", r.label, r.lines.join("\n"))).collect::<Vec<_>>().join("\n")
 }

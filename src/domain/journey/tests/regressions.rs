@@ -196,3 +196,20 @@ fn representative_wording_follows_who_fills_in_the_form() {
     assert_eq!(w.render(&Msg::new(w.variant("name.label", false))), "What is your full name?");
     let _ = LandlordConfig::example();
 }
+
+#[test]
+fn health_details_not_agreed_to_stay_out_of_every_copy() {
+    // UK GDPR article 9: the email and saved copies held them after "No".
+    let mut a = fixtures::complaint();
+    adjust::WANT.set(&mut a, YesNo::Yes);
+    adjust::NEEDS.set(&mut a, &[adjust::Need::LargePrint]);
+    adjust::DISABILITY.set(&mut a, "I have epilepsy");
+    adjust::CONSENT.set(&mut a, YesNo::No);
+    let copy = with_ctx(|c| summary::plain(&a, c, &words()));
+    assert!(!copy.contains("epilepsy"), "{copy}");
+    assert!(copy.contains("Large print"), "{copy}");
+    // Still shown on "Check your answers", where it can be changed.
+    assert!(row(&a, "adj_disability").1.iter().any(|l| l.contains("epilepsy")));
+    adjust::CONSENT.set(&mut a, YesNo::Yes);
+    assert!(with_ctx(|c| summary::plain(&a, c, &words())).contains("I have epilepsy"));
+}
