@@ -49,11 +49,10 @@ impl Wizard {
         self.words.with_untracked(|w| w.exists(key))
     }
 
-    /// The current error message for one field, if any.
+    /// The current error message for one field, if any, in the same
+    /// wording as the error summary's link to it.
     pub fn error_for(&self, name: &'static str) -> Signal<Option<String>> {
-        let (errors, words) = (self.errors, self.words);
-        Signal::derive(move || {
-            errors.with(|es| es.iter().find(|e| e.field == name).map(|e| words.with(|w| w.render(&e.message))))
-        })
+        let w = *self;
+        Signal::derive(move || w.errors.with(|es| es.iter().find(|e| e.field == name).map(|e| w.say(&e.message))))
     }
 }

@@ -141,7 +141,11 @@ export async function step(page, name, { heading, required = false, answer, butt
     for (const link of links) {
       const target = (await link.getAttribute('href')).slice(1);
       assert.equal(await page.locator(`[id="${target}"]`).count(), 1, `${name}: link target ${target} exists`);
-      assert.equal(await page.locator(`[id="${target}-error"]`).count(), 1, `${name}: ${target} has its own message`);
+      const beside = page.locator(`[id="${target}-error"]`);
+      assert.equal(await beside.count(), 1, `${name}: ${target} has its own message`);
+      // The same words in both places (the representative's wording too).
+      const said = (await link.innerText()).trim();
+      assert.ok((await beside.innerText()).includes(said), `${name}: ${target} says "${said}" beside the field`);
     }
     assert.deepEqual(await axe(page), [], `${name}: axe in error state`);
     await snap(page, `${name}-error`);
