@@ -13,12 +13,14 @@ use crate::domain::text::Msg;
 pub fn QuestionPage(page: &'static Page) -> impl IntoView {
     let w = expect_context::<Wizard>();
     let title = page.titled.then(|| {
+        // A field with the page's own key shows that hint beside itself, tied to it.
+        let own_hint = page.fields.iter().all(|f| f.key != page.key);
         let hint_key = format!("{}.hint", page.key);
         let hint_id = w.id(&format!("{}-page-hint", page.key));
         let title_key = format!("{}.title", page.key);
         view! {
             <h1 class="pr-h1" tabindex="-1">{w.t_now(&title_key)}</h1>
-            {w.has(&hint_key).then(|| view! { <p class="pr-hint" id=hint_id>{w.t_now(&hint_key)}</p> })}
+            {(own_hint && w.has(&hint_key)).then(|| view! { <p class="pr-hint" id=hint_id>{w.t_now(&hint_key)}</p> })}
         }
     });
     let fields = page

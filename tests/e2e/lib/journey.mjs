@@ -119,6 +119,9 @@ export async function step(page, name, { heading, required = false, answer, butt
   const lang = await page.evaluate(() => __prWidget().getAttribute('lang'));
   if (button === undefined) button = t('button.continue', {}, lang);
   assert.deepEqual(await axe(page), [], `${name}: axe`);
+  // Each hint once: a page's hint is not repeated as its field's.
+  const hints = await page.locator('.putright .pr-hint[id$="-hint"]').allInnerTexts();
+  assert.deepEqual(hints.filter((h, i) => hints.indexOf(h) !== i), [], `${name}: a hint shown twice`);
   await snap(page, name);
   await checkStep(page, name, 'normal');
   if (required) {
