@@ -11,7 +11,7 @@ import { readFileSync, readdirSync, mkdirSync, writeFileSync, mkdtempSync, cpSyn
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading, activeHasClass, ROOT, DIST, ARTIFACTS, axe, widgetReady, closeDemo } from './lib/harness.mjs';
-import { step, check, fill, aboutYou, sendAndConfirm } from './lib/journey.mjs';
+import { step, check, fill, aboutYou, sendAndConfirm, cont } from './lib/journey.mjs';
 import { t } from './lib/text.mjs';
 
 const PAGES = join(ROOT, 'tests', 'e2e', 'pages');
@@ -88,7 +88,7 @@ function within(page, host) {
 async function freshIn(page, url, host) {
   if (url) await page.goto(url);
   const w = within(page, host);
-  await w.getByRole('button', { name: 'Clear my answers' }).click();
+  await w.getByRole('button', { name: 'Clear my answers', exact: true }).click();
   await w.getByRole('heading', { level: 1, name: FIRST }).waitFor();
   await w.locator('.putright h1').focus();
   return w;
@@ -325,6 +325,27 @@ test('strict CSP (no inline script, wasm-unsafe-eval only): the demo page works 
   const payload = await adjustments(p, 'embed-csp');
   assert.equal(payload.landlord_id, 'example-homes');
   assert.deepEqual(await ours(), [], 'no CSP violations from the page or the widget');
+
+  // A photo's preview (an object URL) shows under the same policy.
+  await freshIn(page, null, '#complaints-widget');
+  await check(p, 'None of these'); await cont(p);
+  await check(p, 'Take your complaint to the next stage'); await cont(p);
+  for (let i = 0; i < 3; i++) await cont(p); // reference, response date and reasons: optional
+  const photo = await page.evaluate(async () => {
+    const c = document.createElement('canvas');
+    c.width = 40; c.height = 30;
+    c.getContext('2d').fillRect(0, 0, 40, 30);
+    const bytes = new Uint8Array(await (await new Promise((r) => c.toBlob(r, 'image/jpeg', 0.9))).arrayBuffer());
+    return [...bytes];
+  });
+  await p.locator('input[type=file][multiple]').setInputFiles({ name: 'mould.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo) });
+  await page.waitForFunction(() => {
+    const img = document.querySelector('#complaints-widget').shadowRoot.querySelector('img.pr-file-list__thumb');
+    return img?.complete && img.getAttribute('src')?.startsWith('blob:');
+  }, null, { timeout: 30000 });
+  assert.ok(await page.evaluate(() => document.querySelector('#complaints-widget').shadowRoot.querySelector('img.pr-file-list__thumb').naturalWidth > 0),
+    'the preview loaded');
+  assert.deepEqual(await page.evaluate(() => window.cspViolations.filter((v) => v.directive.startsWith('img-src'))), [], 'no image refused');
 });
 
 test('theme: brand colour, font, radius and logo from the config; failing contrast falls back with a warning naming the setting', async () => {
