@@ -49,7 +49,7 @@ fn mount_taking_over(instance: &str, plain: Option<put_right::edge::embed::Plain
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     host.set_id(&format!("host-{instance}"));
     document().body().unwrap().append_child(&host).unwrap();
-    ui::mount(host.clone(), Setup { instance: instance.to_owned(), config: LandlordConfig::example(), manage_title: false, assets: None, plain }, words());
+    ui::mount(host.clone(), Setup { instance: instance.to_owned(), draft_key: "putright:example-homes:draft".into(), config: LandlordConfig::example(), manage_title: false, assets: None, plain }, words());
     host
 }
 
@@ -194,7 +194,7 @@ async fn a_kept_note_comes_before_the_task_expired_ones_are_deleted_and_a_note_c
 
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
-    ui::mount(host.clone(), Setup { instance: "t-tracker".into(), config, manage_title: false, assets: None, plain: None }, words());
+    ui::mount(host.clone(), Setup { instance: "t-tracker".into(), draft_key: "putright:tracker-test:draft".into(), config, manage_title: false, assets: None, plain: None }, words());
     until("the first question", || query(&host, "input[value=none]").is_some()).await;
     query(&host, "input[value=none]").unwrap().click();
     click_button(&host, "Continue");

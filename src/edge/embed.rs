@@ -34,18 +34,38 @@ pub struct Host {
     pub manage_title: bool,
     /// A stable name for this instance on the page (its id, or its position).
     pub instance: String,
+    /// Whether no earlier host on the page reads the same config: such a
+    /// host keeps the landlord's draft, shared with the landlord's other
+    /// pages; a second widget of the same config keeps its own.
+    pub first_of_config: bool,
+}
+
+thread_local! {
+    /// Hosts numbered so far on this page: hosts mounted later number on.
+    static NUMBERED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// The config of every host mounted so far on this page.
+    static CONFIGS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Every host element on the page that has no widget in it yet.
 pub fn hosts() -> Vec<Host> {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return Vec::new() };
     let Ok(list) = doc.query_selector_all("[data-putright]:not([data-putright-mounted])") else { return Vec::new() };
+    // The loader numbers the hosts it first finds as this first call does.
+    let base = NUMBERED.with(|n| n.replace(n.get() + list.length() as usize));
     (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
         .enumerate()
         .map(|(i, element)| {
             let _ = element.set_attribute("data-putright-mounted", "");
             let id = element.id();
+            let source = element.get_attribute("data-config-url").or_else(|| element.get_attribute("data-config")).unwrap_or_default();
+            let first_of_config = CONFIGS.with(|c| {
+                let mut c = c.borrow_mut();
+                let first = !c.contains(&source);
+                c.push(source);
+                first
+            });
             Host {
                 fallback_phone: element.get_attribute("data-phone").filter(|p| !p.trim().is_empty()),
                 fallback_email: element.get_attribute("data-email").filter(|e| !e.trim().is_empty()),
@@ -53,7 +73,8 @@ pub fn hosts() -> Vec<Host> {
                     .get_attribute("data-manage-title")
                     .is_some_and(|v| v.is_empty() || v == "true"),
                 // The widget root takes this as its id, so it must differ from the host's.
-                instance: if id.is_empty() { format!("putright-{i}") } else { format!("{id}-pr") },
+                instance: if id.is_empty() { format!("putright-{}", base + i) } else { format!("{id}-pr") },
+                first_of_config,
                 element,
             }
         })

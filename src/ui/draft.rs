@@ -17,8 +17,29 @@ use crate::edge::{page, storage};
 /// keyed answers. Both read back (the keys are the same).
 const VERSION: u64 = 2;
 
-fn key(config: &LandlordConfig) -> String {
+/// The landlord's draft, shared by its widgets on every page of its site.
+pub fn shared_key(config: &LandlordConfig) -> String {
     format!("putright:{}:draft", config.landlord_id)
+}
+
+thread_local! {
+    /// The drafts the widgets on this page keep.
+    static CLAIMED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The draft one widget keeps: the landlord's shared one, unless another
+/// widget on this page keeps that (two widgets of one landlord on a page),
+/// then its own, named by its instance. `first`: whether this widget is
+/// the first on the page with its config, so the same one gets the shared
+/// draft on every visit.
+pub fn claim(config: &LandlordConfig, instance: &str, first: bool) -> String {
+    let shared = shared_key(config);
+    CLAIMED.with(|c| {
+        let mut c = c.borrow_mut();
+        let key = if first && !c.contains(&shared) { shared } else { format!("putright:{}:{instance}:draft", config.landlord_id) };
+        c.push(key.clone());
+        key
+    })
 }
 
 /// What a saved draft gives back.
@@ -51,18 +72,18 @@ impl Saved {
 
 /// The stored draft as it is, read once when the widget opens: it gives
 /// the language to fetch ([`saved_language`]) and then the answers ([`load`]).
-pub fn read(config: &LandlordConfig) -> Option<Value> {
-    storage::load::<Value>(&key(config))
+pub fn read(key: &str) -> Option<Value> {
+    storage::load::<Value>(key)
 }
 
 /// What [`read`] found, made sense of. Anything unreadable is dropped,
 /// never guessed: the question is asked again.
-pub fn load(config: &LandlordConfig, stored: Option<Value>) -> Saved {
+pub fn load(config: &LandlordConfig, key: &str, stored: Option<Value>) -> Saved {
     let Some(v) = stored else { return Saved::default() };
     // Too old to restore on what may be a shared device (config storage.draft_days).
     let saved_ms = v["saved_ms"].as_f64();
     if saved_ms.is_some_and(|t| page::now_ms() - t > f64::from(config.storage.draft_days) * DAY_MS) {
-        storage::remove(&key(config));
+        storage::remove(key);
         return Saved { expired: true, ..Saved::default() };
     }
     let (mut answers, dropped) = journey::restore(&v["answers"]);
@@ -104,7 +125,7 @@ struct Kept<'a> {
 /// the change; the draft is written once the new page has been drawn (and
 /// at once if the page is hidden or left), so a step never waits for it.
 pub fn keep(w: Wizard) {
-    let key = w.with_config(key);
+    let key = w.draft_key();
     Effect::new(move |_| {
         w.page.track();
         w.trail.track();
@@ -158,7 +179,7 @@ pub fn saved_language(stored: Option<&Value>) -> Option<String> {
 
 /// Removes the draft from this device.
 pub fn forget(w: &Wizard) {
-    let key = w.with_config(key);
+    let key = w.draft_key();
     page::drop_waiting(&key);
     storage::remove(&key);
 }

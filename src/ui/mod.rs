@@ -49,7 +49,7 @@ pub fn link_at_mark(line: &str, text: &str, href: &str) -> impl IntoView {
 /// Mounts one widget into `element` for the lifetime of the page.
 pub fn mount(element: embed::HtmlElement, setup: wizard::Setup, words: Words) {
     let words = language::share(words, &setup.config);
-    let stored = draft::read(&setup.config);
+    let stored = draft::read(&setup.draft_key);
     leptos::mount::mount_to(element, move || view! { <app::Widget setup=setup words=words stored=stored/> }).forget();
 }
 
@@ -75,7 +75,8 @@ pub fn start(assets: &str) {
                         console::warn(note);
                     }
                     // Read once: it chooses the language, then the wizard restores it.
-                    let stored = draft::read(&config);
+                    let draft_key = draft::claim(&config, &host.instance, host.first_of_config);
+                    let stored = draft::read(&draft_key);
                     let locale = language::first_choice(&config, draft::saved_language(stored.as_ref()));
                     let (words, notice) = match language::opening(&assets, &config, &locale).await {
                         Ok(w) => w,
@@ -90,7 +91,7 @@ pub fn start(assets: &str) {
                     embed::clear(&host);
                     let theme = config.theme.clone();
                     let Some((container, plain)) = embed::isolate(&host, &stylesheet, &theme, false) else { return };
-                    let setup = wizard::Setup { instance: host.instance.clone(), config, manage_title: host.manage_title, assets: Some(assets), plain };
+                    let setup = wizard::Setup { instance: host.instance.clone(), draft_key, config, manage_title: host.manage_title, assets: Some(assets), plain };
                     leptos::mount::mount_to(container, move || view! { <app::Widget setup=setup words=words stored=stored notice=notice/> }).forget();
                     embed::mark(&host, "ready");
                 }

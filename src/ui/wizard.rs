@@ -28,6 +28,8 @@ pub use notice::Notice;
 /// Everything about this instance that never changes after mounting.
 pub struct Setup {
     pub instance: String,
+    /// Where its draft is kept ([`draft::claim`], or [`draft::shared_key`]).
+    pub draft_key: String,
     pub config: LandlordConfig,
     pub manage_title: bool,
     /// Where the widget's files are (catalogues for other languages), if
@@ -95,7 +97,7 @@ pub struct Wizard {
 impl Wizard {
     /// `stored`: the draft as [`draft::read`] found it when the widget opened.
     pub fn new(setup: Setup, words: Words, stored: Option<serde_json::Value>) -> Self {
-        let saved = draft::load(&setup.config, stored);
+        let saved = draft::load(&setup.config, &setup.draft_key, stored);
         for key in &saved.dropped {
             console::warn(&format!("draft: the saved answer to \"{key}\" is not one this form asks for, so it is asked again"));
         }
@@ -214,6 +216,11 @@ impl Wizard {
 
     pub fn instance(&self) -> String {
         self.setup.with_value(|s| s.instance.clone())
+    }
+
+    /// The local storage key of this widget's draft.
+    pub fn draft_key(&self) -> String {
+        self.setup.with_value(|s| s.draft_key.clone())
     }
 
     pub fn with_config<R>(&self, f: impl FnOnce(&LandlordConfig) -> R) -> R {

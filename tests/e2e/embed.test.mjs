@@ -47,7 +47,7 @@ before(async () => {
   const theme = (t) => JSON.stringify({ ...demoConfig(), endpoint: { url: '{{ENDPOINT}}' }, theme: t });
   const extra = {
     '/hostile.html': page_('hostile.html'), '/hostile.css': page_('hostile.css'),
-    '/two.html': page_('two.html'), '/two.css': page_('two.css'),
+    '/two.html': page_('two.html'), '/two.css': page_('two.css'), '/same.html': page_('same.html'),
     '/theme.html': page_('theme.html'), '/theme.css': page_('theme.css'),
     '/config/other-homes.json': JSON.stringify(other),
     '/config/branded.json': theme({ brand_colour: '#6a1b5f', font_family: 'Georgia, serif', border_radius: 8, logo_url: '{{ORIGIN}}/logo.svg' }),
@@ -299,6 +299,42 @@ test('two independent widgets on one page: each completes its own journey to its
   assert.equal(b.landlord_id, 'other-homes');
   assert.equal(await page.title(), 'Two widgets', 'neither widget set the title');
   assert.deepEqual(await axe(page), [], 'axe on both widgets');
+});
+
+test('two widgets of one landlord, and one mounted later: every id on the page differs, and each keeps its own draft', async () => {
+  const { page } = browser;
+  await page.goto(`${site.url}/same.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  for (const h of ['.one', '.two']) { await widgetReady(page, h); await page.locator(`${h} .putright h1`).waitFor(); }
+  // A third, added after the page loaded (the README's mount()).
+  await page.evaluate(async () => {
+    const host = Object.assign(document.createElement('section'), { className: 'three' });
+    host.setAttribute('data-putright', '');
+    host.setAttribute('data-config-url', 'config/example-homes.json');
+    document.body.append(host);
+    (await import('/putright.js')).mount();
+  });
+  await widgetReady(page, '.three');
+  await page.locator('.three .putright h1').waitFor();
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[data-putright]')]
+    .flatMap((h) => [...h.shadowRoot.querySelectorAll('[id]')].map((e) => e.id)));
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'an id used twice');
+  assert.deepEqual(await page.evaluate(() => ['.one', '.two', '.three'].map((h) => document.querySelector(h).shadowRoot.querySelector('.putright').id)),
+    ['putright-0', 'putright-1', 'putright-2']);
+
+  // An answer in the first widget is its own: after a reload only it offers to continue.
+  const one = within(page, '.one');
+  await one.locator('.putright h1').focus();
+  await check(one, 'None of these');
+  await one.getByRole('button', { name: 'Continue', exact: true }).click();
+  await one.getByRole('heading', { level: 1, name: 'What do you want to do?' }).waitFor();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('putright:example-homes:draft') || '{}').page === 'task');
+  await page.reload();
+  for (const h of ['.one', '.two']) { await widgetReady(page, h); await page.locator(`${h} .putright h1`).waitFor(); }
+  await page.locator('.one .putright h1', { hasText: 'You started this' }).waitFor();
+  assert.equal(await page.locator('.two .putright h1').innerText(), FIRST, 'the second widget starts afresh');
+  await page.evaluate(() => localStorage.clear());
 });
 
 test('strict CSP (no inline script, wasm-unsafe-eval only): the demo page works and looks the same', async () => {
