@@ -60,6 +60,15 @@ pub(crate) fn tidy_option(s: &mut Option<String>) {
     *s = validate::clean_optional(s.as_deref());
 }
 
+/// A phone number as the landlord can dial it: 0-9 for other scripts'
+/// digits, without invisible direction marks (see [`validate_phone`]).
+pub(crate) fn tidy_phone(s: &mut Option<String>) {
+    tidy_option(s);
+    if let Some(p) = s.as_deref().and_then(|p| validate_phone(p).ok()) {
+        *s = Some(p);
+    }
+}
+
 pub(crate) fn tidy_lines(lines: &mut Vec<String>) {
     for l in lines.iter_mut() {
         tidy_string(l);
@@ -111,7 +120,7 @@ impl Resident {
             self.postcode = Some(p);
         }
         tidy_option(&mut self.tenancy_reference);
-        tidy_option(&mut self.phone);
+        tidy_phone(&mut self.phone);
         tidy_option(&mut self.email);
         tidy_option(&mut self.contact_times);
     }

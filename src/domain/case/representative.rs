@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_contact, require, tidy_lines, tidy_option, tidy_string};
+use super::{check_contact, require, tidy_lines, tidy_option, tidy_phone, tidy_string};
 use crate::domain::text::Msg;
 use crate::domain::validate::{self, Invalid, Problem};
 
@@ -108,7 +108,7 @@ impl Representative {
     pub fn tidy(&mut self) {
         tidy_string(&mut self.name);
         tidy_option(&mut self.organisation);
-        tidy_option(&mut self.phone);
+        tidy_phone(&mut self.phone);
         tidy_option(&mut self.email);
         tidy_lines(&mut self.address_lines);
         tidy_option(&mut self.postcode);

@@ -576,6 +576,8 @@ mod tests {
         });
         draft.resident.name = "  Sam  ".into();
         draft.resident.postcode = Some("ex11aa".into());
+        // Typed on an Urdu keyboard: sent as digits the landlord can dial.
+        draft.resident.phone = Some("\u{2066}۰۷۷۰۰ ۹۰۰ ۹۸۲\u{2069}".into());
         draft.resident.preferred_contact = ContactMethod::Phone;
         draft = draft.with_previous_reference("  ", None).with_previous_reference(" R-1 ", Some(" "));
         let s = draft.build(&config, ID, submitted(d(2026, 11, 23)), &words()).unwrap();
@@ -583,6 +585,7 @@ mod tests {
         assert_eq!(s.ombudsman, None);
         assert_eq!(s.resident.name, "Sam");
         assert_eq!(s.resident.postcode.as_deref(), Some("EX1 1AA"));
+        assert_eq!(s.resident.phone.as_deref(), Some("07700 900 982"));
         assert_eq!(s.previous_references.len(), 1);
         assert_eq!(s.previous_references[0].reference, "R-1");
         assert_eq!(s.previous_references[0].description, None);

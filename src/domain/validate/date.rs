@@ -31,6 +31,20 @@ impl DateInput {
     }
 }
 
+/// Digits as 0-9: a keyboard for Urdu or Arabic types its own digits
+/// (U+06F0-06F9 or U+0660-0669), and a Chinese or Japanese one may type
+/// full-width ones (U+FF10-FF19). Anything else is kept as it is.
+pub fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
+            c => c,
+        })
+        .collect()
+}
+
 fn parse_small_number(s: &str, max_digits: usize) -> Option<u32> {
     if s.is_empty() || s.chars().count() > max_digits || !s.chars().all(|c| c.is_ascii_digit()) {
         return None;
@@ -59,7 +73,8 @@ fn parse_month(s: &str) -> Option<u32> {
 /// date from 1900 on, and (with `past`) not after `today`. All boxes
 /// blank is [`Problem::Missing`].
 pub fn validate_date(input: &DateInput, today: NaiveDate, past: bool) -> Result<NaiveDate, Problem> {
-    let (day, month, year) = (input.day.trim(), input.month.trim(), input.year.trim());
+    let (day, month, year) = (ascii_digits(&input.day), ascii_digits(&input.month), ascii_digits(&input.year));
+    let (day, month, year) = (day.trim(), month.trim(), year.trim());
     let missing = [day.is_empty(), month.is_empty(), year.is_empty()];
     if missing.iter().all(|m| *m) {
         return Err(Problem::Missing);

@@ -202,9 +202,15 @@ impl CharacterCount {
 
 /// Lenient UK phone check: digits with spaces, brackets and dashes; 10 or
 /// 11 digits starting 0, or +44 (or 0044) then the number without its
-/// leading 0 (an optional "(0)" is allowed). Returns the trimmed input.
+/// leading 0 (an optional "(0)" is allowed). Returns the trimmed input,
+/// with Urdu or Arabic digits as 0-9 and without the invisible direction
+/// marks a right-to-left keyboard or a copied number can carry.
 pub fn validate_phone(input: &str) -> Result<String, Problem> {
-    let t = input.trim();
+    let t: String = date::ascii_digits(input)
+        .chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect();
+    let t = t.trim();
     if char_len(t) > 40 {
         return Err(Problem::Phone);
     }
@@ -356,6 +362,21 @@ mod tests {
     }
 
     #[test]
+    fn digits_of_other_scripts() {
+        // An Urdu keyboard types ۲۳ ۱۱ ۲۰۲۶; an Arabic one ٢٣ ١١ ٢٠٢٦.
+        assert_eq!(date("۲۳", "۱۱", "۲۰۲۶"), Ok(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()));
+        assert_eq!(date("٢", "٣", "٢٠٢٦"), Ok(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()));
+        assert_eq!(date("２", "３", "２０２６"), Ok(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()));
+        assert_eq!(date("۲۳", "۱۱", "۲۶"), Err(Problem::Year));
+        assert_eq!(validate_phone("۰۷۷۰۰ ۹۰۰ ۹۸۲"), Ok("07700 900 982".into()));
+        // Pasted from a right-to-left line, wrapped in direction marks.
+        assert_eq!(validate_phone("\u{202A}07700 900 982\u{202C}"), Ok("07700 900 982".into()));
+        assert_eq!(validate_phone("\u{2066}+44 7700 900982\u{2069}\u{200E}"), Ok("+44 7700 900982".into()));
+        assert_eq!(validate_phone("٠٧٧٠٠٩٠٠٩٨٢"), Ok("07700900982".into()));
+        assert_eq!(validate_phone("07700\u{202e}900982"), Ok("07700900982".into()));
+    }
+
+    #[test]
     fn dates() {
         assert_eq!(date("1", "3", "2026"), Ok(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()));
         assert_eq!(date(" 01 ", "Mar", "2026"), date("1", "3", "2026"));
@@ -407,7 +428,7 @@ mod tests {
         }
         for bad in [
             "", "12345", "7700 900 982", "+1 212 555 0100", "0770090098212", "07700 900 98a", "07700+900982",
-            "+44 07700 900 9", "+44", "ring me", "٠٧٧٠٠٩٠٠٩٨٢", "07700\u{200b}900982", "07700\u{202e}900982",
+            "+44 07700 900 9", "+44", "ring me", "07700\u{200b}900982", "٠٧٧٠٠٩٠٠٩",
         ] {
             assert_eq!(validate_phone(bad), Err(Problem::Phone), "{bad}");
         }
