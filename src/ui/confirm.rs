@@ -16,10 +16,10 @@ pub fn Confirmation() -> impl IntoView {
     let next = receipt.next_steps.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view();
     // "Download a copy": a plain text file of what was sent, made here so it
     // needs no network and works with the strictest content policy.
+    // Sent on the day its deadlines count from, not the day the copy is read.
+    let sent_on = receipt.note.as_ref().map_or_else(page::today, |n| n.sent_on);
     let copy = w.ctx(|c| {
-        w.words.with_untracked(|words| {
-            saved_copy(&receipt.title, &receipt.reference, &receipt.next_steps, &receipt.told, page::today(), c, words)
-        })
+        w.words.with_untracked(|words| saved_copy(&receipt.title, &receipt.reference, &receipt.next_steps, &receipt.told, sent_on, c, words))
     });
     let copy_href = format!("data:text/plain;charset=utf-8,{}", uri_encode(&copy));
     let safe_ref: String = receipt.reference.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();

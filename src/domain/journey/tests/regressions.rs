@@ -213,3 +213,14 @@ fn health_details_not_agreed_to_stay_out_of_every_copy() {
     adjust::CONSENT.set(&mut a, YesNo::Yes);
     assert!(with_ctx(|c| summary::plain(&a, c, &words())).contains("I have epilepsy"));
 }
+
+#[test]
+fn the_saved_copy_says_how_working_days_are_counted_from_a_weekend() {
+    // domain.md's counting convention: received on a weekend or bank
+    // holiday, the next working day is day 0.
+    let next = vec!["We will reply by Monday 14 December 2026".to_owned()];
+    let sent = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    let copy = with_ctx(|c| receipt::saved_copy("Your complaint has been sent", "C-1", &next, "", sent, c, &words()));
+    assert!(copy.contains(" on Saturday 21 November 2026."), "{copy}");
+    assert!(copy.contains("The day we get your message is day 0. If it reaches us on a weekend or a bank holiday, the next working day is day 0."), "{copy}");
+}
