@@ -80,6 +80,7 @@ fn entry(n: usize, config: &LandlordConfig, file: Option<Attachment>) -> Entry {
         attempts: 0,
         receipt_title: String::new(),
         receipt_lines: Vec::new(),
+        receipt_lang: String::new(),
         told: String::new(),
         json: None,
         form: None,

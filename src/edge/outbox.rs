@@ -36,6 +36,9 @@ pub struct Entry {
     pub receipt_title: String,
     #[serde(default)]
     pub receipt_lines: Vec<String>,
+    /// The language they are in (a BCP 47 tag; empty in older entries).
+    #[serde(default)]
+    pub receipt_lang: String,
     /// "What you told us" as it was when sent, for the saved copy.
     #[serde(default)]
     pub told: String,

@@ -13,7 +13,15 @@ use crate::edge::page;
 pub fn Confirmation() -> impl IntoView {
     let w = expect_context::<Wizard>();
     let receipt = w.receipt.get_untracked().unwrap_or_default();
-    let next = receipt.next_steps.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view();
+    // Worded at Send: after a switch to another language they stay in the
+    // language they were sent in, and say so to a screen reader.
+    let sent_in = (!receipt.lang.is_empty() && w.words.with_untracked(|x| x.lang.locale != receipt.lang)).then(|| receipt.lang.clone());
+    let (lang, dir) = (sent_in.clone(), sent_in.as_ref().map(|_| "auto"));
+    let next = receipt
+        .next_steps
+        .iter()
+        .map(|line| view! { <li lang=lang.clone() dir=dir>{line.clone()}</li> })
+        .collect_view();
     // "Download a copy": a plain text file of what was sent, made here so it
     // needs no network and works with the strictest content policy.
     // Sent on the day its deadlines count from, not the day the copy is read.
@@ -26,7 +34,7 @@ pub fn Confirmation() -> impl IntoView {
     let copy_name = format!("{}-{safe_ref}.txt", w.with_config(|c| c.landlord_id.clone()));
     view! {
         <div class="pr-panel">
-            <h1 class="pr-h1" tabindex="-1">{receipt.title.clone()}</h1>
+            <h1 class="pr-h1" tabindex="-1" lang=sent_in.clone() dir=dir>{receipt.title.clone()}</h1>
             <p>{move || w.t("confirm.reference")}</p>
             <p class="pr-reference" dir="ltr">{receipt.reference.clone()}</p>
         </div>

@@ -35,6 +35,10 @@ pub struct Receipt {
     /// True when the endpoint gave no reference and we made one up.
     pub local_reference: bool,
     pub next_steps: Vec<String>,
+    /// The language the title and next steps are in (the one used at
+    /// Send), so a screen reader reads them in it after a switch.
+    #[serde(default)]
+    pub lang: String,
     /// "What you told us", exactly as it was when sent.
     #[serde(default)]
     pub told: String,
@@ -51,6 +55,7 @@ pub struct Receipt {
 struct Told {
     title: String,
     lines: Vec<String>,
+    lang: String,
     told: String,
     /// The note to offer (its reference comes with delivery).
     note: Option<Note>,
@@ -81,6 +86,7 @@ pub fn send(w: Wizard) {
     let told = w.words.with_untracked(|words| Told {
         title: words.render(&receipt::title(submission.kind)),
         lines: receipt::next_steps(&submission, words),
+        lang: words.lang.locale.clone(),
         told: w.answers.with_untracked(|a| w.ctx(|c| summary::plain(a, c, words))),
         // What the landlord promised, as the payload's dates were worked out.
         note: Some(Note::from_submission(&submission, "").promising(&w.with_config(LandlordConfig::timescales))).filter(Note::has_deadlines),
@@ -99,6 +105,7 @@ pub fn send(w: Wizard) {
         attempts: 0,
         receipt_title: told.title.clone(),
         receipt_lines: told.lines.clone(),
+        receipt_lang: told.lang.clone(),
         told: told.told.clone(),
         json: Some(json),
         form: Some(form),
@@ -136,6 +143,7 @@ pub fn resume(w: Wizard) {
         let told = Told {
             title: entry.receipt_title.clone(),
             lines: entry.receipt_lines.clone(),
+            lang: entry.receipt_lang.clone(),
             told: entry.told.clone(),
             note: entry.note.clone(),
             follows: entry.follows.clone(),
@@ -171,7 +179,7 @@ fn address(entry: &mut outbox::Entry, c: &crate::domain::config::LandlordConfig)
 
 fn receipt_for(told: &Told, reference: String, local_reference: bool) -> Receipt {
     let note = told.note.clone().map(|n| Note { reference: reference.clone(), ..n });
-    Receipt { title: told.title.clone(), reference, local_reference, next_steps: told.lines.clone(), told: told.told.clone(), note, updated: None }
+    Receipt { title: told.title.clone(), reference, local_reference, next_steps: told.lines.clone(), lang: told.lang.clone(), told: told.told.clone(), note, updated: None }
 }
 
 /// Tells the page how send `id` is going. Only the send of the answers in

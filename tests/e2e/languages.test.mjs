@@ -172,6 +172,15 @@ test('Urdu, chosen with the language switch: right to left, a complaint from the
     assert.equal(payload.resident.phone, '07700 900 982');
     // A phone number stays left to right inside right-to-left text.
     assert.equal(await page.locator('.pr-reference').getAttribute('dir'), 'ltr');
+    assert.equal(await page.locator('h1.pr-h1').getAttribute('lang'), null, 'in the language around it');
+    // Switched to English after sending: what was worded at Send stays in
+    // Urdu, and is marked as Urdu for a screen reader.
+    const reference = await page.locator('.pr-reference').innerText();
+    await press(page, 'English', { back: true });
+    await page.waitForFunction(() => __prWidget().getAttribute('lang') === 'en-GB');
+    assert.equal(await page.locator('h1.pr-h1').getAttribute('lang'), 'ur');
+    assert.equal(await page.locator('h1.pr-h1').getAttribute('dir'), 'auto');
+    assert.equal(await page.locator('.pr-reference').innerText(), reference);
   } finally {
     await b.close();
   }
