@@ -182,8 +182,10 @@ pub struct CharacterCount {
 }
 
 impl CharacterCount {
+    /// Counted as [`check_text`] counts: without leading and trailing
+    /// spaces, so the count never says "too many" for text it accepts.
     pub fn new(text: &str, max: usize) -> Self {
-        CharacterCount { used: char_len(text), max }
+        CharacterCount { used: char_len(text.trim_matches(is_invisible)), max }
     }
 
     pub fn is_over(&self) -> bool {
@@ -504,6 +506,9 @@ mod tests {
         let text = "é".repeat(2012);
         assert_eq!(CharacterCount::new(&text, 2000).msg(), Msg::new("chars.over").count(12));
         assert!(CharacterCount::new("abcd", 3).is_over());
+        // Trailing spaces and line breaks are not counted, as check_text does not count them.
+        assert!(!CharacterCount::new("abc  \n\n ", 3).is_over());
+        assert_eq!(check_text("abc  \n\n ", true, true, 3), Ok(()));
         assert_eq!(check_text(&"😀".repeat(2001), true, true, 2000), Err(Problem::TooLong(2000)));
         assert_eq!(check_text(&"😀".repeat(2000), true, true, 2000), Ok(()));
         assert_eq!(clean_optional(Some("   ")), None);
