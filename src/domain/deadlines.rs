@@ -223,7 +223,7 @@ impl StageDates {
         out.push(due("respond", self.respond_by, plan.respond, s_respond, own(Some(stage_rule.respond), plan.respond), respond));
         if let (Some(on), Some(days)) = (self.extension_limit, plan.extension) {
             let own = own(stage_rule.extension, days);
-            let rule = if own { Msg::new("link.complaints_policy") } else { scheme.cite(s_ext) };
+            let rule = if own { Msg::new("basis.own_policy") } else { scheme.cite(s_ext) };
             let why = Msg::new(rules.wording.extension_basis).count(days).text("section", s_ext).msg("rule", rule);
             out.push(due("extension_limit", on, days, s_ext, own, why));
         }
@@ -467,7 +467,7 @@ mod tests {
             dates.expected(ts).iter().map(|x| x.to_payload(&words)).map(|x| (x.event, x.basis)).collect()
         };
         let basis = |list: &[(String, String)], event: &str| list.iter().find(|(e, _)| e == event).unwrap().1.clone();
-        let own = "This is the limit in Example Homes's complaints policy.";
+        let own = "This is the limit in the complaints policy of Example Homes.";
         // NIPSO's stage 2 acknowledgement (3 days) is not verified: 10, or 2, is the landlord's own.
         for days in [10, 2] {
             let ts = Timescales { stage2_acknowledge: days, ..Timescales::of(Scheme::NorthernIreland) };
@@ -489,7 +489,7 @@ mod tests {
         let cal = Calendar::default();
         let ts = Timescales { stage1_extension: 10, ..Timescales::of(Scheme::Wales) };
         let b = basis(&said(Stage::Stage1, &ts, &cal), "stage1_extension_limit");
-        assert!(b.ends_with("at most 10 extra working days (Example Homes's complaints policy)."), "{b}");
+        assert!(b.ends_with("at most 10 extra working days (the complaints policy of Example Homes)."), "{b}");
         let dates = StageDates::new(Stage::Stage1, d(2026, 11, 23), &cal, &ts).unwrap();
         let ext = dates.expected(&ts).into_iter().find(|x| x.event == "stage1_extension_limit").unwrap();
         assert_eq!(ext.rule, OWN_POLICY);
@@ -498,7 +498,7 @@ mod tests {
         let scot = Calendar::new(Region::Scotland);
         let ts = Timescales { stage1_extension: 10, ..Timescales::of(Scheme::Scotland) };
         let b = basis(&said(Stage::Stage1, &ts, &scot), "stage1_extension_limit");
-        assert!(b.ends_with("(Example Homes's complaints policy)."), "{b}");
+        assert!(b.ends_with("(the complaints policy of Example Homes)."), "{b}");
         let ts = Timescales::of(Scheme::Scotland);
         let b = basis(&said(Stage::Stage1, &ts, &scot), "stage1_extension_limit");
         assert!(b.contains("SPSO"), "{b}");

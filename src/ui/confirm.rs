@@ -45,6 +45,7 @@ pub fn Confirmation() -> impl IntoView {
         <super::tracker::KeepNote receipt=receipt.clone()/>
         <h2>{move || w.t("confirm.unhappy")}</h2>
         <p>{move || w.t("confirm.unhappy_body")}</p>
+        <p>{move || w.say(&w.with_config(|c| c.scheme().ombudsman_time_limit()))}</p>
         <OmbudsmanContacts/>
         <h2>{move || w.t("confirm.keep")}</h2>
         <ul class="pr-list">

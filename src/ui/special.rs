@@ -107,6 +107,7 @@ pub fn OmbudsmanSummary() -> impl IntoView {
     view! {
         <h1 class="pr-h1" tabindex="-1">{move || w.t("omb_summary.title")}</h1>
         <p>{move || w.t("omb_summary.intro")}</p>
+        <p>{move || w.say(&w.with_config(|c| c.scheme().ombudsman_time_limit()))}</p>
         <OmbudsmanContacts/>
         <h2>{move || w.t("omb_summary.yours")}</h2>
         <p>{move || w.t("omb_summary.copy")}</p>

@@ -15,9 +15,9 @@ before(async () => ({ receiver, site, browser } = await openDemo()));
 after(() => closeDemo({ receiver, site, browser }));
 
 const SCHEMES = [
-  { scheme: 'wales-psow', ombudsman: 'Public Services Ombudsman for Wales', phone: '0300 790 0203', rule: /PSOW/ },
-  { scheme: 'scotland-spso', ombudsman: 'Scottish Public Services Ombudsman', phone: '0800 377 7330', rule: /SPSO/ },
-  { scheme: 'northern-ireland-nipso', ombudsman: 'Northern Ireland Public Services Ombudsman', phone: '0800 343424', rule: /NIPSO/ },
+  { scheme: 'wales-psow', ombudsman: 'Public Services Ombudsman for Wales', phone: '0300 790 0203', rule: /PSOW/, months: 12, direct: false },
+  { scheme: 'scotland-spso', ombudsman: 'Scottish Public Services Ombudsman', phone: '0800 377 7330', rule: /SPSO/, months: 12, direct: true },
+  { scheme: 'northern-ireland-nipso', ombudsman: 'Northern Ireland Public Services Ombudsman', phone: '0800 343424', rule: /NIPSO/, months: 6, direct: true },
 ];
 
 async function sent(page) {
@@ -39,6 +39,7 @@ async function confirmationMatches(page, payload, s) {
   assert.ok(shown.includes(s.ombudsman), `${s.scheme}: names ${s.ombudsman}`);
   assert.ok(shown.includes(s.phone), `${s.scheme}: gives ${s.phone}`);
   assert.ok(!shown.includes('Housing Ombudsman'), `${s.scheme}: not England's ombudsman`);
+  assert.ok(shown.includes(`only if you bring it within ${s.months} months`), `${s.scheme}: the ombudsman's time limit`);
   assert.equal(payload.scheme, s.scheme);
   for (const d of payload.expected_dates) assert.match(d.rule, s.rule, `${s.scheme}: ${d.event} names the scheme's rule`);
 }
@@ -48,6 +49,8 @@ for (const s of SCHEMES) {
     const { page } = browser;
     await fresh(page, `${site.url}/?scheme=${s.scheme}`);
     await check(page, 'None of these'); await cont(page);
+    // Straight to stage 2: SPSO and NIPSO allow it; Wales's model policy does not say so.
+    assert.equal((await page.locator('.putright').innerText()).includes('straight away'), s.direct, `${s.scheme}: straight to stage 2`);
     // Awaab's Law is England's: the emergency advice never mentions it here.
     await check(page, 'Tell us something has gone wrong or you are unhappy'); await cont(page);
     await check(page, 'Yes, I have told you before'); await cont(page);

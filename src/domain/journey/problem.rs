@@ -66,7 +66,8 @@ pub fn outside_time_limit(a: &Answers, ctx: &Ctx) -> Option<exclusions::Exclusio
 static REPORTED: Page = Page::ask("reported_before", &[radios(&REPORTED_BEFORE)]);
 static CHOICE: Page = Page::ask("first_report_choice", &[radios(&FIRST_REPORT)]).notes(&[Note {
     tone: Tone::Inset,
-    text: |_, _| Some(Msg::new("first_report_choice.note")),
+    // "As this is the first time" only when the resident said so.
+    text: |a, _| Some(Msg::new(if REPORTED_BEFORE.is(a, ToldBefore::NotSure) { "first_report_choice.note_unsure" } else { "first_report_choice.note" })),
     after: false, link: None
 }]);
 static WHAT_PAGE: Page = Page::ask("what_went_wrong", &[long_text(&WHAT).payload("complaint.what_went_wrong")]);

@@ -1,7 +1,7 @@
 //! First, whether anyone is in danger (before any form: Awaab's Law); then
 //! what the resident came to do.
 
-use super::decl::{always, ask_if, checkboxes_of, radios, Ctx, Note, Opt, Page, Special, Stop};
+use super::decl::{always, ask_if, checkboxes_of, radios, Ctx, Note, Opt, Page, Special, Stop, Tone};
 use crate::domain::text::Msg;
 use super::model::{Answers, Many, One, Value};
 use crate::domain::choice::Choice;
@@ -68,6 +68,8 @@ pub const PRIVACY: Note =
 /// landlord's complaints policy.
 pub static WHAT_TO_DO: Page = Page::ask("task", &[radios(&TASK)]).notes(&[
     PRIVACY,
+    // SPSO MCHP and NIPSO MCHP: a complaint may go straight to stage 2.
+    Note { tone: Tone::Plain, text: |_, c| c.config.scheme().direct_to_stage2(), after: true, link: None },
     Note::link(|_, _| None, |c| c.config.policy_urls.complaints.clone().map(|u| ("link.complaints_policy", u))).below(),
 ]);
 

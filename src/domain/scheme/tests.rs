@@ -119,7 +119,7 @@ fn england_ombudsman_time_limit_awaab_and_contradictions() {
         "The Housing Ombudsman Service normally looks at a complaint only if you bring it within 12 months of getting the final answer (stage 2) from Example Homes."
     );
     assert_eq!(Scheme::England.direct_to_stage2(), None);
-    // Code 2.3: 12 months. Started Sunday 22 November 2025, received 23
+    // Code 2.3: 12 months. Started Saturday 22 November 2025, received 23
     // November 2026: the limit passed on Sunday 22 November 2026.
     let x = warnings(&c, d(2025, 11, 22), d(2026, 11, 23));
     assert_eq!(x[0].code, WarningCode::Over12Months);

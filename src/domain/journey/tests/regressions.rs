@@ -224,3 +224,28 @@ fn the_saved_copy_says_how_working_days_are_counted_from_a_weekend() {
     assert!(copy.contains(" on Saturday 21 November 2026."), "{copy}");
     assert!(copy.contains("The day we get your message is day 0. If it reaches us on a weekend or a bank holiday, the next working day is day 0."), "{copy}");
 }
+
+#[test]
+fn the_scheme_sentences_are_shown_where_they_apply() {
+    // SPSO and NIPSO let a complaint go straight to stage 2; England's Code does not (5.2, 6.10).
+    let a = Answers::default();
+    let notes = |scheme: &str| {
+        let mut config = LandlordConfig::example();
+        config.scheme = Some(<crate::domain::scheme::Scheme as crate::domain::choice::Choice>::parse(scheme).unwrap());
+        let ctx = decl::Ctx { today: super::today(), config: &config };
+        page("task").unwrap().notes.iter().filter_map(|n| (n.text)(&a, &ctx)).map(|m| en(&m)).collect::<Vec<_>>()
+    };
+    assert!(notes("scotland-spso").iter().any(|n| n.starts_with("You do not have to start at stage 1 (frontline response)")), "{:?}", notes("scotland-spso"));
+    assert!(notes("northern-ireland-nipso").iter().any(|n| n.contains("straight away")));
+    assert!(!notes("england-hos").iter().any(|n| n.contains("straight away")));
+}
+
+#[test]
+fn not_sure_if_told_before_is_not_called_the_first_time() {
+    let mut a = fixtures::complaint();
+    let note = |a: &Answers| with_ctx(|c| page("first_report_choice").unwrap().notes.iter().filter_map(|n| (n.text)(a, c)).map(|m| en(&m)).collect::<String>());
+    problem::REPORTED_BEFORE.set(&mut a, problem::ToldBefore::No);
+    assert!(note(&a).starts_with("As this is the first time you have told us"), "{}", note(&a));
+    problem::REPORTED_BEFORE.set(&mut a, problem::ToldBefore::NotSure);
+    assert!(note(&a).starts_with("If this is the first time you have told us"), "{}", note(&a));
+}
