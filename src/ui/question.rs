@@ -29,12 +29,19 @@ pub fn QuestionPage(page: &'static Page) -> impl IntoView {
         .enumerate()
         .map(|(i, f)| {
             let heading = !page.titled && i == 0;
-            match f.when {
-                None => view! { <FieldView field=f heading=heading/> }.into_any(),
+            match (f.when, f.answered_elsewhere) {
+                (None, None) => view! { <FieldView field=f heading=heading/> }.into_any(),
                 // A GOV.UK conditional reveal: shown (and checked) only when it applies.
-                Some(when) => view! {
-                    <Show when=move || w.answers.with(when)>
+                (Some(_), _) => view! {
+                    <Show when=move || w.answers.with(|a| f.visible(a))>
                         <div class="pr-conditional"><FieldView field=f heading=false/></div>
+                    </Show>
+                }
+                .into_any(),
+                // Answered on an earlier page: not asked again.
+                (None, Some(_)) => view! {
+                    <Show when=move || w.answers.with(|a| f.visible(a))>
+                        <FieldView field=f heading=heading/>
                     </Show>
                 }
                 .into_any(),

@@ -2,6 +2,7 @@
 //! with `autocomplete` so browsers can fill them in.
 
 use super::decl::{when, line, radios, Ctx, Line, On, Page, Stop};
+use super::adjust;
 use super::model::{Answers, One, Text};
 use crate::domain::case::{ContactMethod, Resident};
 use crate::domain::text::Msg;
@@ -41,7 +42,11 @@ static CONTACT_PAGE: Page = Page::titled(
 });
 static PREFS_PAGE: Page = Page::ask(
     "contact_method",
-    &[radios(&METHOD).payload("resident.preferred_contact"), line(&TIMES, Line::Plain).optional().payload("resident.contact_times")],
+    &[
+        radios(&METHOD).payload("resident.preferred_contact"),
+        // Asked with the support needs when the resident asked to be contacted only at certain times.
+        line(&TIMES, Line::Plain).optional().payload("resident.contact_times").unless_answered(|a| adjust::contact_times(a).is_some()),
+    ],
 )
 .check(method_has_detail);
 
@@ -76,7 +81,7 @@ pub fn resident(a: &Answers) -> Resident {
         phone: PHONE.opt(a),
         email: EMAIL.opt(a),
         preferred_contact: METHOD.get(a).unwrap_or_default(),
-        contact_times: TIMES.opt(a),
+        contact_times: TIMES.opt(a).or_else(|| adjust::contact_times(a)),
     }
 }
 

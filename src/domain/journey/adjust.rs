@@ -70,6 +70,11 @@ static DISABILITY_PAGE: Page = Page::ask(
 )
 .notes(&[Note { tone: Tone::Plain, text: |_, _| Some(Msg::new("adj_disability.note")), after: true, link: None }]);
 
+/// When the resident asked to be contacted, if that is one of their needs.
+pub fn contact_times(a: &Answers) -> Option<String> {
+    (wanted(a) && NEEDS.has(a, Need::SetTimes)).then(|| TIMES.opt(a)).flatten()
+}
+
 /// Recorded only with the resident's explicit "yes" (UK GDPR article 9).
 fn consented(a: &Answers) -> bool {
     CONSENT.is(a, YesNo::Yes)
@@ -116,7 +121,7 @@ pub fn adjustments(a: &Answers) -> Option<Adjustments> {
         language,
         // The one the resident chose.
         contact_method: CONTACT_NEEDS.iter().find(|(n, _)| has(*n)).map(|(_, m)| *m),
-        contact_times: if has(Need::SetTimes) { TIMES.opt(a) } else { None },
+        contact_times: contact_times(a),
         extra_time: has(Need::ExtraTime),
         single_contact: has(Need::NamedContact),
         support_person: has(Need::SupportPerson),

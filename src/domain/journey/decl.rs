@@ -107,11 +107,14 @@ pub struct Field {
     /// (special-category data the resident has not agreed to record).
     /// "Check your answers" still shows it, so it can be changed.
     pub kept: Option<fn(&Answers) -> bool>,
+    /// Not asked when this holds: answered on an earlier page (nothing is
+    /// asked twice). Unlike `when`, not a reveal.
+    pub answered_elsewhere: Option<fn(&Answers) -> bool>,
 }
 
 impl Field {
     pub const fn new(key: Key, kind: Kind) -> Field {
-        Field { key, kind, optional: false, when: None, payload: "", autocomplete: None, about_rep: false, future: false, kept: None }
+        Field { key, kind, optional: false, when: None, payload: "", autocomplete: None, about_rep: false, future: false, kept: None, answered_elsewhere: None }
     }
     pub const fn optional(mut self) -> Field {
         self.optional = true;
@@ -142,8 +145,12 @@ impl Field {
         self.kept = Some(f);
         self
     }
+    pub const fn unless_answered(mut self, f: fn(&Answers) -> bool) -> Field {
+        self.answered_elsewhere = Some(f);
+        self
+    }
     pub fn visible(&self, a: &Answers) -> bool {
-        self.when.is_none_or(|f| f(a))
+        self.when.is_none_or(|f| f(a)) && self.answered_elsewhere.is_none_or(|f| !f(a))
     }
     /// Whether its answer goes to the landlord and into copies of the answers.
     pub fn is_kept(&self, a: &Answers) -> bool {

@@ -249,3 +249,20 @@ fn not_sure_if_told_before_is_not_called_the_first_time() {
     problem::REPORTED_BEFORE.set(&mut a, problem::ToldBefore::NotSure);
     assert!(note(&a).starts_with("If this is the first time you have told us"), "{}", note(&a));
 }
+
+#[test]
+fn contact_times_given_with_the_support_needs_are_not_asked_again() {
+    let mut a = fixtures::complaint();
+    let prefs = page("contact_method").unwrap();
+    let asked = |a: &Answers| prefs.shown(a).map(|f| f.key).collect::<Vec<_>>();
+    assert_eq!(asked(&a), ["contact_method", "contact_times"]);
+    adjust::WANT.set(&mut a, YesNo::Yes);
+    adjust::NEEDS.set(&mut a, &[adjust::Need::SetTimes]);
+    adjust::TIMES.set(&mut a, "Weekday afternoons");
+    assert_eq!(asked(&a), ["contact_method"]);
+    // The landlord still gets them in both places.
+    let r = about::resident(&a);
+    assert_eq!(r.contact_times.as_deref(), Some("Weekday afternoons"));
+    assert_eq!(adjust::adjustments(&a).unwrap().contact_times.as_deref(), Some("Weekday afternoons"));
+    assert!(!with_ctx(|c| summary::rows(&a, c, &words())).iter().any(|r| r.page == "contact_method" && r.lines.iter().any(|l| l.contains("afternoons"))));
+}
