@@ -62,7 +62,9 @@ pub fn go_to_ombudsman(note: &Note, answers: &Answers) -> Answers {
     put(&mut a, &ombudsman::S2_EXTENDED, note.stage2_extended_to);
     put(&mut a, &ombudsman::S2_ANSWERED, note.stage2_answered_on);
     put(&mut a, &ombudsman::S2_REFUSED, note.stage2_refused_on);
-    if ombudsman::WHY.opt(&a).is_none() && !note.what.is_empty() {
+    // Only while unanswered: an answer the resident is unhappy with is theirs to explain.
+    let answered = note.answered_on.is_some() || note.stage2_answered_on.is_some();
+    if ombudsman::WHY.opt(&a).is_none() && !note.what.is_empty() && !answered {
         ombudsman::WHY.set(&mut a, &note.what);
     }
     a

@@ -188,6 +188,10 @@ fn go_to_the_ombudsman_opens_with_where_it_is_up_to_and_the_missed_dates() {
     // What the resident already wrote is theirs.
     ombudsman::WHY.set(&mut a, "They never came.");
     assert_eq!(ombudsman::WHY.get(&prefill::go_to_ombudsman(&note, &a)), "They never came.");
+    // Answered: why they are still unhappy is not what went wrong, so it is left for them.
+    let mut answered = note.clone();
+    answered.record(Record::Answered, Some(d(2026, 12, 4)), today).unwrap();
+    assert_eq!(ombudsman::WHY.get(&prefill::go_to_ombudsman(&answered, &danger_answered())), "");
 
     // A stage 2 request's note does not know when the complaint was made.
     let s2 = Note { kind: CaseKind::Stage2Escalation, ..complaint(Scheme::England, d(2026, 12, 1)) };
@@ -228,8 +232,9 @@ fn go_to_the_ombudsman_after_a_refused_stage2_tells_the_same_missed_acknowledgem
     let a = prefill::go_to_ombudsman(&note, &danger_answered());
     assert_eq!(ombudsman::POSITION.get(&a), Some(ombudsman::Position::RefusedEscalation));
     assert_eq!(ombudsman::S2_REFUSED.get(&a, today), Some(d(2026, 12, 21)), "the refusal is not asked again");
+    // Up to why they are still unhappy: answered at stage 1, that is theirs to say.
     let mut p = prefill::first_page(&a, &ctx);
-    while p.key != "omb_outcome" {
+    while p.key != "omb_why" {
         assert!(!p.answerable() || p.passes(&a, &ctx), "{} passes as filled in", p.key);
         p = journey::next(&a, &ctx, p);
     }
