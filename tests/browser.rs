@@ -237,3 +237,14 @@ async fn put_off_work_runs_once_drawn_the_latest_per_slot_and_at_once_when_the_p
     until("the next put-off work", || runs.borrow().contains(&"end")).await;
     assert_eq!(*runs.borrow(), vec!["second", "other", "left", "end"], "nothing ran twice; dropped work never ran");
 }
+
+#[wasm_bindgen_test]
+fn retry_after_is_read_as_seconds_or_as_an_http_date() {
+    use put_right::edge::http::retry_after_secs;
+    // Wed, 21 Oct 2026 07:28:00 GMT, and 90 seconds before it.
+    let at = 1_792_567_680_000.0;
+    assert_eq!(retry_after_secs("120", at), Some(120));
+    assert_eq!(retry_after_secs(" Wed, 21 Oct 2026 07:28:00 GMT ", at - 90_000.0), Some(90));
+    assert_eq!(retry_after_secs("Wed, 21 Oct 2026 07:28:00 GMT", at + 5_000.0), Some(0), "a date already past");
+    assert_eq!(retry_after_secs("soon", at), None);
+}

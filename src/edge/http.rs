@@ -83,9 +83,21 @@ async fn classify(resp: Response, reference_field: &str) -> Outcome {
     outcome(resp.status(), retry_after.as_deref(), text.as_deref(), reference_field)
 }
 
+/// A Retry-After header as seconds from `now_ms`: either a number of
+/// seconds or an HTTP date (RFC 9110 10.2.3), such as
+/// "Wed, 21 Oct 2026 07:28:00 GMT". A date already past is 0.
+pub fn retry_after_secs(value: &str, now_ms: f64) -> Option<u32> {
+    let v = value.trim();
+    if let Ok(secs) = v.parse::<u32>() {
+        return Some(secs);
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(v).ok()?.timestamp_millis() as f64;
+    Some(((at - now_ms) / 1000.0).ceil().clamp(0.0, f64::from(u32::MAX)) as u32)
+}
+
 /// What a response (status, Retry-After, body) means for the outbox.
 fn outcome(status: u16, retry_after: Option<&str>, text: Option<&str>, reference_field: &str) -> Outcome {
-    let retry_after = retry_after.and_then(|v| v.trim().parse::<u32>().ok());
+    let retry_after = retry_after.and_then(|v| retry_after_secs(v, super::page::now_ms()));
     let json: Option<serde_json::Value> = text.and_then(|t| serde_json::from_str(t).ok());
     let field = |name: &str| {
         json.as_ref()
