@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::wizard::Wizard;
 use crate::domain::journey::{Field, Kind, Line, Value};
 use crate::domain::text::Msg;
-use crate::domain::validate::{CharacterCount, DateInput};
+use crate::domain::validate::{is_blank, CharacterCount, DateInput};
 
 /// The ids, texts and error state every field shares.
 #[derive(Clone)]
@@ -241,12 +241,21 @@ fn date(w: Wizard, f: &'static Field, heading: bool) -> impl IntoView {
             })
         };
         let year = suffix == "year";
+        // GOV.UK: a part left out is marked alone; an error with the whole date marks all three.
+        let marked = move || {
+            has_error()
+                && w.answers.with(|a| {
+                    let d = a.date(key).cloned().unwrap_or_default();
+                    let blank = [&d.day, &d.month, &d.year].map(|p| is_blank(p));
+                    blank.iter().all(|b| *b) || !blank.iter().any(|b| *b) || is_blank(get(&d))
+                })
+        };
         view! {
             <div class=if year { "pr-date-item pr-date-item--year" } else { "pr-date-item" }>
                 <label class="pr-label" for=pid.clone()>{w.t_now(&format!("date.{suffix}"))}</label>
                 <input type="text" inputmode="numeric" id=pid.clone() name=pid dir="ltr"
-                    class=move || if has_error() { "pr-input--error" } else { "" }
-                    aria-invalid=move || has_error().then_some("true")
+                    class=move || if marked() { "pr-input--error" } else { "" }
+                    aria-invalid=move || marked().then_some("true")
                     prop:value=value on:input=move |ev| set(event_target_value(&ev))/>
             </div>
         }

@@ -59,7 +59,14 @@ test('complaint: a problem reported before becomes a complaint with real dates',
   await start(page, 'Tell us something has gone wrong or you are unhappy', p);
   await step(page, `${p}-reported-before`, { heading: label('reported_before'), required: true, answer: (pg) => check(pg, 'Yes, I have told you before') });
   await step(page, `${p}-what`, { heading: label('what_went_wrong'), required: true, answer: (pg) => fill(pg, label('what_went_wrong'), 'The boiler repair was booked three times and nobody came.') });
-  await step(page, `${p}-started`, { heading: label('started'), required: true, answer: (pg) => fillDate(pg, label('started'), '2', '9', '2026') });
+  await step(page, `${p}-started`, { heading: label('started'), required: true, answer: async (pg) => {
+    // Day and month only: the year alone is marked (the GOV.UK date input).
+    await fillDate(pg, label('started'), '2', '9', '');
+    await press(pg, 'Continue');
+    const marked = await pg.locator('.putright .pr-date input').evaluateAll((els) => els.map((e) => e.classList.contains('pr-input--error')));
+    assert.deepEqual(marked, [false, false, true], 'only the year is marked');
+    await fillDate(pg, label('started'), '', '', '2026');
+  } });
   await step(page, `${p}-aware`, { heading: label('aware', { optional: true }) });
   await step(page, `${p}-court`, { heading: label('court'), required: true, answer: (pg) => check(pg, 'No') });
   await step(page, `${p}-tried`, { heading: title('tried'), answer: async (pg) => {
