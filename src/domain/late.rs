@@ -102,15 +102,22 @@ pub struct DeadlineCheck {
     /// when stage 2 was asked for, a refused stage 2): it was checked as
     /// of that day, and a missed one is told as over, counted to then.
     pub closed_on: Option<NaiveDate>,
+    /// An acknowledgement counted as done by the answer, with no date of
+    /// its own given: it is told as the answer, never as "acknowledged on".
+    pub by_answer: bool,
 }
 
 impl DeadlineCheck {
     /// Its state's name in text keys: [`DeadlineStatus::state`], but
-    /// `"missed_closed"` for one missed in a stage that closed undone.
+    /// `"missed_closed"` for one missed in a stage that closed undone, and
+    /// `"met_by_answer"` or `"done_late_by_answer"` for an acknowledgement
+    /// done only by the answer.
     pub fn state(&self) -> &'static str {
-        match (self.status, self.closed_on) {
-            (DeadlineStatus::Missed { .. }, Some(_)) => "missed_closed",
-            (status, _) => status.state(),
+        match (self.status, self.closed_on, self.by_answer) {
+            (DeadlineStatus::Met { .. }, _, true) => "met_by_answer",
+            (DeadlineStatus::DoneLate { .. }, _, true) => "done_late_by_answer",
+            (DeadlineStatus::Missed { .. }, Some(_), _) => "missed_closed",
+            (status, _, _) => status.state(),
         }
     }
 
@@ -222,8 +229,9 @@ impl LateCheck {
                 (Stage::Stage2, _) => "stage2_respond",
             }
         };
-        let deadline = |what: &str, section, due, done| -> Result<DeadlineCheck, OutOfRange> {
+        let deadline = |what: &str, section, due, done: Option<NaiveDate>| -> Result<DeadlineCheck, OutOfRange> {
             Ok(DeadlineCheck {
+                by_answer: what == "acknowledge" && self.acknowledged_on.is_none() && done.is_some(),
                 event: event(what),
                 code_section: section,
                 due,
@@ -353,11 +361,32 @@ mod tests {
         assert_eq!(r.checks[1].status, DeadlineStatus::DoneLate { on: d(2026, 12, 16), late_by: 2 });
         assert_eq!(r.late().count(), 2);
 
-        // Answered with no separate acknowledgement: the answer counts as both.
+        // Answered with no separate acknowledgement: the answer counts as
+        // both, and is told as the answer, not as an acknowledgement.
         let mut c = LateCheck::stage1(d(2026, 11, 23));
         c.answered_on = Some(d(2026, 11, 27));
         let r = c.check(d(2026, 12, 20), &CAL, &Timescales::CODE).unwrap();
         assert!(!r.any_late());
+        assert_eq!(r.checks[0].msg().key, "late.stage1_acknowledge.met_by_answer");
+        assert_eq!(
+            say(&r.checks[0]),
+            "Example Homes sent you its stage 1 answer on Friday 27 November 2026, within the time it had to acknowledge your complaint (by Monday 30 November 2026, Code 6.2)."
+        );
+        assert!(!r.checks[1].by_answer);
+        // Answered late, never acknowledged: late, and told as the answer.
+        c.answered_on = Some(d(2026, 12, 2));
+        let r = c.check(d(2026, 12, 20), &CAL, &Timescales::CODE).unwrap();
+        assert_eq!(r.checks[0].status, DeadlineStatus::DoneLate { on: d(2026, 12, 2), late_by: 2 });
+        assert_eq!(
+            say(&r.checks[0]),
+            "Example Homes should have acknowledged your complaint by Monday 30 November 2026 (Code 6.2). \
+             You did not give a date for an acknowledgement, and its stage 1 answer came on Wednesday 2 December 2026, 2 working days late."
+        );
+        // Acknowledged, and the answer on the same day: told as acknowledged.
+        c.acknowledged_on = Some(d(2026, 11, 27));
+        c.answered_on = Some(d(2026, 11, 27));
+        let r = c.check(d(2026, 12, 20), &CAL, &Timescales::CODE).unwrap();
+        assert_eq!(r.checks[0].msg().key, "late.stage1_acknowledge.met");
     }
 
     #[test]

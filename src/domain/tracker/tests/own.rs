@@ -119,3 +119,32 @@ fn a_closed_stage_s_broken_promise_is_whole_in_every_language() {
         assert_ne!(w.render(&open[0]), a, "{locale}");
     }
 }
+
+/// Answered on Friday 27 November with no acknowledgement recorded: two
+/// working days after its own date for acknowledging (Wednesday 25
+/// November), within the Code's (Monday 30 November, 6.2). The promise is
+/// told as broken by the answer, never as "we acknowledged", in every
+/// language; the Code's step is told as done by the answer.
+#[test]
+fn a_promise_kept_only_by_a_late_answer_is_not_told_as_an_acknowledgement() {
+    let config = LandlordConfig::example();
+    let mut note = note();
+    note.record(Record::Answered, Some(d(2026, 11, 27)), d(2026, 11, 27)).unwrap();
+    let s = note.status(d(2026, 12, 1), &config);
+    assert_eq!(keys(&s.broken), ["tracker.own.done_late_by_answer"]);
+    assert_eq!(
+        said(&config, &s.broken),
+        ["By our own complaints policy, acknowledging your complaint was due by Wednesday 25 November 2026. \
+          No acknowledgement is recorded, and our answer came 2 working days late (Friday 27 November 2026). \
+          Under Code 6.2 we had until Monday 30 November 2026."]
+    );
+    let ack = &s.reports[0].checks[0];
+    assert_eq!(super::super::status::sentence(ack).key, "tracker.status.stage1_acknowledge.met_by_answer");
+    for locale in ["en-GB", "cy", "ur", "pl"] {
+        let w = words(locale, &config);
+        for m in s.broken.iter().cloned().chain([super::super::status::sentence(ack), ack.msg()]) {
+            let text = w.render(&m);
+            assert!(!text.contains('{') && !text.contains("tracker.") && !text.contains("late."), "{locale}: {} gave {text}", m.key);
+        }
+    }
+}
