@@ -206,6 +206,7 @@ test('ombudsman: "is my landlord late?" judged at stage 2, then tell the landlor
   await noHazards(page, p);
   await start(page, 'Go to the Housing Ombudsman Service', p);
   await step(page, `${p}-position`, { heading: label('omb_position'), required: true, answer: (pg) => check(pg, 'I asked for stage 2 and I am still waiting for the final answer') });
+  await step(page, `${p}-reference`, { heading: label('omb_reference', { optional: true }), answer: (pg) => fill(pg, label('omb_reference', { optional: true }), 'CMP-2026-0412') });
   await step(page, `${p}-dates`, { heading: title('omb_dates'), required: true, answer: async (pg) => {
     await fillDate(pg, label('omb_complained'), ...ago(120));
     await fillDate(pg, label('omb_answered', { optional: true }), ...ago(110));
@@ -235,6 +236,7 @@ test('ombudsman: "is my landlord late?" judged at stage 2, then tell the landlor
   assert.equal(payload.ombudsman.why_still_unhappy, 'They never answered my complaint.');
   assert.equal(payload.ombudsman.responses_had, 'stage1');
   assert.equal(payload.ombudsman.tell_landlord, true);
+  assert.equal(payload.ombudsman.landlord_reference, 'CMP-2026-0412', "the landlord's reference, for the Ombudsman to find the complaint");
 });
 
 /**

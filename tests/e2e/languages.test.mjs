@@ -95,6 +95,7 @@ async function ombudsmanIn(page, locale, why) {
   await step(page, `${p}-hazards`, { heading: label('hazards', L), required: true, answer: (pg) => check(pg, say('hazard.none')) });
   await step(page, `${p}-task`, { heading: label('task', L), required: true, answer: (pg) => check(pg, say('task.ombudsman')) });
   await step(page, `${p}-position`, { heading: label('omb_position', L), required: true, answer: (pg) => check(pg, say('omb_position.waiting_stage2')) });
+  await step(page, `${p}-reference`, { heading: label('omb_reference', { optional: true, ...L }) });
   await step(page, `${p}-dates`, { heading: title('omb_dates', L), required: true, answer: async (pg) => {
     await fillDate(pg, label('omb_complained', L), ...ago(120));
     await fillDate(pg, label('omb_answered', { optional: true, ...L }), ...ago(110));
@@ -117,6 +118,7 @@ async function ombudsmanIn(page, locale, why) {
   assert.equal(payload.ombudsman.why_still_unhappy, why, 'free text arrives exactly as typed');
   assert.equal(payload.ombudsman.responses_had, 'stage1', 'machine values whatever the language');
   assert.equal(payload.ombudsman.tell_landlord, true);
+  assert.equal(payload.ombudsman.landlord_reference, null, 'no reference given');
 }
 
 // Each language from the browser's own (Urdu's switch is tested above),

@@ -314,6 +314,9 @@ test('stage 1 reads as closed once stage 2 is asked for, a recorded date can be 
   await press(page, t('tracker.action.ombudsman'));
   assert.equal(await focusedHeading(page), label('omb_position'));
   assert.equal(await page.getByLabel(t('omb_position.refused_escalation'), { exact: true }).isChecked(), true, 'refused, from the note');
+  await press(page, t('button.continue'));
+  assert.equal(await focusedHeading(page), label('omb_reference', { optional: true }));
+  assert.equal(await page.getByLabel(label('omb_reference', { optional: true }), { exact: true }).inputValue(), 'C-5001', 'the reference, from the note');
   // Its dates, from the note: the day it was refused is not asked again.
   await press(page, t('button.continue'));
   assert.equal(await focusedHeading(page), title('omb_dates'));

@@ -2,7 +2,7 @@
 //! late?" for the stage the resident is waiting on, what they want, and
 //! whether to tell the landlord. They can ask for help at any time.
 
-use super::decl::{ask_if, long_text, radios, Ctx, Field, Kind, On, Page, Special, Stop};
+use super::decl::{ask_if, line, long_text, radios, Ctx, Field, Kind, Line, On, Page, Special, Stop};
 use super::model::{Answers, Date, One, Text, YesNo};
 use super::start::{Task, TASK};
 use crate::domain::case::{OmbudsmanReferral, ResponsesHad};
@@ -20,6 +20,9 @@ crate::choices! {
 }
 
 pub const POSITION: One<Position> = One::new("omb_position");
+/// The landlord's reference for the complaint: the Ombudsman asks for it
+/// to find the complaint with the landlord.
+pub const REFERENCE: Text = Text("omb_reference");
 pub const COMPLAINED: Date = Date("omb_complained");
 pub const ACKNOWLEDGED: Date = Date("omb_acknowledged");
 pub const ANSWERED: Date = Date("omb_answered");
@@ -61,6 +64,8 @@ const fn new_date(key: &'static str) -> Field {
 }
 
 static POSITION_PAGE: Page = Page::ask("omb_position", &[radios(&POSITION)]);
+static REFERENCE_PAGE: Page =
+    Page::ask("omb_reference", &[line(&REFERENCE, Line::Reference).optional().payload("ombudsman.landlord_reference")]);
 static STAGE1_PAGE: Page = Page::titled(
     "omb_dates",
     &[date("omb_complained"), date("omb_acknowledged").optional(), new_date("omb_extended"), date("omb_answered").optional().when(stage1_answered)],
@@ -166,8 +171,9 @@ fn on(a: &Answers, _: &Ctx) -> On {
     ask_if(TASK.is(a, Task::Ombudsman))
 }
 
-pub static STOPS: [Stop; 8] = [
+pub static STOPS: [Stop; 9] = [
     Stop { page: &POSITION_PAGE, on },
+    Stop { page: &REFERENCE_PAGE, on: |a, _| ask_if(TASK.is(a, Task::Ombudsman) && complained(a)) },
     Stop { page: &STAGE1_PAGE, on: |a, _| ask_if(TASK.is(a, Task::Ombudsman) && complained(a)) },
     Stop { page: &STAGE2_PAGE, on: |a, _| ask_if(TASK.is(a, Task::Ombudsman) && asked_stage2(a)) },
     Stop { page: &LATE_PAGE, on: |a, _| ask_if(TASK.is(a, Task::Ombudsman) && complained(a)) },
@@ -269,7 +275,7 @@ pub fn referral(a: &Answers) -> OmbudsmanReferral {
             Some(Position::WaitingStage2 | Position::RefusedEscalation | Position::Stage1Only) => ResponsesHad::Stage1,
             _ => ResponsesHad::None,
         },
-        landlord_reference: None,
+        landlord_reference: REFERENCE.opt(a).filter(|_| complained(a)),
         tell_landlord: TELL.is(a, YesNo::Yes),
     }
 }

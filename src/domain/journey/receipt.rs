@@ -128,7 +128,7 @@ pub fn ombudsman_summary(a: &Answers, ctx: &Ctx, words: &Words) -> String {
     if let Some(name) = super::about::NAME.opt(a) {
         out.push_str(&format!("{}\n", t(Msg::new("omb_summary.name").text("name", name))));
     }
-    for page in ["omb_position", "omb_dates", "omb_s2_dates"] {
+    for page in ["omb_position", "omb_reference", "omb_dates", "omb_s2_dates"] {
         if let Some(p) = super::flow::page(page).filter(|p| p.shown(a).any(|f| f.answered(a))) {
             let r = summary::row(p, a, ctx, words);
             out.push_str(&format!("{}:\n{}\n", r.label, r.lines.join("\n")));

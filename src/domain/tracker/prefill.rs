@@ -43,7 +43,7 @@ fn position(note: &Note) -> Position {
     }
 }
 
-/// "Go to the ombudsman": where the complaint is up to, every date the
+/// "Go to the ombudsman": where the complaint is up to, its reference, every date the
 /// note knows (so "Is my landlord late?" shows the missed ones as
 /// evidence), and, if not answered yet, what the complaint was about as
 /// the start of why they are still unhappy (its hint asks for that).
@@ -51,6 +51,7 @@ pub fn go_to_ombudsman(note: &Note, answers: &Answers) -> Answers {
     let mut a = answers.clone();
     TASK.set(&mut a, Task::Ombudsman);
     ombudsman::POSITION.set(&mut a, position(note));
+    ombudsman::REFERENCE.set(&mut a, &note.reference);
     // A stage 2 request's note does not know when the complaint was made.
     let complained = (note.kind == CaseKind::Complaint).then_some(note.sent_on);
     put(&mut a, &ombudsman::COMPLAINED, complained);

@@ -172,6 +172,11 @@ fn go_to_the_ombudsman_opens_with_where_it_is_up_to_and_the_missed_dates() {
     assert_eq!(ombudsman::ACKNOWLEDGED.get(&a, today), Some(d(2026, 11, 25)));
     assert_eq!(ombudsman::S2_REQUESTED.get(&a, today), Some(d(2026, 12, 21)));
     assert_eq!(ombudsman::WHY.get(&a), "The leak in the kitchen ceiling");
+    // The landlord's reference, for the Ombudsman: in the payload and in the summary to send them.
+    assert_eq!(ombudsman::REFERENCE.get(&a), note.reference);
+    assert_eq!(ombudsman::referral(&a).landlord_reference.as_deref(), Some(note.reference.as_str()));
+    let summary = journey::receipt::ombudsman_summary(&a, &ctx, &english(&config));
+    assert!(summary.contains(&format!("Complaint reference:\n{}\n", note.reference)), "{summary}");
     // The same missed deadlines "Is my landlord late?" shows, as the note's status has them.
     let missed: Vec<String> = journey::receipt::missed(&ombudsman::lateness(&a, &ctx)).iter().map(|m| english(&config).render(m)).collect();
     let status = note.status(today, &config);
