@@ -74,7 +74,7 @@ fn announce_saving(w: Wizard) {
         }
         said.set_value(true);
         if w.status.get_untracked().is_none_or(|m| m.key != "status.not_saving") {
-            w.status.set(Some(Msg::new("status.saved")));
+            w.announce(Msg::new("status.saved"));
         }
     });
 }

@@ -302,7 +302,7 @@ async fn add(
     }
     if errors.is_empty() {
         w.errors.set(Vec::new());
-        w.status.set(Some(Msg::new("status.files_added").count(added)));
+        w.announce(Msg::new("status.files_added").count(added));
     } else {
         w.fail(errors.into_iter().map(|m| FieldError::new(key, m)).collect());
     }
@@ -316,7 +316,7 @@ fn remove(w: Wizard, key: &'static str, id: &str, name: &str) {
     let id = id.to_owned();
     leptos::task::spawn_local(async move { files::drop_file(&id).await });
     w.errors.set(Vec::new());
-    w.status.set(Some(Msg::new("status.file_removed").text("file", name.to_owned())));
+    w.announce(Msg::new("status.file_removed").text("file", name.to_owned()));
     // The button has gone: the resident carries on from "Choose files".
     page::focus_id(&w.id(key));
 }

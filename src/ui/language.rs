@@ -80,7 +80,7 @@ pub fn switch(w: Wizard, locale: String) {
             Ok(words) => {
                 w.end_notice(Notice::LanguageFailed);
                 w.words.set(words);
-                w.status.set(Some(Msg::new("status.language")));
+                w.announce(Msg::new("status.language"));
                 w.after_redraw();
             }
             Err(problem) => {

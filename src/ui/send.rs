@@ -233,8 +233,8 @@ fn on_update(w: Wizard, id: &str, told: &Told, u: Progress) {
             w.pending_id.set(None);
             super::draft::forget(&w);
             if shown {
-                w.status.set(Some(Msg::new("status.sent")));
                 w.go(&journey::CONFIRMATION);
+                w.status.set(Some(Msg::new("status.sent")));
             } else {
                 // "Continue" then shows the confirmation; "Start again" drops it.
                 w.resume_to(&journey::CONFIRMATION);

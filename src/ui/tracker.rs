@@ -59,7 +59,7 @@ pub fn record(w: Wizard) {
             w.answers.update(|a| a.remove(current.key));
             w.tracking.set(None);
             w.back();
-            w.status.set(Some(Msg::new("tracker.recorded")));
+            w.announce(Msg::new("tracker.recorded"));
         }
     }
 }
@@ -110,7 +110,7 @@ fn open_journey(w: Wizard, note: &Note, fill: fn(&Note, &Answers) -> Answers) {
 fn forget(w: Wizard, reference: &str) {
     w.notes.update(|ns| ns.retain(|n| n.reference != reference));
     save(w);
-    w.status.set(Some(Msg::new("tracker.deleted")));
+    w.announce(Msg::new("tracker.deleted"));
     let me = w;
     request_animation_frame(move || {
         page::focus_heading(&me.instance());
@@ -282,7 +282,7 @@ pub fn KeepNote(receipt: Receipt) -> impl IntoView {
             });
             save(w);
             kept.set(true);
-            w.status.set(Some(Msg::new("tracker.kept")));
+            w.announce(Msg::new("tracker.kept"));
             let id = w.id("tracker-kept");
             request_animation_frame(move || page::focus_id(&id));
         };
@@ -310,7 +310,7 @@ pub fn ClearOffer() -> impl IntoView {
         w.notes.set(Vec::new());
         save(w);
         w.offer_clear_notes.set(false);
-        w.status.set(Some(Msg::new("tracker.notes_cleared")));
+        w.announce(Msg::new("tracker.notes_cleared"));
         let me = w;
         request_animation_frame(move || {
             page::focus_heading(&me.instance());

@@ -91,6 +91,10 @@ pub struct Wizard {
     /// Set when a move found no heading to focus: the page is a lazy part
     /// still on its way, and takes focus when it arrives.
     heading_due: StoredValue<bool>,
+    /// Set while the back link's own move through the browser's history
+    /// is on its way: the live region was hushed for it already, and what
+    /// was said since (a date recorded) stays.
+    own_pop: StoredValue<bool>,
     setup: StoredValue<Setup>,
 }
 
@@ -128,6 +132,7 @@ impl Wizard {
             resume: StoredValue::new(None),
             ahead: StoredValue::new(Vec::new()),
             heading_due: StoredValue::new(false),
+            own_pop: StoredValue::new(false),
             setup: StoredValue::new(setup),
         };
         if expired {
@@ -240,6 +245,7 @@ impl Wizard {
 
     /// Checks the current page; moves on if it is fine, else shows the errors.
     pub fn continue_from(&self) {
+        self.hush();
         let current = self.page.get_untracked();
         // A file still being made ready would otherwise be added after the
         // resident has moved on, unseen.
@@ -259,20 +265,26 @@ impl Wizard {
             return;
         }
         super::lazy::preload_route(*self);
-        let back_to_check = self.returning_to_check.get_untracked() && current.key != journey::CHECK.key;
-        let next = self.answers.with_untracked(|a| {
-            self.ctx(|c| {
-                if back_to_check {
-                    self.trail.with_untracked(|trail| journey::next_after_change(a, c, current, trail))
-                } else {
-                    journey::next(a, c, current)
-                }
-            })
-        });
+        let next = self.next_from(current);
         if next.key == journey::CHECK.key {
             self.returning_to_check.set(false);
         }
         self.go(super::tracker::before_task(*self, next));
+    }
+
+    /// Where Continue leads from `here`: after a "Change" link, back towards
+    /// "Check your answers" ([`journey::next_after_change`]).
+    fn next_from(&self, here: &'static Page) -> &'static Page {
+        let back_to_check = self.returning_to_check.get_untracked() && here.key != journey::CHECK.key;
+        self.answers.with_untracked(|a| {
+            self.ctx(|c| {
+                if back_to_check {
+                    self.trail.with_untracked(|trail| journey::next_after_change(a, c, here, trail))
+                } else {
+                    journey::next(a, c, here)
+                }
+            })
+        })
     }
 
     /// Shows these errors: summary focused, "Error: " in the title.
@@ -294,6 +306,7 @@ impl Wizard {
         if self.offer_clear_notes.get_untracked() {
             self.offer_clear_notes.set(false);
         }
+        self.hush();
         self.trail.update(|t| t.push(current));
         self.ahead.update_value(Vec::clear);
         self.page.set(next);
@@ -320,7 +333,7 @@ impl Wizard {
         crate::edge::files::release_claims(&named);
         leptos::task::spawn_local(crate::edge::files::sweep());
         self.restart(Answers::default());
-        self.status.set(Some(Msg::new("status.cleared")));
+        self.announce(Msg::new("status.cleared"));
         self.offer_clear_notes.set(!self.notes.with_untracked(Vec::is_empty));
     }
 

@@ -240,6 +240,8 @@ test('saved is announced once, politely, on the first move between steps', async
   await cont(page);
   await page.getByRole('heading', { level: 1, name: 'What needs doing?' }).waitFor();
   assert.deepEqual(await said(), ['Your answers are saved on this device as you go.'], 'said once, not on every step');
+  const region = () => page.evaluate(() => __prq('.putright [role="status"][aria-live="polite"]').textContent.trim());
+  assert.equal(await region(), '', 'what was said about the step before is gone once the resident moves on');
 });
 
 test('sending and sent are announced through the polite status region', async () => {

@@ -216,7 +216,10 @@ test('ombudsman: "is my landlord late?" judged at stage 2, then tell the landlor
   await step(page, `${p}-late`, { heading: 'Your landlord missed a time limit', answer: async (pg) => {
     const late = await pg.locator('.putright').innerText();
     assert.match(late, /should have acknowledged your stage 2 request by .*\(Code 6\.11\)/, late);
-    assert.doesNotMatch(late, /should have acknowledged your complaint/, 'stage 1 was answered: not late on stage 1 dates');
+    assert.doesNotMatch(late, /should have sent you its stage 1 answer/, 'stage 1 was answered in time');
+    // No acknowledgement date given, and the answer came after the deadline to acknowledge (Code 6.2): told as the answer.
+    assert.match(late, /should have acknowledged your complaint by .*\(Code 6\.2\)\. You did not give a date for an acknowledgement, and its stage 1 answer came on /, late);
+    assert.doesNotMatch(late, /acknowledged your complaint on/, 'no acknowledgement is made up from the answer');
   } });
   await step(page, `${p}-why`, { heading: label('omb_why'), required: true, answer: (pg) => fill(pg, label('omb_why'), 'They never answered my complaint.') });
   await step(page, `${p}-outcome`, { heading: label('omb_outcome'), required: true, answer: (pg) => fill(pg, label('omb_outcome'), 'A repair and an apology.') });
@@ -320,6 +323,36 @@ test('answers survive a reload, the browser Back button steps back, and clearing
   await page.getByRole('heading', { level: 1, name: 'Is any of these happening in your home now?' }).waitFor();
   const stored = await page.evaluate(() => localStorage.getItem('putright:example-homes:draft') || '');
   assert.ok(!stored.includes('problem'), 'cleared from storage');
+});
+
+test('Back and Forward around a Change link: Forward goes to the page Back left, still on its way back to Check your answers', async () => {
+  const { page } = browser;
+  const depth = () => page.evaluate(() => history.state?.depth ?? -1);
+  const drawn = (d) => page.waitForFunction((want) => history.state?.depth === want, d);
+  await shortJourney(page, site.url, { name: 'Forward Again', email: 'forward@example.com' });
+  await page.waitForFunction(() => history.state?.depth > 0);
+  const atCheck = await depth();
+  // From Check your answers to the name by its Change link, Back, then Forward.
+  await press(page, `${t('check.change')} ${t('name.row')}`);
+  assert.equal(await focusedHeading(page), label('name'));
+  await drawn(atCheck + 1);
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: t('check.title') }).waitFor();
+  await page.goForward();
+  await page.getByRole('heading', { level: 1, name: label('name') }).waitFor();
+  assert.equal(await depth(), atCheck + 1, 'the browser stayed on the entry it went forward to');
+  // Still as its Change link opened it: Continue goes back to Check your answers.
+  await page.getByLabel(label('name'), { exact: true }).fill('Forward Changed');
+  await cont(page);
+  assert.equal(await focusedHeading(page), t('check.title'));
+  assert.ok((await page.locator('.putright').innerText()).includes('Forward Changed'));
+  // Back to the name, and Forward to Check your answers again.
+  await drawn(atCheck + 2);
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: label('name') }).waitFor();
+  await page.goForward();
+  await page.getByRole('heading', { level: 1, name: t('check.title') }).waitFor();
+  assert.equal(await depth(), atCheck + 2, 'the browser stayed on the entry it went forward to');
 });
 
 test('after sending: a copy to keep, then another task without being asked about you again', async () => {

@@ -189,11 +189,25 @@ test('recording what happened moves the note on, and the ombudsman is one tap aw
     { ref: 'C-3001', kind: 'complaint', sent: '2026-11-23', scheme: 'england-hos', what: 'Mould in the bedroom' },
   ]);
 
+  // Every text the polite status region shows from now on.
+  await page.evaluate(() => {
+    const region = __prq('.putright [role="status"][aria-live="polite"]');
+    window.__prStatus = [];
+    new MutationObserver(() => window.__prStatus.push(region.textContent.trim())).observe(region, { childList: true, subtree: true, characterData: true });
+  });
+  const recorded = () => page.evaluate((s) => window.__prStatus.filter((x) => x === s).length, t('tracker.recorded'));
   await press(page, t('tracker.did.acknowledged'));
   await step(page, `${p}-acknowledged`, {
     heading: label('tracker_acknowledged'), answer: (pg) => fillDate(pg, label('tracker_acknowledged'), '25', '11', '2026'),
   });
   assert.equal(await focusedHeading(page), t('tracker.title'), 'back to the notes');
+  await page.waitForFunction((s) => window.__prStatus.includes(s), t('tracker.recorded'));
+  // Recorded again with the same words: heard again, not left as it was.
+  await press(page, `${t('check.change')} ${t('tracker.did.acknowledged')}`);
+  await press(page, t('button.continue'));
+  assert.equal(await focusedHeading(page), t('tracker.title'), 'back to the notes');
+  await page.waitForFunction((s) => window.__prStatus.filter((x) => x === s).length === 2, t('tracker.recorded'));
+  assert.equal(await recorded(), 2);
   assert.equal((await notes(page)).notes[0].ack, '2026-11-25');
   const list = await widgetText(page);
   assert.equal(await page.getByRole('button', { name: t('tracker.did.acknowledged'), exact: true }).count(), 0, 'recorded, so no longer offered');

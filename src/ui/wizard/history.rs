@@ -2,7 +2,7 @@
 //! link, and the browser's own Back and Forward buttons.
 
 use super::Wizard;
-use crate::domain::journey;
+use crate::domain::journey::{self, Page};
 use crate::edge::page;
 use leptos::prelude::*;
 
@@ -13,9 +13,11 @@ impl Wizard {
         if depth == 0 || self.locked_untracked() {
             return;
         }
+        self.hush();
         if page::current_depth(&self.instance()) == Some(depth) {
             // Our history entry is on top: let the browser go back, and the
             // popstate handler moves the page, so both stay in step.
+            self.own_pop.set_value(true);
             page::history_back();
         } else {
             let mut trail = self.trail.get_untracked();
@@ -31,6 +33,9 @@ impl Wizard {
         page::on_history_pop(self.instance(), move |depth| {
             if self.locked_untracked() {
                 return;
+            }
+            if !std::mem::take(&mut *self.own_pop.write_value()) {
+                self.hush();
             }
             let mut trail = self.trail.get_untracked();
             let here = self.page.get_untracked();
@@ -49,12 +54,13 @@ impl Wizard {
                 self.trail.set(trail);
                 self.after_page_change();
             } else if depth == trail.len() + 1 {
-                // Forward, to the page Back left, if this page's answers still
-                // pass and lead there; otherwise the browser goes back again,
-                // so its history and the widget stay in step.
-                let on = self.answers.with_untracked(|a| self.ctx(|c| here.passes(a, c).then(|| journey::next(a, c, here))));
-                if let Some(next) = on.filter(|p| self.ahead.with_value(|v| v.last().is_some_and(|x| x.key == p.key))) {
+                // Forward, to the page Back left, if the answers still lead
+                // there; otherwise the browser goes back again, so its
+                // history and the widget stay in step.
+                if let Some(next) = self.forward_to(here) {
                     self.ahead.update_value(|v| v.truncate(v.len() - 1));
+                    // As if by Continue, or by the page's "Change" link.
+                    self.returning_to_check.set(here.key == journey::CHECK.key && next.key != journey::CONFIRMATION.key);
                     trail.push(here);
                     self.trail.set(trail);
                     self.page.set(next);
@@ -70,5 +76,27 @@ impl Wizard {
                 page::history_back();
             }
         });
+    }
+
+    /// The page Back left from `here`, if Forward may go to it: where this
+    /// page's answers lead by Continue (back to "Check your answers" after a
+    /// "Change" link); from "Check your answers", any page its Change links
+    /// open (one still on the route).
+    fn forward_to(&self, here: &'static Page) -> Option<&'static Page> {
+        let ahead = self.ahead.with_value(|v| v.last().copied())?;
+        let check = journey::CHECK.key;
+        let fine = self.answers.with_untracked(|a| {
+            self.ctx(|c| {
+                if here.key == check {
+                    journey::route(a, c).iter().any(|(p, _)| p.key == ahead.key && p.key != check)
+                } else {
+                    let trail = self.trail.get_untracked();
+                    here.passes(a, c)
+                        && (self.next_from(here).key == ahead.key
+                            || (ahead.key == check && journey::next_after_change(a, c, here, &trail).key == check))
+                }
+            })
+        });
+        fine.then_some(ahead)
     }
 }

@@ -50,3 +50,24 @@ impl Wizard {
         }
     }
 }
+
+impl Wizard {
+    /// Says `m` through the polite live region, emptied first for a moment
+    /// so the same words said again (a second date recorded) are heard
+    /// again: a screen reader reads a change, not what stays the same.
+    pub fn announce(&self, m: Msg) {
+        self.status.set(None);
+        let me = *self;
+        super::focus::after_render(move || me.status.set(Some(m)));
+    }
+
+    /// The resident acts again (Continue, Back, Forward, any move on):
+    /// what the live region said about the last step goes, so a screen
+    /// reader moving through the page does not come on stale words. That
+    /// the browser refuses to save stays: it is still true.
+    pub(super) fn hush(&self) {
+        if self.status.with_untracked(|m| m.as_ref().is_some_and(|m| m.key != "status.not_saving")) {
+            self.status.set(None);
+        }
+    }
+}
