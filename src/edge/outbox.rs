@@ -68,6 +68,9 @@ pub struct Entry {
     pub note: Option<Note>,
     #[serde(default)]
     pub follows: Option<String>,
+    /// What the confirmation says, in no language yet (absent in older entries).
+    #[serde(default)]
+    pub next: Option<crate::domain::journey::receipt::Next>,
 }
 
 /// What the resident should be told about a delivery.

@@ -13,28 +13,35 @@ use crate::edge::page;
 pub fn Confirmation() -> impl IntoView {
     let w = expect_context::<Wizard>();
     let receipt = w.receipt.get_untracked().unwrap_or_default();
-    // Worded at Send: after a switch to another language they stay in the
-    // language they were sent in, and say so to a screen reader.
+    // What was worded at Send (the warnings the resident was shown, and all
+    // of it for a send from before the rest was kept in no language) stays
+    // in the language it was sent in after a switch, and says so to a
+    // screen reader; the heading and the dates are worded again.
     let sent_in = (!receipt.lang.is_empty() && w.words.with_untracked(|x| x.lang.locale != receipt.lang)).then(|| receipt.lang.clone());
-    let (lang, dir) = (sent_in.clone(), sent_in.as_ref().map(|_| "auto"));
-    let next = receipt
-        .next_steps
-        .iter()
-        .map(|line| view! { <li lang=lang.clone() dir=dir>{line.clone()}</li> })
-        .collect_view();
+    let (title, title_lang, lines): (String, Option<String>, Vec<(String, Option<String>)>) = match &receipt.next {
+        Some(n) => {
+            let (title, lines) = w.words.with_untracked(|words| n.worded(words));
+            let warnings = n.warnings.iter().map(|x| (x.clone(), sent_in.clone()));
+            (title, None, lines.into_iter().map(|l| (l, None)).chain(warnings).collect())
+        }
+        None => (receipt.title.clone(), sent_in.clone(), receipt.next_steps.iter().map(|l| (l.clone(), sent_in.clone())).collect()),
+    };
+    let auto = |lang: &Option<String>| lang.as_ref().map(|_| "auto");
+    let next = lines.iter().map(|(line, lang)| view! { <li lang=lang.clone() dir=auto(lang)>{line.clone()}</li> }).collect_view();
+    let steps: Vec<String> = lines.into_iter().map(|(l, _)| l).collect();
     // "Download a copy": a plain text file of what was sent, made here so it
     // needs no network and works with the strictest content policy.
     // Sent on the day its deadlines count from, not the day the copy is read.
     let sent_on = receipt.note.as_ref().map_or_else(page::today, |n| n.sent_on);
     let copy = w.ctx(|c| {
-        w.words.with_untracked(|words| saved_copy(&receipt.title, &receipt.reference, &receipt.next_steps, &receipt.told, sent_on, c, words))
+        w.words.with_untracked(|words| saved_copy(&title, &receipt.reference, &steps, &receipt.told, sent_on, c, words))
     });
     let copy_href = format!("data:text/plain;charset=utf-8,{}", uri_encode(&copy));
     let safe_ref: String = receipt.reference.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
     let copy_name = format!("{}-{safe_ref}.txt", w.with_config(|c| c.landlord_id.clone()));
     view! {
         <div class="pr-panel">
-            <h1 class="pr-h1" tabindex="-1" lang=sent_in.clone() dir=dir>{receipt.title.clone()}</h1>
+            <h1 class="pr-h1" tabindex="-1" lang=title_lang.clone() dir=auto(&title_lang)>{title.clone()}</h1>
             <p>{move || w.t("confirm.reference")}</p>
             <p class="pr-reference" dir="ltr">{receipt.reference.clone()}</p>
         </div>

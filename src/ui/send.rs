@@ -45,6 +45,10 @@ pub struct Receipt {
     /// A note of it for "My complaints", offered if it has deadlines.
     #[serde(default)]
     pub note: Option<Note>,
+    /// The title and next steps in no language yet, so they are worded
+    /// again after a switch (absent for sends from before it was kept).
+    #[serde(default)]
+    pub next: Option<receipt::Next>,
     /// The complaint whose note now shows that stage 2 was asked for.
     #[serde(default)]
     pub updated: Option<String>,
@@ -61,6 +65,7 @@ struct Told {
     note: Option<Note>,
     /// A stage 2 request's stage 1 reference.
     follows: Option<String>,
+    next: Option<receipt::Next>,
 }
 
 /// After this many failed attempts the resident is shown other ways to reach the landlord.
@@ -91,6 +96,7 @@ pub fn send(w: Wizard) {
         // What the landlord promised, as the payload's dates were worked out.
         note: Some(Note::from_submission(&submission, "").promising(&w.with_config(LandlordConfig::timescales))).filter(Note::has_deadlines),
         follows: submission.escalation.as_ref().and_then(|e| e.stage1_reference.clone()),
+        next: Some(receipt::Next::of(&submission)),
     });
     let json = submission.to_json();
     let form = form_urlencoded(&json);
@@ -115,6 +121,7 @@ pub fn send(w: Wizard) {
         files: submission.attachments.clone(),
         note: told.note.clone(),
         follows: told.follows.clone(),
+        next: told.next.clone(),
     };
     w.with_config(|c| address(&mut entry, c));
     let prefix = outbox_of(w);
@@ -147,6 +154,7 @@ pub fn resume(w: Wizard) {
             told: entry.told.clone(),
             note: entry.note.clone(),
             follows: entry.follows.clone(),
+            next: entry.next.clone(),
         };
         leptos::task::spawn_local(outbox::deliver(prefix.clone(), entry, move |u| on_update(w, &id, &told, u)));
     }
@@ -179,7 +187,17 @@ fn address(entry: &mut outbox::Entry, c: &crate::domain::config::LandlordConfig)
 
 fn receipt_for(told: &Told, reference: String, local_reference: bool) -> Receipt {
     let note = told.note.clone().map(|n| Note { reference: reference.clone(), ..n });
-    Receipt { title: told.title.clone(), reference, local_reference, next_steps: told.lines.clone(), lang: told.lang.clone(), told: told.told.clone(), note, updated: None }
+    Receipt {
+        title: told.title.clone(),
+        reference,
+        local_reference,
+        next_steps: told.lines.clone(),
+        lang: told.lang.clone(),
+        told: told.told.clone(),
+        note,
+        next: told.next.clone(),
+        updated: None,
+    }
 }
 
 /// Tells the page how send `id` is going. Only the send of the answers in

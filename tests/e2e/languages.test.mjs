@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startReceiver, startSite, openBrowser, schemaErrors, focusedHeading } from './lib/harness.mjs';
-import { step, check, fill, fillDate, aboutYou, sendAndConfirm, fresh, press } from './lib/journey.mjs';
+import { step, check, fill, fillDate, aboutYou, sendAndConfirm, fresh, press, longDate } from './lib/journey.mjs';
 import { label, title, t, catalogue } from './lib/text.mjs';
 
 let receiver, site;
@@ -175,13 +175,20 @@ test('Urdu, chosen with the language switch: right to left, a complaint from the
     // A phone number stays left to right inside right-to-left text.
     assert.equal(await page.locator('.pr-reference').getAttribute('dir'), 'ltr');
     assert.equal(await page.locator('h1.pr-h1').getAttribute('lang'), null, 'in the language around it');
-    // Switched to English after sending: what was worded at Send stays in
-    // Urdu, and is marked as Urdu for a screen reader.
+    // Switched to English after sending: the heading and what happens next
+    // are said again in English, with the same dates and reference.
     const reference = await page.locator('.pr-reference').innerText();
+    const steps = payload.expected_dates.filter((d) => !d.event.endsWith('_extension_limit'));
+    assert.ok(steps.length > 0);
     await press(page, 'English', { back: true });
     await page.waitForFunction(() => __prWidget().getAttribute('lang') === 'en-GB');
-    assert.equal(await page.locator('h1.pr-h1').getAttribute('lang'), 'ur');
-    assert.equal(await page.locator('h1.pr-h1').getAttribute('dir'), 'auto');
+    assert.equal(await page.locator('h1.pr-h1').innerText(), t('receipt.title.complaint'));
+    assert.equal(await page.locator('h1.pr-h1').getAttribute('lang'), null, 'in the language around it');
+    const text = await page.locator('.putright').innerText();
+    for (const d of steps) {
+      assert.ok(text.includes(t(`receipt.${d.event}`, { due: longDate(d.due) })), `${d.event} in English: ${text}`);
+    }
+    assert.equal(await page.locator('.putright li[lang]').count(), 0, 'no warning was shown, so nothing is left in Urdu');
     assert.equal(await page.locator('.pr-reference').innerText(), reference);
   } finally {
     await b.close();

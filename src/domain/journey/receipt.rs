@@ -10,6 +10,42 @@ use crate::domain::choice::Choice;
 use crate::domain::late::{DeadlineStatus, LateReport};
 use crate::domain::payload::Submission;
 use crate::domain::text::{Msg, Render, Words};
+use crate::domain::tracker::Promised;
+
+/// What happens next, in no language yet, so the confirmation can say it
+/// in whichever the resident switches to: the kind sent, the dates the
+/// payload promised, and the warnings as the resident was shown them
+/// (worded already, in the language used at Send).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Next {
+    pub kind: CaseKind,
+    #[serde(default)]
+    pub dates: Vec<Promised>,
+    #[serde(default)]
+    pub warnings: Vec<String>,
+}
+
+impl Next {
+    pub fn of(s: &Submission) -> Next {
+        Next {
+            kind: s.kind,
+            dates: s.expected_dates.iter().map(|d| Promised { event: d.event.clone(), due: d.due }).collect(),
+            warnings: s.warnings.iter().map(|w| w.message.clone()).collect(),
+        }
+    }
+
+    /// The heading and each deadline's line in `words`, without the warnings.
+    pub fn worded(&self, words: &dyn Render) -> (String, Vec<String>) {
+        let dated = |key: String, due| words.render(&Msg::new(key).date("due", due));
+        let mut lines: Vec<String> =
+            self.dates.iter().filter(|d| !d.event.ends_with("_extension_limit")).map(|d| dated(format!("receipt.{}", d.event), d.due)).collect();
+        if let Some(ext) = self.dates.iter().find(|d| d.event.ends_with("_extension_limit")) {
+            lines.push(dated("receipt.extension".into(), ext.due));
+        }
+        lines.extend(then(self.kind).map(|m| words.render(&m)));
+        (words.render(&title(self.kind)), lines)
+    }
+}
 
 /// The confirmation's heading.
 pub fn title(kind: CaseKind) -> Msg {
@@ -25,19 +61,9 @@ pub fn mail_subject(kind: CaseKind) -> Msg {
 /// the extension limit, what the landlord does now, and any exclusion
 /// warning the resident was shown.
 pub fn next_steps(s: &Submission, words: &dyn Render) -> Vec<String> {
-    let mut lines: Vec<String> = s
-        .expected_dates
-        .iter()
-        .filter(|d| !d.event.ends_with("_extension_limit"))
-        .map(|d| words.render(&Msg::new(format!("receipt.{}", d.event)).date("due", d.due)))
-        .collect();
-    if let Some(ext) = s.expected_dates.iter().find(|d| d.event.ends_with("_extension_limit")) {
-        lines.push(words.render(&Msg::new("receipt.extension").date("due", ext.due)));
-    }
-    if let Some(then) = then(s.kind) {
-        lines.push(words.render(&then));
-    }
-    lines.extend(s.warnings.iter().map(|w| w.message.clone()));
+    let next = Next::of(s);
+    let (_, mut lines) = next.worded(words);
+    lines.extend(next.warnings);
     lines
 }
 

@@ -266,3 +266,31 @@ fn contact_times_given_with_the_support_needs_are_not_asked_again() {
     assert_eq!(adjust::adjustments(&a).unwrap().contact_times.as_deref(), Some("Weekday afternoons"));
     assert!(!with_ctx(|c| summary::rows(&a, c, &words())).iter().any(|r| r.page == "contact_method" && r.lines.iter().any(|l| l.contains("afternoons"))));
 }
+
+/// The confirmation is worded again after a language switch: what it keeps
+/// in no language (the kind, the promised dates, the warnings as shown)
+/// survives the outbox's JSON and gives the same lines as at Send in the
+/// language sent, and the same dates in another.
+#[test]
+fn what_happens_next_is_kept_in_no_language_and_worded_in_any() {
+    use crate::domain::journey::receipt::{next_steps, Next};
+    use crate::domain::text::{shipped, Arg, Words};
+    for (kind, a) in fixtures::all() {
+        let s = super::submit(&a);
+        let next: Next = serde_json::from_str(&serde_json::to_string(&Next::of(&s)).unwrap()).unwrap();
+        assert_eq!(next, Next::of(&s), "{kind}");
+        let (title, mut lines) = next.worded(&words());
+        lines.extend(next.warnings.iter().cloned());
+        assert_eq!(lines, next_steps(&s, &words()), "{kind}");
+        assert_eq!(title, words().render(&crate::domain::journey::receipt::title(s.kind)));
+        let pl = Words::new(shipped::get("pl")).share("landlord", Arg::Text("Example Homes".into()));
+        let (title_pl, lines_pl) = next.worded(&pl);
+        assert_ne!(title_pl, title, "{kind}");
+        assert_eq!(lines_pl.len() + next.warnings.len(), lines.len(), "{kind}");
+        for (d, line) in s.expected_dates.iter().filter(|d| !d.event.ends_with("_extension_limit")).zip(&lines_pl) {
+            let (day, year) = (chrono::Datelike::day(&d.due).to_string(), chrono::Datelike::year(&d.due).to_string());
+            assert!(line.contains(&day) && line.contains(&year) && !line.contains('{'), "{kind}: {line}");
+            assert!(!lines.contains(line), "{kind}: {line} is worded in Polish");
+        }
+    }
+}
