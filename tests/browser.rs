@@ -246,5 +246,9 @@ fn retry_after_is_read_as_seconds_or_as_an_http_date() {
     assert_eq!(retry_after_secs("120", at), Some(120));
     assert_eq!(retry_after_secs(" Wed, 21 Oct 2026 07:28:00 GMT ", at - 90_000.0), Some(90));
     assert_eq!(retry_after_secs("Wed, 21 Oct 2026 07:28:00 GMT", at + 5_000.0), Some(0), "a date already past");
+    // The two obsolete forms a recipient must still read (RFC 9110 5.6.7).
+    assert_eq!(retry_after_secs("Wednesday, 21-Oct-26 07:28:00 GMT", at - 90_000.0), Some(90));
+    assert_eq!(retry_after_secs("Wed Oct 21 07:28:00 2026", at - 90_000.0), Some(90));
     assert_eq!(retry_after_secs("soon", at), None);
+    assert_eq!(retry_after_secs("Wed, 32 Oct 2026 07:28:00 GMT", at), None, "no such day");
 }

@@ -91,7 +91,7 @@ pub fn retry_after_secs(value: &str, now_ms: f64) -> Option<u32> {
     if let Ok(secs) = v.parse::<u32>() {
         return Some(secs);
     }
-    let at = chrono::DateTime::parse_from_rfc2822(v).ok()?.timestamp_millis() as f64;
+    let at = httpdate::parse_http_date(v).ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_millis() as f64;
     Some(((at - now_ms) / 1000.0).ceil().clamp(0.0, f64::from(u32::MAX)) as u32)
 }
 
