@@ -91,7 +91,12 @@ pub fn retry_after_secs(value: &str, now_ms: f64) -> Option<u32> {
     if let Ok(secs) = v.parse::<u32>() {
         return Some(secs);
     }
-    let at = httpdate::parse_http_date(v).ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_millis() as f64;
+    // The browser's own date parser reads all three of RFC 9110's forms
+    // (5.6.7), and costs the wasm nothing.
+    let at = js_sys::Date::parse(v);
+    if at.is_nan() {
+        return None;
+    }
     Some(((at - now_ms) / 1000.0).ceil().clamp(0.0, f64::from(u32::MAX)) as u32)
 }
 
