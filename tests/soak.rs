@@ -90,6 +90,7 @@ fn entry(n: usize, config: &LandlordConfig, file: Option<Attachment>) -> Entry {
         files: file.into_iter().collect(),
         note: None,
         follows: None,
+        next: None,
     }
 }
 
