@@ -229,9 +229,9 @@ impl LateCheck {
                 (Stage::Stage2, _) => "stage2_respond",
             }
         };
-        let deadline = |what: &str, section, due, done: Option<NaiveDate>| -> Result<DeadlineCheck, OutOfRange> {
+        let deadline = |what: &str, section, due, done| -> Result<DeadlineCheck, OutOfRange> {
             Ok(DeadlineCheck {
-                by_answer: what == "acknowledge" && self.acknowledged_on.is_none() && done.is_some(),
+                by_answer: false,
                 event: event(what),
                 code_section: section,
                 due,
@@ -248,7 +248,9 @@ impl LateCheck {
         let acknowledged = self.acknowledged_on.or(self.answered_on);
         let ack_due = plan.acknowledge.map(|days| cal.add_working_days(self.made_on, days)).transpose()?;
         if let Some(due) = ack_due {
-            checks.push(deadline("acknowledge", s_ack, due, acknowledged)?);
+            // Done only by the answer: told as the answer, not as an acknowledgement.
+            let by_answer = self.acknowledged_on.is_none() && acknowledged.is_some();
+            checks.push(DeadlineCheck { by_answer, ..deadline("acknowledge", s_ack, due, acknowledged)? });
         }
 
         let base = match (plan.counted, ack_due) {
