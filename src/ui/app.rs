@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::wizard::{Notice, Setup, Wizard};
 use super::{question, special, tracker};
-use crate::domain::journey::{Page, Special, CONFIRMATION};
+use crate::domain::journey::{receipt, Page, Special, CONFIRMATION};
 use crate::domain::text::{Msg, Words};
 
 /// One widget instance. `stored`: its draft as read when it opened.
@@ -104,7 +104,12 @@ fn EarlierSent() -> impl IntoView {
         (!earlier.is_empty()).then(|| {
             let items = earlier
                 .into_iter()
-                .map(|r| view! { <li>{w.say(&Msg::new("earlier.item").text("title", r.title).ltr("reference", r.reference))}</li> })
+                .map(|r| {
+                    // Worded in the language shown now, like the confirmation
+                    // (a send from before the kind was kept has its title only).
+                    let title = r.next.as_ref().map_or(r.title, |n| w.say(&receipt::title(n.kind)));
+                    view! { <li>{w.say(&Msg::new("earlier.item").text("title", title).ltr("reference", r.reference))}</li> }
+                })
                 .collect_view();
             view! {
                 <div class="pr-notice">

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReceiver, startSite, openBrowser, schemaErrors, axe, closeDemo } from './lib/harness.mjs';
 import { shortJourney } from './lib/journey.mjs';
+import { catalogue, t } from './lib/text.mjs';
 
 const NAME = 'Robin Faulty-Network';
 let receiver, site, browser, dbDir, port;
@@ -251,12 +252,27 @@ test('cleared while it waits: the send goes on, is announced, and no longer move
   await page.locator('.pr-notice').filter({ hasText: 'Something you sent earlier has now reached us' }).waitFor({ timeout: 20000 });
   const stored = await storedFor(who);
   assert.equal(stored.length, 1);
-  assert.match(await page.locator('.pr-notice').innerText(), new RegExp(stored[0].reference));
+  const notice0 = await page.locator('.pr-notice').innerText();
+  assert.match(notice0, new RegExp(stored[0].reference));
   // Still the first question, as the next person left it: no confirmation,
   // nothing of the earlier answers.
   assert.equal(await page.locator('.pr-reference').count(), 0);
   assert.equal(await page.getByLabel('None of these', { exact: true }).isChecked(), true);
   assert.doesNotMatch(await page.locator('.putright').innerText(), new RegExp(who));
+  // After a switch of language the notice is worded in the new one, the
+  // send's title too, not left in the words of the language it was sent in.
+  const en = catalogue('en-GB');
+  const kind = Object.keys(en).find((k) => k.startsWith('receipt.title.') && notice0.includes(en[k]));
+  assert.ok(kind, `the notice names what was sent: ${notice0}`);
+  await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
+  const welsh = page.locator('.pr-notice').filter({ hasText: t('earlier.intro', {}, 'cy') });
+  await welsh.waitFor();
+  const worded = await welsh.innerText();
+  assert.ok(worded.includes(t(kind, {}, 'cy')), worded);
+  assert.ok(!worded.includes(en[kind]), worded);
+  // Back to English for the tests after this one (the browser is shared).
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await page.locator('.pr-notice').filter({ hasText: en[kind] }).waitFor();
 });
 
 test('refused once its answers are no longer in a draft: kept and shown as not sent, never dropped', async () => {
