@@ -186,11 +186,24 @@ pub fn isolate(host: &Host, stylesheet: &str, theme: &Theme, keep_placeholder: b
     apply_theme(&container, theme);
     if let Some(root) = host.element.shadow_root() {
         let plain = root.query_selector("[data-pr-plain]").ok().flatten();
-        let styled = plain.as_ref().is_some_and(|p| !p.has_attribute("hidden"));
+        // On a draft to resume the loader draws nothing, but makes the root
+        // with its stylesheet adopted (marked on the slot that shows the
+        // landlord's placeholder meanwhile).
+        let ahead = root.query_selector("slot[data-pr-ahead]").ok().flatten();
+        let styled = plain.as_ref().is_some_and(|p| !p.has_attribute("hidden")) || ahead.as_ref().is_some_and(|s| s.has_attribute("data-pr-styled"));
         let taken = plain.as_ref().map(|p| take_over(&root, p));
-        let link = root.query_selector("link[rel=stylesheet]").ok().flatten();
+        let mut link = root.query_selector("link[rel=stylesheet]").ok().flatten();
         if let Some(p) = plain {
             p.remove();
+        }
+        if let Some(s) = ahead {
+            s.remove();
+        }
+        if !styled && link.is_none() {
+            link = stylesheet_link(&doc, stylesheet);
+            if let Some(l) = &link {
+                let _ = root.append_child(l);
+            }
         }
         let _ = root.append_child(&container);
         if keep_placeholder {
@@ -210,9 +223,7 @@ pub fn isolate(host: &Host, stylesheet: &str, theme: &Theme, keep_placeholder: b
         return Some((container, taken));
     }
     container.set_hidden(true);
-    let link = doc.create_element("link").ok()?;
-    let _ = link.set_attribute("rel", "stylesheet");
-    let _ = link.set_attribute("href", stylesheet);
+    let link = stylesheet_link(&doc, stylesheet)?;
     on_stylesheet(&link, &container, theme);
 
     match host.element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
@@ -235,6 +246,13 @@ pub fn isolate(host: &Host, stylesheet: &str, theme: &Theme, keep_placeholder: b
         }
     }
     Some((container, None))
+}
+
+fn stylesheet_link(doc: &web_sys::Document, href: &str) -> Option<web_sys::Element> {
+    let link = doc.create_element("link").ok()?;
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", href);
+    Some(link)
 }
 
 /// Shows the container once the stylesheet has loaded (or failed to).

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, openBrowser, axe, focusedHeading, activeHasClass, widgetReady, closeDemo } from './lib/harness.mjs';
 import { checkStep } from './lib/a11y.mjs';
-import { t, label } from './lib/text.mjs';
+import { t, label, DEMO } from './lib/text.mjs';
 
 let site, browser;
 const HOST = '#complaints-widget';
@@ -176,6 +176,57 @@ test('the plain first question is in the page\'s language at once, then in the r
     assert.equal(await page.getByLabel(t('hazard.no_heating'), { exact: true }).isChecked(), true, 'and after the widget takes over');
   } finally {
     await page.close();
+  }
+});
+
+test('a draft to resume: the placeholder shows until the widget is drawn, then the widget is styled at once from the loader; with the wasm failing, the contact details', async () => {
+  const green = (page) => page.evaluate((host) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.pr-button')).backgroundColor, HOST);
+  const placeholder = (page) => page.locator(`${HOST} .putright-fallback`).first();
+  for (const variant of ['adopts', 'cannot adopt', 'wasm fails']) {
+    const page = await browser.context.newPage();
+    // The wasm waits while `held` is set, and is refused while `refused` is.
+    let held = null;
+    let refused = false;
+    await page.route('**/put-right_bg.wasm', async (route) => {
+      if (refused) return route.abort();
+      if (held) await held.gate;
+      return route.continue();
+    });
+    await page.addInitScript(() => { if (!sessionStorage.getItem('kept')) { localStorage.clear(); sessionStorage.setItem('kept', '1'); } });
+    if (variant === 'cannot adopt') await page.addInitScript(() => { delete ShadowRoot.prototype.adoptedStyleSheets; });
+    try {
+      await page.goto(site.url);
+      await widgetReady(page, HOST);
+      await page.getByLabel(t('hazard.none'), { exact: true }).check();
+      await page.getByRole('button', { name: t('button.continue'), exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: label('task') }).waitFor();
+      await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.endsWith(':draft') && JSON.parse(localStorage.getItem(k)).trail?.length));
+
+      const css = [];
+      page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/putright.css')) css.push(r.url()); });
+      let release;
+      held = { gate: new Promise((r) => { release = r; }) };
+      refused = variant === 'wasm fails';
+      await page.reload();
+      if (variant === 'wasm fails') {
+        // The loader's own contact details, shown through the root's slot.
+        await page.locator(`${HOST}[data-putright-status="failed"]`).waitFor({ state: 'attached' });
+        await placeholder(page).getByRole('link', { name: DEMO.phone }).waitFor({ state: 'visible' });
+        continue;
+      }
+      // Before the wasm: no plain copy, the landlord's placeholder still seen.
+      await page.waitForFunction((host) => document.querySelector(host).shadowRoot?.querySelector('slot[data-pr-ahead]'), HOST);
+      assert.equal(await plain(page).count(), 0, 'no plain copy for a draft');
+      assert.equal(await placeholder(page).isVisible(), true, 'the placeholder shows while the wasm loads');
+      release();
+      await page.getByRole('heading', { level: 1, name: /^You started this on / }).waitFor();
+      assert.equal(await green(page), 'rgb(0, 112, 60)', `styled (${variant})`);
+      assert.equal(css.length, variant === 'adopts' ? 0 : 1, `putright.css fetched: ${css.join(', ') || 'no'} (${variant})`);
+      assert.equal(await placeholder(page).isVisible(), false, 'the placeholder is gone once the widget shows');
+    } finally {
+      held = null;
+      await page.close();
+    }
   }
 });
 
