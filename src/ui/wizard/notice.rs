@@ -49,9 +49,7 @@ impl Wizard {
             self.notice.set(None);
         }
     }
-}
 
-impl Wizard {
     /// Says `m` through the polite live region, emptied first for a moment
     /// so the same words said again (a second date recorded) are heard
     /// again: a screen reader reads a change, not what stays the same.
