@@ -416,30 +416,23 @@ function adoptStyles(root) {
   }
 }
 
-/** Where the widget will resume a draft (and draws everything itself): its
- *  shadow root made now, with the stylesheet from this file, so the widget
- *  is shown the moment it is drawn instead of a round trip later for
- *  putright.css. The landlord's placeholder still shows through a slot
- *  until then, and if the wasm fails (see `showContactDetails`). */
-function styleAhead(host) {
-  let root;
-  try { root = host.attachShadow({ mode: 'open' }); } catch { return; } // not an element that can hold one
-  // Marked for the widget, which takes the slot away when it mounts; where
-  // the stylesheet cannot be adopted, the widget loads putright.css itself.
-  root.append(el('slot', [], adoptStyles(root) ? { 'data-pr-ahead': '', 'data-pr-styled': '' } : { 'data-pr-ahead': '' }));
-}
-
 /** Draws the first question into a new shadow root on `host`; returns its
  *  controller, or null where the wasm should draw everything itself. */
 function drawFirstQuestion(host, index) {
   const draft = savedDraft();
   if (typeof host.attachShadow !== 'function') return null;
-  if (draft.resume) {
-    styleAhead(host);
-    return null;
-  }
   let root;
   try { root = host.attachShadow({ mode: 'open' }); } catch { return null; } // not an element that can hold one
+  if (draft.resume) {
+    // The widget will resume the draft and draw everything itself: the root
+    // gets the stylesheet now, so the widget shows the moment it is drawn
+    // instead of a round trip later for putright.css. The landlord's
+    // placeholder shows through a slot until then (and if the wasm fails:
+    // `showContactDetails`). The widget takes the marked slot away when it
+    // mounts; where the stylesheet cannot be adopted it loads putright.css.
+    root.append(el('slot', [], adoptStyles(root) ? { 'data-pr-ahead': '', 'data-pr-styled': '' } : { 'data-pr-ahead': '' }));
+    return null;
+  }
   const instance = host.id ? `${host.id}-pr` : `putright-${index}`;
   const state = {
     lang: draft.lang && FIRST.words[draft.lang] ? draft.lang : pageLanguage(host),
