@@ -184,68 +184,58 @@ pub fn isolate(host: &Host, stylesheet: &str, theme: &Theme, keep_placeholder: b
     let container: HtmlElement = doc.create_element("div").ok()?.dyn_into().ok()?;
     container.set_class_name("pr-root");
     apply_theme(&container, theme);
-    if let Some(root) = host.element.shadow_root() {
-        let plain = root.query_selector("[data-pr-plain]").ok().flatten();
-        // On a draft to resume the loader draws nothing, but makes the root
-        // with its stylesheet adopted (marked on the slot that shows the
-        // landlord's placeholder meanwhile).
-        let ahead = root.query_selector("slot[data-pr-ahead]").ok().flatten();
-        let styled = plain.as_ref().is_some_and(|p| !p.has_attribute("hidden")) || ahead.as_ref().is_some_and(|s| s.has_attribute("data-pr-styled"));
-        let taken = plain.as_ref().map(|p| take_over(&root, p));
-        let mut link = root.query_selector("link[rel=stylesheet]").ok().flatten();
-        if let Some(p) = plain {
-            p.remove();
-        }
-        if let Some(s) = ahead {
-            s.remove();
-        }
-        if !styled && link.is_none() {
-            link = stylesheet_link(&doc, stylesheet);
-            if let Some(l) = &link {
-                let _ = root.append_child(l);
-            }
-        }
-        let _ = root.append_child(&container);
-        if keep_placeholder {
-            if let Ok(slot) = doc.create_element("slot") {
-                let _ = root.append_child(&slot);
-            }
-        }
-        if styled {
-            check_theme(&container, theme);
-        } else {
-            container.set_hidden(true);
-            if let Some(link) = &link {
-                on_stylesheet(link, &container, theme);
-            }
-        }
-        page::register_root(root);
-        return Some((container, taken));
+    // The loader's root if it made one, else a new one.
+    let root = match host.element.shadow_root() {
+        Some(root) => Ok(root),
+        None => host.element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)),
+    };
+    let Ok(root) = root else {
+        // Only some elements can hold a shadow root (div, section, main, ...).
+        console::warn("data-putright: this element cannot hold a shadow root, so the host page's CSS may reach the widget; put data-putright on a <div>");
+        let link = stylesheet_link(&doc, stylesheet)?;
+        container.set_hidden(true);
+        on_stylesheet(&link, &container, theme);
+        let _ = host.element.class_list().add_1("pr-light-host");
+        let _ = host.element.append_child(&link);
+        let _ = host.element.append_child(&container);
+        return Some((container, None));
+    };
+    let plain = root.query_selector("[data-pr-plain]").ok().flatten();
+    // On a draft to resume the loader draws nothing, but makes the root
+    // with its stylesheet adopted (marked on the slot that shows the
+    // landlord's placeholder meanwhile).
+    let ahead = root.query_selector("slot[data-pr-ahead]").ok().flatten();
+    let styled = plain.as_ref().is_some_and(|p| !p.has_attribute("hidden")) || ahead.as_ref().is_some_and(|s| s.has_attribute("data-pr-styled"));
+    let taken = plain.as_ref().map(|p| take_over(&root, p));
+    let mut link = root.query_selector("link[rel=stylesheet]").ok().flatten();
+    if let Some(p) = plain {
+        p.remove();
     }
-    container.set_hidden(true);
-    let link = stylesheet_link(&doc, stylesheet)?;
-    on_stylesheet(&link, &container, theme);
-
-    match host.element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
-        Ok(root) => {
-            let _ = root.append_child(&link);
-            let _ = root.append_child(&container);
-            if keep_placeholder {
-                if let Ok(slot) = doc.create_element("slot") {
-                    let _ = root.append_child(&slot);
-                }
-            }
-            page::register_root(root);
-        }
-        Err(_) => {
-            // Only some elements can hold a shadow root (div, section, main, ...).
-            console::warn("data-putright: this element cannot hold a shadow root, so the host page's CSS may reach the widget; put data-putright on a <div>");
-            let _ = host.element.class_list().add_1("pr-light-host");
-            let _ = host.element.append_child(&link);
-            let _ = host.element.append_child(&container);
+    if let Some(s) = ahead {
+        s.remove();
+    }
+    // A root of our own, or the loader's without its stylesheet: load it.
+    if !styled && link.is_none() {
+        let l = stylesheet_link(&doc, stylesheet)?;
+        let _ = root.append_child(&l);
+        link = Some(l);
+    }
+    let _ = root.append_child(&container);
+    if keep_placeholder {
+        if let Ok(slot) = doc.create_element("slot") {
+            let _ = root.append_child(&slot);
         }
     }
-    Some((container, None))
+    if styled {
+        check_theme(&container, theme);
+    } else {
+        container.set_hidden(true);
+        if let Some(link) = &link {
+            on_stylesheet(link, &container, theme);
+        }
+    }
+    page::register_root(root);
+    Some((container, taken))
 }
 
 fn stylesheet_link(doc: &web_sys::Document, href: &str) -> Option<web_sys::Element> {
